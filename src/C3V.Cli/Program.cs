@@ -1,0 +1,3 @@
+using C3V.Cli;
+
+return CliApp.Run(args);

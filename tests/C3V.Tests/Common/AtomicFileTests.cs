@@ -1,0 +1,29 @@
+using C3V.Common;
+
+namespace C3V.Tests.Common;
+
+public class AtomicFileTests
+{
+    [Fact]
+    public void FailedWrite_LeavesExistingFileAndNoTemp()
+    {
+        var dir = Directory.CreateTempSubdirectory("c3v-atomic").FullName;
+        var path = Path.Combine(dir, "out.bin");
+        File.WriteAllText(path, "original");
+        Assert.Throws<InvalidOperationException>(() => AtomicFile.Write(path, s => { s.WriteByte(1); throw new InvalidOperationException("boom"); }));
+        Assert.Equal("original", File.ReadAllText(path));
+        Assert.Single(Directory.GetFiles(dir));
+    }
+
+    [Fact]
+    public void NoOverwrite_RefusesExistingFile()
+    {
+        var dir = Directory.CreateTempSubdirectory("c3v-atomic").FullName;
+        var path = Path.Combine(dir, "out.txt");
+        File.WriteAllText(path, "mine");
+        var e = Assert.Throws<C3VException>(() => AtomicFile.WriteAllText(path, "new", overwrite: false));
+        Assert.Contains("already exists", e.Message);
+        AtomicFile.WriteAllText(path, "new");
+        Assert.Equal("new", File.ReadAllText(path));
+    }
+}
