@@ -1,4 +1,5 @@
 using System.Numerics;
+using C3V.Direct;
 using C3V.Render;
 
 namespace C3V.Compose;
@@ -38,11 +39,9 @@ public sealed record LiftOptions
     public float DisagreementRatio { get; init; } = 1.3f;
 }
 
-/// <summary>One waypoint of the director in pixels of the reference view: the box's bottom centre and height.</summary>
-public readonly record struct PixelWaypoint(Vector2 Foot, float HeightPixels);
-
 /// <summary>One lifted waypoint.</summary>
-public sealed record LiftedWaypoint(Vector3 Position, LiftSource Source, float GroundGap, PixelWaypoint Pixel);
+/// <param name="GroundGap">Height above the ground of the depth-unprojected feet before snapping (NaN when depth was not used).</param>
+public sealed record LiftedWaypoint(Vector3 Position, LiftSource Source, float GroundGap, PixelBox Box);
 
 /// <summary>The 3D start of an actor's composition: ground positions of the waypoints and a world scale.</summary>
 public sealed record LiftedActor(
@@ -66,23 +65,33 @@ public sealed record LiftedActor(
 /// </summary>
 public static class Lifter
 {
+    /// <summary>Lifts a director's placement; its boxes are rescaled if the camera's image size differs from the placement's view.</summary>
+    public static LiftedActor Lift(Placement placement, ReadOnlySpan<float> depth, Camera camera, float groundHeight, float actorHeight, LiftOptions? options = null)
+    {
+        if (placement.Problem() is { } problem) throw new ArgumentException($"placement of '{placement.ActorId}': {problem}", nameof(placement));
+        float sx = camera.Width / (float)placement.ViewWidth, sy = camera.Height / (float)placement.ViewHeight;
+        var boxes = placement.Waypoints.Select(b => new PixelBox(b.Left * sx, b.Top * sy, b.Right * sx, b.Bottom * sy)).ToArray();
+        return Lift(boxes, (float)placement.Scale, depth, camera, groundHeight, actorHeight, options);
+    }
+
+    /// <param name="boxes">Waypoint boxes in pixels of the camera's image; the feet are at each box's bottom centre.</param>
     /// <param name="depth">Rendered z-depth of the scene [H·W] in the reference view; non-finite or ≤ 0 means nothing was hit.</param>
     /// <param name="scaleFraction">The director's actor height as a fraction of the image height (≤ 0: not given).</param>
     /// <param name="actorHeight">The actor's height in its own frame at scale 1 (metres).</param>
-    public static LiftedActor Lift(IReadOnlyList<PixelWaypoint> waypoints, float scaleFraction, ReadOnlySpan<float> depth,
+    public static LiftedActor Lift(IReadOnlyList<PixelBox> boxes, float scaleFraction, ReadOnlySpan<float> depth,
         Camera camera, float groundHeight, float actorHeight, LiftOptions? options = null)
     {
         options ??= new LiftOptions();
-        if (waypoints.Count == 0) throw new ArgumentException("no waypoints to lift", nameof(waypoints));
+        if (boxes.Count == 0) throw new ArgumentException("no waypoints to lift", nameof(boxes));
         if (depth.Length != camera.Width * camera.Height)
             throw new ArgumentException($"depth has {depth.Length} values, the {camera.Width}×{camera.Height} camera needs {camera.Width * camera.Height}", nameof(depth));
         if (!(actorHeight > 0)) throw new ArgumentOutOfRangeException(nameof(actorHeight), "actor height must be positive");
 
         var notes = new List<string>();
-        var lifted = new LiftedWaypoint[waypoints.Count];
-        for (int i = 0; i < waypoints.Count; i++)
+        var lifted = new LiftedWaypoint[boxes.Count];
+        for (int i = 0; i < boxes.Count; i++)
         {
-            lifted[i] = LiftOne(waypoints[i], depth, camera, groundHeight, actorHeight, options);
+            lifted[i] = LiftOne(boxes[i], depth, camera, groundHeight, actorHeight, options);
             if (lifted[i].Source != LiftSource.Depth)
                 notes.Add($"waypoint {i}: {(lifted[i].Source == LiftSource.GroundRay ? "no usable depth at the feet, used the ground ray" : "the feet are above the horizon, placed at the fallback distance")}");
         }
@@ -93,7 +102,7 @@ public static class Lifter
         var boxScales = new List<float>();
         for (int i = 0; i < lifted.Length; i++)
         {
-            float h = waypoints[i].HeightPixels, unit = PixelHeight(camera, lifted[i].Position, actorHeight);
+            float h = boxes[i].Height, unit = PixelHeight(camera, lifted[i].Position, actorHeight);
             if (h > 0 && unit > 0 && float.IsFinite(unit)) boxScales.Add(h / unit);
         }
         float sBoxes = boxScales.Count > 0 ? Median(boxScales) : float.NaN;
@@ -112,25 +121,25 @@ public static class Lifter
 
     static string Fmt(float v) => float.IsFinite(v) ? v.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) : "n/a";
 
-    static LiftedWaypoint LiftOne(PixelWaypoint w, ReadOnlySpan<float> depth, Camera camera, float ground, float actorHeight, LiftOptions o)
+    static LiftedWaypoint LiftOne(PixelBox w, ReadOnlySpan<float> depth, Camera camera, float ground, float actorHeight, LiftOptions o)
     {
-        float z = FootDepth(depth, camera.Width, camera.Height, w.Foot, o.DepthWindow);
+        float z = FootDepth(depth, camera.Width, camera.Height, w.BottomCenter, o.DepthWindow);
         if (z > 0)
         {
-            var p = camera.Unproject(w.Foot, z);
+            var p = camera.Unproject(w.BottomCenter, z);
             float gap = p.Y - ground;
             if (MathF.Abs(gap) <= o.MaxGroundGap * actorHeight)
                 return new LiftedWaypoint(p with { Y = ground }, LiftSource.Depth, gap, w);
         }
         // The ray through the foot pixel meets the plane y = ground at camera + d·dir with d = (ground − cy)/dir.y.
         var origin = camera.Position;
-        var dir = camera.RayDirection(w.Foot);
+        var dir = camera.RayDirection(w.BottomCenter);
         if (dir.Y < -1e-4f && origin.Y > ground || dir.Y > 1e-4f && origin.Y < ground)
         {
             float d = (ground - origin.Y) / dir.Y;
             return new LiftedWaypoint(origin + d * dir, LiftSource.GroundRay, float.NaN, w);
         }
-        var far = camera.Unproject(w.Foot, o.FallbackDepth);
+        var far = camera.Unproject(w.BottomCenter, o.FallbackDepth);
         return new LiftedWaypoint(far with { Y = ground }, LiftSource.Fallback, float.NaN, w);
     }
 

@@ -1,5 +1,6 @@
 using System.Numerics;
 using C3V.Compose;
+using C3V.Direct;
 using C3V.Render;
 
 namespace C3V.Tests.Compose;
@@ -23,11 +24,11 @@ public class LifterTests
         return depth;
     }
 
-    static PixelWaypoint BoxFor(Vector3 feet, float height)
+    static PixelBox BoxFor(Vector3 feet, float height)
     {
         var (a, _) = Cam.Project(feet);
         var (b, _) = Cam.Project(feet + new Vector3(0, height, 0));
-        return new PixelWaypoint(a, a.Y - b.Y);
+        return PixelBox.FromFeet(a, 0.3f * (a.Y - b.Y), a.Y - b.Y);
     }
 
     [Fact]
@@ -78,7 +79,7 @@ public class LifterTests
         Assert.Equal(LiftSource.GroundRay, b.Waypoints[0].Source);
         Assert.NotEmpty(b.Notes);
         // a box whose feet are above the horizon cannot meet the ground: fallback distance, still on the ground
-        var c = Lifter.Lift([new PixelWaypoint(new Vector2(80, 2), 10)], 0, sky, Cam, 0f, 1.7f);
+        var c = Lifter.Lift([new PixelBox(75, 0, 85, 2)], 0, sky, Cam, 0f, 1.7f);
         Assert.Equal(LiftSource.Fallback, c.Waypoints[0].Source);
         Assert.Equal(0f, c.Waypoints[0].Position.Y);
     }
@@ -92,5 +93,21 @@ public class LifterTests
         Assert.Equal(0.3f, lifted.Waypoints[0].Position.Y);
         Assert.True(Vector3.Distance(feet, lifted.Waypoints[0].Position) < 0.08f);
         Assert.Throws<ArgumentException>(() => Lifter.Lift([BoxFor(feet, 1.7f)], 0, new float[10], Cam, 0, 1.7f));
+    }
+
+    [Fact]
+    public void A_placement_in_a_larger_view_is_rescaled_to_the_camera()
+    {
+        Vector3[] truth = [new(-1, 0, 2), new(1, 0, 4)];
+        var boxes = truth.Select(p => BoxFor(p, 1.7f)).Select(b => new PixelBox(b.Left * 4, b.Top * 4, b.Right * 4, b.Bottom * 4)).ToArray();
+        var placement = new Placement
+        {
+            ActorId = "a", ReferenceView = "main", ViewWidth = Cam.Width * 4, ViewHeight = Cam.Height * 4, Scale = boxes[0].Height / (Cam.Height * 4),
+            Start = boxes[0], End = boxes[^1], Waypoints = boxes, Producer = "test",
+        };
+        var lifted = Lifter.Lift(placement, GroundDepth(Cam), Cam, 0f, 1.7f);
+        for (int i = 0; i < truth.Length; i++) Assert.True(Vector3.Distance(truth[i], lifted.Positions[i]) < 0.08f);
+        Assert.Equal(1f, lifted.Scale, 1);
+        Assert.Throws<ArgumentException>(() => Lifter.Lift(placement with { Waypoints = [boxes[0]] }, GroundDepth(Cam), Cam, 0f, 1.7f));
     }
 }
