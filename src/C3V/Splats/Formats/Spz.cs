@@ -41,7 +41,7 @@ internal static class Spz
     public static bool IsNgsp(ReadOnlySpan<byte> head) => head.Length >= 4 && BinaryPrimitives.ReadUInt32LittleEndian(head) == Magic;
 
     /// <summary>Sign of each non-DC SH coefficient under the RUB ↔ RDF change (y, z negated), from the basis itself.</summary>
-    static readonly float[] ShFlip = BuildShFlip();
+    internal static readonly float[] ShFlip = BuildShFlip();
 
     static float[] BuildShFlip()
     {
