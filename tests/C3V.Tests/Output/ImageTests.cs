@@ -1,0 +1,34 @@
+using C3V.Output;
+
+namespace C3V.Tests.Output;
+
+public class ImageTests
+{
+    [Fact]
+    public void Png_RoundTrips_ChannelsInOrder()
+    {
+        var img = new Image(4, 3);
+        img.Rgb[0] = 1; // top-left red
+        img.Rgb[(2 * 4 + 3) * 3 + 2] = 1; // bottom-right blue
+        img.Rgb[(1 * 4 + 1) * 3 + 1] = 0.5f;
+        var path = Path.Combine(Path.GetTempPath(), $"c3v-img-{Guid.NewGuid():N}.png");
+        img.SavePng(path);
+        var back = Image.Load(path);
+        Assert.Equal(4, back.Width);
+        Assert.Equal(3, back.Height);
+        Assert.Equal(1f, back.Rgb[0]);
+        Assert.Equal(0f, back.Rgb[1]);
+        Assert.Equal(1f, back.Rgb[(2 * 4 + 3) * 3 + 2]);
+        Assert.Equal(128 / 255f, back.Rgb[(1 * 4 + 1) * 3 + 1], 3);
+        File.Delete(path);
+    }
+
+    [Fact]
+    public void Load_NotAnImage_NamesTheFile()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"c3v-img-{Guid.NewGuid():N}.png");
+        File.WriteAllText(path, "hello");
+        var e = Assert.Throws<C3V.Common.InvalidFileException>(() => Image.Load(path));
+        Assert.Contains(path, e.Message);
+    }
+}
