@@ -59,7 +59,9 @@ internal static class CloudComparer
             }
             else
             {
-                float angle = 2 * MathF.Acos(MathF.Min(1, MathF.Abs(Quaternion.Dot(qe, qa))));
+                // 4·asin(|Δq|/2) is the rotation angle between q and ±q', stable near zero (acos is not)
+                float chord = MathF.Min((qe - qa).Length(), (qe + qa).Length());
+                float angle = 4 * MathF.Asin(MathF.Min(1, chord / 2));
                 Check(angle <= tol.RotationAngle, at, "rotation angle", 0, angle);
             }
             var he = expected.ShOf(j);
