@@ -300,7 +300,7 @@ internal sealed class AvatarBuilder
         bool boots = FullSuit || _spec.Kind == AvatarKind.Warlock;
         float fs = FullSuit ? 1.15f : 1f;
         var fc = new Vector3(ankle.X, 0.042f * k * fs, ankle.Z + 0.06f * k);
-        var foot = Tube.Ellipsoid(fc, new Vector3(0.048f * fs, 0.042f * fs, 0.128f) * k, Vector3.UnitZ, Vector3.UnitX);
+        var foot = Tube.Ellipsoid(fc, new Vector3(0.048f * fs, 0.128f, 0.042f * fs) * k, Vector3.UnitZ, Vector3.UnitX);
         Paint footPaint = Alien ? (_, _, _, _) => Skin : Robot ? (p, _, _, _) => RobotPanel(p, Skin) * 0.8f :
             (p, _, _, _) => p.Y < 0.012f * k ? shoe * 0.55f : shoe;
         _parts.Add(new Part { Tube = foot, Paint = footPaint, Bones = [bones[3], bones[4]] });
@@ -340,9 +340,9 @@ internal sealed class AvatarBuilder
                 var ear = Tube.Ellipsoid(_headC + new Vector3(side * _headR.X * 0.97f, -0.008f * k, -0.008f * k), new Vector3(0.012f, 0.027f, 0.017f) * k);
                 _parts.Add(new Part { Tube = ear, Paint = (_, _, _, _) => Skin * 0.95f, Bones = HeadBones });
             }
-            var nose = Tube.Ellipsoid(_headC + new Vector3(0, -0.018f * k, _headR.Z * 0.96f), new Vector3(0.0125f, 0.024f, 0.017f) * k,
+            var nose = Tube.Ellipsoid(_headC + new Vector3(0, -0.018f * k, _headR.Z * 0.96f), new Vector3(0.0105f, 0.02f, 0.013f) * k,
                 Vector3.Normalize(new Vector3(0, 1, -0.35f)));
-            _parts.Add(new Part { Tube = nose, Paint = (p, n, _, _) => Skin * (n.Y < -0.5f ? 0.8f : 1), Bones = HeadBones, Spacing = 0.5f });
+            _parts.Add(new Part { Tube = nose, Paint = (p, n, _, _) => Skin * (n.Y < -0.6f ? 0.9f : 1), Bones = HeadBones, Spacing = 0.5f });
         }
         AddFace();
         AddHair();
@@ -360,11 +360,20 @@ internal sealed class AvatarBuilder
             var t = part.Tube;
             // March from the front towards the head centre until inside.
             var start = new Vector3(_headC.X + x, _headC.Y + y, _headC.Z + 0.25f * _k);
-            for (float z = 0; z < 0.25f * _k; z += 0.0005f * _k)
+            float step = 0.004f * _k;
+            for (float z = 0; z < 0.25f * _k; z += step)
             {
                 var q = start - new Vector3(0, 0, z);
                 if (t.Distance(q) <= 0)
                 {
+                    // Bisect between the last outside point and this inside one.
+                    float lo = z - step, hi = z;
+                    for (int it = 0; it < 12; it++)
+                    {
+                        float mid = 0.5f * (lo + hi);
+                        if (t.Distance(start - new Vector3(0, 0, mid)) <= 0) hi = mid; else lo = mid;
+                    }
+                    q = start - new Vector3(0, 0, hi);
                     if (q.Z > best)
                     {
                         best = q.Z;
@@ -456,7 +465,7 @@ internal sealed class AvatarBuilder
                 Keep = (p, n) =>
                 {
                     var q = p - c;
-                    if (q.Y > 0.045f * _k) return true;                       // crown and forehead line
+                    if (q.Y > 0.05f * _k + 0.012f * _k * MathF.Max(0, q.Z / _headR.Z)) return true; // crown and forehead line
                     if (q.Z < -0.01f * _k && q.Y > -0.085f * _k) return true;  // back of the head
                     if (MathF.Abs(q.X) > 0.062f * _k && q.Y > 0.0f && q.Z < 0.035f * _k) return true; // temples
                     return false;
@@ -684,7 +693,8 @@ internal sealed class AvatarBuilder
     SkinnedCloud Assemble()
     {
         var samples = new List<Sample>(80000);
-        var solids = _parts.Where(p => p.Solid && p.Tube != null && p.HeldToRest == null).ToArray();
+        // Only closed, unmasked surfaces hide what is inside them (a cap's dome would otherwise hide the face).
+        var solids = _parts.Where(p => p.Solid && p.Keep == null && p.Tube != null && p.HeldToRest == null).ToArray();
         for (int pi = 0; pi < _parts.Count; pi++)
         {
             var part = _parts[pi];
@@ -698,7 +708,9 @@ internal sealed class AvatarBuilder
                     foreach (var s in solids)
                     {
                         if (ReferenceEquals(s, part)) continue;
-                        float d = s.Tube!.Distance(p);
+                        var tube = s.Tube!;
+                        if (Vector3.DistanceSquared(p, tube.Center) > Sq(tube.BoundRadius + 0.03f * _k)) continue;
+                        float d = tube.Distance(p);
                         if (part.Hideable && d < -0.35f * h) return;
                         near = MathF.Min(near, d);
                     }
@@ -728,39 +740,14 @@ internal sealed class AvatarBuilder
                 n = Vector3.Normalize(Vector3.TransformNormal(n, m));
                 t = Vector3.Normalize(Vector3.TransformNormal(t, m));
             }
-            cloud.SetPosition(i, p);
-            var b = Vector3.Cross(n, t);
-            if (b.LengthSquared() < 1e-8f) { t = Vector3.Normalize(Vector3.Cross(n, MathF.Abs(n.X) < 0.9f ? Vector3.UnitX : Vector3.UnitY)); b = Vector3.Cross(n, t); }
-            b = Vector3.Normalize(b);
-            t = Vector3.Cross(b, n);
-            var rot = Quaternion.CreateFromRotationMatrix(new Matrix4x4(t.X, t.Y, t.Z, 0, b.X, b.Y, b.Z, 0, n.X, n.Y, n.Z, 0, 0, 0, 0, 1));
-            cloud.SetRotation(i, Quaternion.Normalize(rot));
-            float sigma = s.Spacing * 0.62f;
-            cloud.SetLogScale(i, new Vector3(MathF.Log(sigma), MathF.Log(sigma), MathF.Log(MathF.Max(1e-4f, s.Spacing * 0.12f))));
-            cloud.Opacity[i] = GaussianCloud.Logit(s.Opacity);
             float jitter = 1 + 0.035f * (_rng.NextSingle() - 0.5f);
-            cloud.SetColor(i, Vector3.Clamp(s.Color * jitter, Vector3.Zero, Vector3.One));
+            SurfaceSplat.Write(cloud, i, p, n, t, s.Spacing, s.Color * jitter, s.Opacity);
             SkinWeights(p, part?.Bones ?? HeadBones, i, bones, weights, dist);
         }
         return new SkinnedCloud(cloud, _s, bones, weights);
     }
 
-    /// <summary>Baked soft lighting: sky hemisphere plus a key light from above-front-left, optional highlight.</summary>
-    static Vector3 Shade(Vector3 c, Vector3 n, float gloss)
-    {
-        var key = Vector3.Normalize(new Vector3(0.35f, 0.8f, 0.5f));
-        float hemi = 0.5f + 0.5f * n.Y;
-        float diffuse = MathF.Max(0, Vector3.Dot(n, key));
-        float shade = 0.6f + 0.22f * hemi + 0.25f * diffuse;
-        var lit = c * shade;
-        if (gloss > 0)
-        {
-            var h = Vector3.Normalize(key + Vector3.UnitZ);
-            float spec = MathF.Pow(MathF.Max(0, Vector3.Dot(n, h)), 24) * gloss;
-            lit += new Vector3(spec);
-        }
-        return lit;
-    }
+    static Vector3 Shade(Vector3 c, Vector3 n, float gloss) => SurfaceSplat.Shade(c, n, gloss);
 
     /// <summary>Rest-pose segment a joint's rotation moves (from the joint to its child, or a stub for end joints).</summary>
     Vector3 SegmentEnd(int j) => j switch
@@ -806,5 +793,45 @@ internal sealed class AvatarBuilder
             weights[q][i] = w < 0.01f ? 0 : w;
         }
         if (weights.All(w => w[i] == 0)) weights[0][i] = 1;
+    }
+}
+
+/// <summary>Turns surface samples into flat Gaussians with baked soft lighting (avatars and props share it).</summary>
+internal static class SurfaceSplat
+{
+    /// <summary>
+    /// Writes Gaussian <paramref name="i"/>: a disc in the tangent plane (σ = 0.62·spacing, so neighbours
+    /// overlap into a closed surface) and thin along the normal (0.12·spacing).
+    /// </summary>
+    public static void Write(GaussianCloud cloud, int i, Vector3 p, Vector3 n, Vector3 t, float spacing, Vector3 color, float opacity)
+    {
+        cloud.SetPosition(i, p);
+        var b = Vector3.Cross(n, t);
+        if (b.LengthSquared() < 1e-8f) { t = Vector3.Normalize(Vector3.Cross(n, MathF.Abs(n.X) < 0.9f ? Vector3.UnitX : Vector3.UnitY)); b = Vector3.Cross(n, t); }
+        b = Vector3.Normalize(b);
+        t = Vector3.Cross(b, n);
+        var rot = Quaternion.CreateFromRotationMatrix(new Matrix4x4(t.X, t.Y, t.Z, 0, b.X, b.Y, b.Z, 0, n.X, n.Y, n.Z, 0, 0, 0, 0, 1));
+        cloud.SetRotation(i, Quaternion.Normalize(rot));
+        float sigma = spacing * 0.62f;
+        cloud.SetLogScale(i, new Vector3(MathF.Log(sigma), MathF.Log(sigma), MathF.Log(MathF.Max(1e-4f, spacing * 0.12f))));
+        cloud.Opacity[i] = GaussianCloud.Logit(opacity);
+        cloud.SetColor(i, Vector3.Clamp(color, Vector3.Zero, Vector3.One));
+    }
+
+    /// <summary>Baked soft lighting: sky hemisphere plus a key light from above-front-left, optional highlight.</summary>
+    public static Vector3 Shade(Vector3 c, Vector3 n, float gloss)
+    {
+        var key = Vector3.Normalize(new Vector3(0.35f, 0.8f, 0.5f));
+        float hemi = 0.5f + 0.5f * n.Y;
+        float diffuse = MathF.Max(0, Vector3.Dot(n, key));
+        float shade = 0.6f + 0.22f * hemi + 0.25f * diffuse;
+        var lit = c * shade;
+        if (gloss > 0)
+        {
+            var h = Vector3.Normalize(key + Vector3.UnitZ);
+            float spec = MathF.Pow(MathF.Max(0, Vector3.Dot(n, h)), 24) * gloss;
+            lit += new Vector3(spec);
+        }
+        return lit;
     }
 }

@@ -126,7 +126,6 @@ public sealed record AvatarSpec
         // Build, size, age.
         if (Any(ChildWords) && kind == AvatarKind.Human) spec = spec with { Height = 1.25f };
         if (attrs.Size is { } size && kind != AvatarKind.Fairy) spec = spec with { Height = Math.Clamp(spec.Height * size.Value, 0.3f, 4f) };
-        if (Any("tall")) spec = spec with { Height = spec.Height * 1.06f };
         spec = attrs.Build?.Canonical switch
         {
             "slim" => spec with { Girth = 0.86f },

@@ -73,7 +73,7 @@ public sealed class PoseRig
         int el = side > 0 ? Skeleton.LeftElbow : Skeleton.RightElbow;
         int co = side > 0 ? Skeleton.LeftCollar : Skeleton.RightCollar;
         _local[co] = Quaternion.CreateFromAxisAngle(Vector3.UnitZ, side * shrug * Deg);
-        _local[sh] = Quaternion.Inverse(_local[co]) * swing * Quaternion.CreateFromAxisAngle(rest, side * twist * Deg);
+        _local[sh] = Quaternion.Inverse(_local[co]) * swing * Quaternion.CreateFromAxisAngle(rest, -side * twist * Deg);
         _local[el] = Quaternion.CreateFromAxisAngle(Vector3.UnitY, -side * elbow * Deg);
     }
 

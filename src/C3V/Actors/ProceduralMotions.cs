@@ -328,7 +328,7 @@ public static class ProceduralMotions
         for (int sd = -1; sd <= 1; sd += 2)
         {
             var dir = Vector3.Lerp(PoseRig.ArmDirection(sd, 12, 0), new Vector3(sd * (0.28f + 0.22f * open), -0.55f, 0.75f), raise);
-            r.Arm(sd, dir, 90 * raise, 12 + 85 * raise);
+            r.Arm(sd, dir, 0, 12 + 85 * raise);
             r.Wrist(sd, 0, -sd * 30 * raise);
         }
     });

@@ -27,7 +27,16 @@ internal sealed class Tube
         var side = sideHint - Vector3.Dot(sideHint, _axis) * _axis;
         SideAxis = Vector3.Normalize(side);
         DepthAxis = Vector3.Cross(SideAxis, _axis);
+        float rmax = 0;
+        for (int i = 0; i <= 32; i++) { var r = profile(i / 32f); rmax = MathF.Max(rmax, MathF.Max(r.X, r.Y)); }
+        Center = (a + b) / 2;
+        // Superellipses reach √2 further than their half-axes at the corners.
+        BoundRadius = _length / 2 + rmax * 1.42f;
     }
+
+    /// <summary>A sphere enclosing the tube, to skip distance queries far away.</summary>
+    public Vector3 Center { get; }
+    public float BoundRadius { get; }
 
     public Vector3 Axis => _axis;
     public float Length => _length;
@@ -59,6 +68,12 @@ internal sealed class Tube
         });
     }
 
+    Vector2 SuperPoint(float th, Vector2 r)
+    {
+        float c = MathF.Cos(th), sn = MathF.Sin(th), e = 2 / Exponent;
+        return new Vector2(r.X * MathF.Sign(c) * MathF.Pow(MathF.Abs(c), e), r.Y * MathF.Sign(sn) * MathF.Pow(MathF.Abs(sn), e));
+    }
+
     /// <summary>Approximate signed distance (negative inside), good near the surface; used to hide buried samples.</summary>
     public float Distance(Vector3 p)
     {
@@ -82,25 +97,29 @@ internal sealed class Tube
     /// </summary>
     public void Sample(float spacing, Action<Vector3, Vector3, Vector3, float, float> emit)
     {
-        const int fine = 256;
+        // Meridian as a fine polyline (axial position, half-axes); rings go at equal arc length along it and
+        // are interpolated linearly on it, so steep profile ends (flat caps) are sampled evenly too.
+        const int fine = 512, around = 256;
+        var prof = new Vector2[fine + 1];
         var arc = new float[fine + 1];
+        for (int i = 0; i <= fine; i++) prof[i] = Profile(i / (float)fine);
+        float dl = _length / fine;
         for (int i = 1; i <= fine; i++)
         {
-            float u0 = (i - 1) / (float)fine, u1 = i / (float)fine;
-            var r0 = Profile(u0); var r1 = Profile(u1);
-            float dr = 0.5f * ((r1.X - r0.X) + (r1.Y - r0.Y));
-            float dl = _length / fine;
+            float dr = 0.5f * ((prof[i].X - prof[i - 1].X) + (prof[i].Y - prof[i - 1].Y));
             arc[i] = arc[i - 1] + MathF.Sqrt(dl * dl + dr * dr);
         }
         int rings = Math.Max(2, (int)MathF.Round(arc[fine] / spacing));
+        var ring = new Vector2[around + 1];
+        var len = new float[around + 1];
         int seg = 0;
         for (int k = 0; k <= rings; k++)
         {
             float target = arc[fine] * k / rings;
             while (seg < fine - 1 && arc[seg + 1] < target) seg++;
-            float f = (target - arc[seg]) / MathF.Max(1e-9f, arc[seg + 1] - arc[seg]);
-            float u = Math.Clamp((seg + f) / fine, 0, 1);
-            var r = Profile(u);
+            float f = Math.Clamp((target - arc[seg]) / MathF.Max(1e-9f, arc[seg + 1] - arc[seg]), 0, 1);
+            float u = (seg + f) / fine;
+            var r = Vector2.Lerp(prof[seg], prof[seg + 1], f);
             float rm = 0.5f * (r.X + r.Y);
             var center = A + _axis * (u * _length);
             if (rm < spacing * 0.35f)
@@ -109,27 +128,32 @@ internal sealed class Tube
                 if (k == 0 || k == rings) emit(center, _axis * (k == 0 ? -1 : 1), SideAxis, u, 0);
                 continue;
             }
-            float du = 1f / fine;
-            var ra = Profile(Math.Max(0, u - du)); var rb = Profile(Math.Min(1, u + du));
-            float slopeX = (rb.X - ra.X) / (2 * du * _length), slopeZ = (rb.Y - ra.Y) / (2 * du * _length);
-            float perimeter = MathF.PI * (3 * (r.X + r.Y) - MathF.Sqrt((3 * r.X + r.Y) * (r.X + 3 * r.Y)));
-            int n = Math.Max(3, (int)MathF.Round(perimeter / spacing));
-            float offset = k * 2.39996f;
+            var slope = (prof[seg + 1] - prof[seg]) / dl;
+            // The cross-section as a polyline, points at equal arc length around it (the superellipse's own
+            // angle parameter bunches them at the corners), normals from the polyline.
+            for (int i = 0; i <= around; i++)
+            {
+                ring[i] = SuperPoint(MathF.Tau * i / around, r);
+                if (i > 0) len[i] = len[i - 1] + Vector2.Distance(ring[i - 1], ring[i]);
+            }
+            int n = Math.Max(3, (int)MathF.Round(len[around] / spacing));
+            float offset = (k * 0.618034f) % 1f;
+            int cell = 0;
             for (int i = 0; i < n; i++)
             {
-                float th = offset + MathF.Tau * i / n;
-                float c = MathF.Cos(th), s = MathF.Sin(th);
-                float ex = 2 / Exponent;
-                float cx = MathF.Sign(c) * MathF.Pow(MathF.Abs(c), ex), sz = MathF.Sign(s) * MathF.Pow(MathF.Abs(s), ex);
-                var p = center + SideAxis * (r.X * cx) + DepthAxis * (r.Y * sz);
-                // Gradient of the implicit superellipse, tilted by the profile's slope.
-                float gx = MathF.Sign(c) * MathF.Pow(MathF.Abs(cx), Exponent - 1) / r.X;
-                float gz = MathF.Sign(s) * MathF.Pow(MathF.Abs(sz), Exponent - 1) / r.Y;
-                var radial = Vector3.Normalize(SideAxis * gx + DepthAxis * gz + new Vector3(1e-9f));
-                float slope = MathF.Abs(cx) * slopeX + MathF.Abs(sz) * slopeZ;
-                var normal = Vector3.Normalize(radial - _axis * slope);
+                float at = len[around] * ((i + offset) / n);
+                while (cell < around - 1 && len[cell + 1] < at) cell++;
+                float fr = Math.Clamp((at - len[cell]) / MathF.Max(1e-9f, len[cell + 1] - len[cell]), 0, 1);
+                var xz = Vector2.Lerp(ring[cell], ring[cell + 1], fr);
+                var d = ring[cell + 1] - ring[cell];
+                var n2 = Vector2.Normalize(new Vector2(d.Y, -d.X) + new Vector2(1e-12f));
+                var p = center + SideAxis * xz.X + DepthAxis * xz.Y;
+                var radial = SideAxis * n2.X + DepthAxis * n2.Y;
+                // Tilt by the profile's slope (a widening tube's normal leans back along the axis).
+                float tilt = MathF.Abs(n2.X) * slope.X + MathF.Abs(n2.Y) * slope.Y;
+                var normal = Vector3.Normalize(radial - _axis * tilt);
                 var tangent = Vector3.Normalize(Vector3.Cross(_axis, radial) + new Vector3(1e-9f));
-                emit(p, normal, tangent, u, th);
+                emit(p, normal, tangent, u, MathF.Tau * (cell + fr) / around);
             }
         }
     }
