@@ -73,17 +73,19 @@ public sealed class RenderVerb : Command<RenderVerb.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
+        // Arguments first, files after: a typo is reported before minutes of reading.
         foreach (var o in new[] { settings.Output, settings.Depth })
             if (o is not null && File.Exists(o) && !settings.Force) throw new C3VException($"{o}: already exists (use --force to replace it)");
         var background = settings.Background is null ? Vector3.Zero : ParseVector(settings.Background, "--background", 0, 1);
+        if (settings.Width is { } w0) CheckSize(w0, "--width");
+        if (settings.Height is { } h0) CheckSize(h0, "--height");
+        var orbit = settings.Orbit is null ? null : OrbitSpec.Parse(settings);
+        var fixedCamera = settings.Cameras is not null ? CameraFromFile(settings.Cameras) : null;
+
         var clouds = settings.Clouds.Select(p => new CloudInstance(TemporaryPly.Read(p))).ToArray();
-        var camera = settings.Cameras is not null ? CameraFromFile(settings.Cameras) : CameraFromOrbit(settings, clouds);
-        if (settings.Width is not null || settings.Height is not null)
-        {
-            int w = settings.Width ?? camera.Width, h = settings.Height ?? camera.Height;
-            CheckSize(w, "--width"); CheckSize(h, "--height");
-            camera = camera.Resized(w, h);
-        }
+        var camera = fixedCamera ?? orbit!.Camera(clouds, settings.Width ?? 640, settings.Height ?? 480);
+        if (fixedCamera is not null && (settings.Width is not null || settings.Height is not null))
+            camera = camera.Resized(settings.Width ?? camera.Width, settings.Height ?? camera.Height);
         var options = new RenderOptions { Background = background, Antialiased = settings.Antialiased };
         var result = new GaussianRasterizer().Render(clouds, camera, options);
         result.ToImage().SavePng(settings.Output!, settings.Force);
@@ -112,34 +114,41 @@ public sealed class RenderVerb : Command<RenderVerb.Settings>
         return cams[index];
     }
 
-    static Camera CameraFromOrbit(Settings s, CloudInstance[] clouds)
+    /// <summary>--orbit AZIMUTH[,ELEVATION[,DISTANCE]] with --up and --fov, checked before anything is read.</summary>
+    sealed record OrbitSpec(float Azimuth, float Elevation, float? Distance, Vector3 Up, float Fov)
     {
-        var v = s.Orbit!.Split(',');
-        if (v.Length > 3) throw new C3VException($"--orbit '{s.Orbit}': expected AZIMUTH[,ELEVATION[,DISTANCE]]");
-        float Num(int k, float fallback) => k < v.Length
-            ? float.TryParse(v[k], NumberStyles.Float, CultureInfo.InvariantCulture, out float f) && float.IsFinite(f) ? f
-              : throw new C3VException($"--orbit '{s.Orbit}': '{v[k]}' is not a number")
-            : fallback;
-        var up = s.Up.ToLowerInvariant() switch
+        public static OrbitSpec Parse(Settings s)
         {
-            "y" => Vector3.UnitY, "z" => Vector3.UnitZ,
-            _ => throw new C3VException($"--up '{s.Up}': expected y or z"),
-        };
-        if (!(s.Fov is > 1 and < 179)) throw new C3VException($"--fov {s.Fov}: expected 1…179 degrees");
-        var (min, max) = Bounds(clouds);
-        var centre = (min + max) / 2;
-        float radius = MathF.Max((max - min).Length() / 2, 1e-3f);
-        float az = Num(0, 0) * MathF.PI / 180, el = Num(1, 20) * MathF.PI / 180;
-        float fov = s.Fov * MathF.PI / 180;
-        float dist = Num(2, radius / MathF.Sin(fov / 2));
-        if (!(dist > 0)) throw new C3VException($"--orbit '{s.Orbit}': distance must be positive");
-        // Two horizontal axes perpendicular to up.
-        var a = up == Vector3.UnitY ? Vector3.UnitZ : Vector3.UnitX;
-        var b = Vector3.Cross(up, a);
-        var dir = MathF.Cos(el) * (MathF.Cos(az) * a + MathF.Sin(az) * b) + MathF.Sin(el) * up;
-        int w = s.Width ?? 640, h = s.Height ?? 480;
-        CheckSize(w, "--width"); CheckSize(h, "--height");
-        return Camera.LookAt(centre + dir * dist, centre, up, fov, w, h);
+            var v = s.Orbit!.Split(',');
+            if (v.Length > 3) throw new C3VException($"--orbit '{s.Orbit}': expected AZIMUTH[,ELEVATION[,DISTANCE]]");
+            float? Num(int k) => k >= v.Length ? null
+                : float.TryParse(v[k], NumberStyles.Float, CultureInfo.InvariantCulture, out float f) && float.IsFinite(f) ? f
+                : throw new C3VException($"--orbit '{s.Orbit}': '{v[k]}' is not a number");
+            var up = s.Up.ToLowerInvariant() switch
+            {
+                "y" => Vector3.UnitY, "z" => Vector3.UnitZ,
+                _ => throw new C3VException($"--up '{s.Up}': expected y or z"),
+            };
+            if (!(s.Fov is > 1 and < 179)) throw new C3VException($"--fov {s.Fov}: expected 1…179 degrees");
+            var dist = Num(2);
+            if (dist is not null && !(dist > 0)) throw new C3VException($"--orbit '{s.Orbit}': distance must be positive");
+            return new OrbitSpec(Num(0) ?? 0, Num(1) ?? 20, dist, up, s.Fov);
+        }
+
+        /// <summary>Looks at the centre of the clouds' bounds from the orbit position (default distance frames the bounds).</summary>
+        public Camera Camera(CloudInstance[] clouds, int width, int height)
+        {
+            var (min, max) = Bounds(clouds);
+            var centre = (min + max) / 2;
+            float radius = MathF.Max((max - min).Length() / 2, 1e-3f);
+            float az = Azimuth * MathF.PI / 180, el = Elevation * MathF.PI / 180, fov = Fov * MathF.PI / 180;
+            float dist = Distance ?? radius / MathF.Sin(fov / 2);
+            // Two horizontal axes perpendicular to up.
+            var a = Up == Vector3.UnitY ? Vector3.UnitZ : Vector3.UnitX;
+            var b = Vector3.Cross(Up, a);
+            var dir = MathF.Cos(el) * (MathF.Cos(az) * a + MathF.Sin(az) * b) + MathF.Sin(el) * Up;
+            return C3V.Render.Camera.LookAt(centre + dir * dist, centre, Up, fov, width, height);
+        }
     }
 
     static (Vector3 Min, Vector3 Max) Bounds(CloudInstance[] clouds)

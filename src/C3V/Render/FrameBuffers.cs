@@ -6,9 +6,12 @@ namespace C3V.Render;
 /// </summary>
 internal sealed class FrameBuffers
 {
-    // Projected splats, structure of arrays, indexed by global Gaussian index (instances concatenated).
-    public float[] MeanX = [], MeanY = [], ConA = [], ConB = [], ConC = [], Opacity = [], Radius2 = [];
-    public float[] ColorR = [], ColorG = [], ColorB = [], Depth = [];
+    /// <summary>
+    /// Projected splats indexed by global Gaussian index (instances concatenated). One 48-byte record each
+    /// rather than arrays: the tile loops fetch whole records in depth order, i.e. at random, and a record
+    /// is one cache line away instead of eleven.
+    /// </summary>
+    public ProjectedSplat[] Splats = [];
     /// <summary>Tiles touched (0 = culled).</summary>
     public int[] TileCount = [];
 
@@ -36,11 +39,9 @@ internal sealed class FrameBuffers
 
     public void EnsureSplats(int n)
     {
-        if (MeanX.Length >= n && PairOffset.Length > n) return;
-        int cap = Grow(MeanX.Length, n);
-        MeanX = new float[cap]; MeanY = new float[cap]; ConA = new float[cap]; ConB = new float[cap]; ConC = new float[cap];
-        Opacity = new float[cap]; Radius2 = new float[cap]; ColorR = new float[cap]; ColorG = new float[cap]; ColorB = new float[cap];
-        Depth = new float[cap]; TileCount = new int[cap];
+        if (Splats.Length >= n && PairOffset.Length > n) return;
+        int cap = Grow(Splats.Length, n);
+        Splats = new ProjectedSplat[cap]; TileCount = new int[cap];
         Keys = new uint[cap]; KeysTmp = new uint[cap]; Ids = new int[cap]; IdsTmp = new int[cap]; PairOffset = new int[cap + 1];
     }
 
@@ -65,4 +66,10 @@ internal sealed class FrameBuffers
     }
 
     static int Grow(int have, int need) => (int)Math.Min(int.MaxValue / 16, Math.Max(need, (long)have * 5 / 4));
+}
+
+/// <summary>A splat as the tile loops need it: pixel mean, conic, opacity, its α reach (Mahalanobis²), colour, camera z.</summary>
+internal struct ProjectedSplat
+{
+    public float MeanX, MeanY, ConA, ConB, ConC, Opacity, Radius2, R, G, B, Depth, Pad;
 }

@@ -229,9 +229,11 @@ public sealed class GaussianRasterizer
                 var rgb = Projection.Color(cloud, i, view.ShDegree, s.Dir, basis, out _);
                 if (!float.IsFinite(rgb.X) || !float.IsFinite(rgb.Y) || !float.IsFinite(rgb.Z)) continue;
                 float r2 = Projection.Radius2(s.Opacity);
-                f.MeanX[g] = s.MeanX; f.MeanY[g] = s.MeanY; f.ConA[g] = s.ConA; f.ConB[g] = s.ConB; f.ConC[g] = s.ConC;
-                f.Opacity[g] = s.Opacity; f.Radius2[g] = r2; f.ColorR[g] = rgb.X; f.ColorG[g] = rgb.Y; f.ColorB[g] = rgb.Z;
-                f.Depth[g] = s.Tc.Z;
+                f.Splats[g] = new ProjectedSplat
+                {
+                    MeanX = s.MeanX, MeanY = s.MeanY, ConA = s.ConA, ConB = s.ConB, ConC = s.ConC, Opacity = s.Opacity, Radius2 = r2,
+                    R = rgb.X, G = rgb.Y, B = rgb.Z, Depth = s.Tc.Z,
+                };
                 f.TileCount[g] = CountTiles(g, cam);
             }
         });
@@ -239,11 +241,11 @@ public sealed class GaussianRasterizer
 
     int CountTiles(int g, in CameraModel cam)
     {
-        var f = _f;
-        float mx = f.MeanX[g], my = f.MeanY[g], a = f.ConA[g], b = f.ConB[g], c = f.ConC[g], r2 = TileRasterizer.SpanRadius2(f.Radius2[g]);
+        ref readonly var sp = ref _f.Splats[g];
+        float mx = sp.MeanX, my = sp.MeanY, a = sp.ConA, b = sp.ConB, c = sp.ConC, r2 = TileRasterizer.SpanRadius2(sp.Radius2);
         var (ex, ey) = TileRasterizer.Extents(a, b, c, r2);
         var (x0, y0, x1, y1) = TileRasterizer.TileRange(mx, my, ex, ey, cam);
-        if (x0 == x1 && y0 == y1) return TileRasterizer.Touches(mx, my, a, b, c, r2, x0, y0, cam) ? 1 : 0;
+        if (x0 == x1 && y0 == y1) return 1; // one tile: the row spans decide pixel by pixel
         int n = 0;
         for (int ty = y0; ty <= y1; ty++)
             for (int tx = x0; tx <= x1; tx++)
@@ -253,8 +255,8 @@ public sealed class GaussianRasterizer
 
     int WriteTiles(int g, in CameraModel cam, Span<int> dest)
     {
-        var f = _f;
-        float mx = f.MeanX[g], my = f.MeanY[g], a = f.ConA[g], b = f.ConB[g], c = f.ConC[g], r2 = TileRasterizer.SpanRadius2(f.Radius2[g]);
+        ref readonly var sp = ref _f.Splats[g];
+        float mx = sp.MeanX, my = sp.MeanY, a = sp.ConA, b = sp.ConB, c = sp.ConC, r2 = TileRasterizer.SpanRadius2(sp.Radius2);
         var (ex, ey) = TileRasterizer.Extents(a, b, c, r2);
         var (x0, y0, x1, y1) = TileRasterizer.TileRange(mx, my, ex, ey, cam);
         int n = 0;
@@ -272,7 +274,7 @@ public sealed class GaussianRasterizer
         for (int g = 0; g < _total; g++)
         {
             if (f.TileCount[g] == 0) continue;
-            f.Keys[n] = BitConverter.SingleToUInt32Bits(f.Depth[g]); // positive floats order like their bits
+            f.Keys[n] = BitConverter.SingleToUInt32Bits(f.Splats[g].Depth); // positive floats order like their bits
             f.Ids[n] = g;
             n++;
         }

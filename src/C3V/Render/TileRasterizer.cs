@@ -67,14 +67,14 @@ internal static class TileRasterizer
 
     /// <summary>Pixel columns [x0, x1] of row centre offset dy = my − (y + 0.5) inside the ellipse; false if none.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static bool RowSpan(float mx, float dy, float a, float b, float c, float r2, out float x0, out float x1)
+    static bool RowSpan(float mx, float dy, float b, float c, float r2, float a, float invA, out float x0, out float x1)
     {
         // a·dx² + 2b·dy·dx + c·dy² ≤ r² with dx = mx − (x + 0.5).
         float bd = b * dy;
         float disc = bd * bd - a * (c * dy * dy - r2);
         if (!(disc >= 0)) { x0 = x1 = 0; return false; }
-        float sq = MathF.Sqrt(disc), inv = 1f / a;
-        float dxLo = (-bd - sq) * inv, dxHi = (-bd + sq) * inv;
+        float sq = MathF.Sqrt(disc);
+        float dxLo = (-bd - sq) * invA, dxHi = (-bd + sq) * invA;
         x0 = MathF.Ceiling(mx - dxHi - 0.5f);
         x1 = MathF.Floor(mx - dxLo - 0.5f);
         return x0 <= x1;
@@ -111,31 +111,27 @@ internal static class TileRasterizer
 
     /// <summary>Blends tile <paramref name="tile"/> front to back and writes its pixels of <paramref name="res"/>.</summary>
     [SkipLocalsInit]
-    public static void Forward(int tile, FrameBuffers f, in CameraModel cam, RenderOptions opt, RenderResult res)
+    public static unsafe void Forward(int tile, FrameBuffers f, in CameraModel cam, RenderOptions opt, RenderResult res)
     {
         int tx = tile % cam.TilesX, ty = tile / cam.TilesX;
         int px0 = tx * TileSize, py0 = ty * TileSize;
         int w = Math.Min(TileSize, cam.Width - px0), h = Math.Min(TileSize, cam.Height - py0);
-        Span<Vector256<float>> tr = stackalloc Vector256<float>[Pixels / Lanes];
-        Span<Vector256<float>> cr = stackalloc Vector256<float>[Pixels / Lanes];
-        Span<Vector256<float>> cg = stackalloc Vector256<float>[Pixels / Lanes];
-        Span<Vector256<float>> cb = stackalloc Vector256<float>[Pixels / Lanes];
-        Span<Vector256<float>> cd = stackalloc Vector256<float>[Pixels / Lanes];
-        Span<Vector256<float>> active = stackalloc Vector256<float>[Pixels / Lanes];
-        Span<Vector256<int>> last = stackalloc Vector256<int>[Pixels / Lanes];
-        Span<Vector256<int>> med = stackalloc Vector256<int>[Pixels / Lanes];
+        const int N = Pixels / Lanes;
+        // Per pixel: transmittance, colour and depth sums, still-active mask, one past the last pair, median pair.
+        Vector256<float>* tr = stackalloc Vector256<float>[N], cr = stackalloc Vector256<float>[N], cg = stackalloc Vector256<float>[N];
+        Vector256<float>* cb = stackalloc Vector256<float>[N], cd = stackalloc Vector256<float>[N], active = stackalloc Vector256<float>[N];
+        Vector256<int>* last = stackalloc Vector256<int>[N], med = stackalloc Vector256<int>[N];
         var lane = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
         int activeCount = 0;
-        for (int r = 0; r < TileSize; r++)
-            for (int v = 0; v < VecPerRow; v++)
-            {
-                int k = r * VecPerRow + v;
-                tr[k] = Vector256<float>.One; cr[k] = cg[k] = cb[k] = cd[k] = Vector256<float>.Zero;
-                last[k] = Vector256<int>.Zero; med[k] = Vector256.Create(-1);
-                var m = r < h ? Vector256.LessThan(lane + Vector256.Create(v * Lanes), Vector256.Create(w)) : Vector256<int>.Zero;
-                active[k] = m.AsSingle();
-                activeCount += BitOperations.PopCount(m.ExtractMostSignificantBits());
-            }
+        for (int k = 0; k < N; k++)
+        {
+            int r = k / VecPerRow, v = k % VecPerRow;
+            tr[k] = Vector256<float>.One; cr[k] = cg[k] = cb[k] = cd[k] = Vector256<float>.Zero;
+            last[k] = Vector256<int>.Zero; med[k] = Vector256.Create(-1);
+            var m = r < h ? Vector256.LessThan(lane + Vector256.Create(v * Lanes), Vector256.Create(w)) : Vector256<int>.Zero;
+            active[k] = m.AsSingle();
+            activeCount += BitOperations.PopCount(m.ExtractMostSignificantBits());
+        }
         bool median = opt.DepthMode == DepthMode.Median;
         var half = Vector256.Create(0.5f);
         var minAlpha = Vector256.Create(Projection.MinAlpha);
@@ -143,66 +139,65 @@ internal static class TileRasterizer
         var minT = Vector256.Create(MinT);
         var cut = Vector256.Create(-0.5f * Projection.MaxMahalanobis2);
         int start = f.TileStart[tile], end = f.TileStart[tile + 1];
-        for (int j = start; j < end && activeCount > 0; j++)
+        fixed (ProjectedSplat* splats = f.Splats)
+        fixed (int* list = f.TileSplats)
         {
-            int id = f.TileSplats[j];
-            float mx = f.MeanX[id], my = f.MeanY[id], a = f.ConA[id], b = f.ConB[id], c = f.ConC[id], r2 = SpanRadius2(f.Radius2[id]);
-            if (!RowRange(my, a, b, c, r2, py0, h, out int yLo, out int yHi)) continue;
-            var va = Vector256.Create(-0.5f * a); var vb = Vector256.Create(-b); var vc = Vector256.Create(-0.5f * c);
-            var vo = Vector256.Create(f.Opacity[id]);
-            var colR = Vector256.Create(f.ColorR[id]); var colG = Vector256.Create(f.ColorG[id]); var colB = Vector256.Create(f.ColorB[id]);
-            var colD = Vector256.Create(f.Depth[id]);
-            var vj = Vector256.Create(j + 1);
-            var vjMed = Vector256.Create(j);
-            for (int ry = yLo; ry <= yHi; ry++)
+            for (int j = start; j < end && activeCount > 0; j++)
             {
-                float dy = my - (py0 + ry + 0.5f);
-                if (!RowSpan(mx, dy, a, b, c, r2, out float xs0, out float xs1)) continue;
-                if (!VectorRange(xs0, xs1, px0, w, out int v0, out int v1)) continue;
-                var vdy = Vector256.Create(dy);
-                var cPart = vc * vdy * vdy;
-                var bPart = vb * vdy;
-                for (int v = v0; v <= v1; v++)
+                var sp = splats + list[j];
+                float mx = sp->MeanX, my = sp->MeanY, a = sp->ConA, b = sp->ConB, c = sp->ConC, r2 = SpanRadius2(sp->Radius2);
+                if (!RowRange(my, a, b, c, r2, py0, h, out int yLo, out int yHi)) continue;
+                var va = Vector256.Create(-0.5f * a); var vb = Vector256.Create(-b); var vc = Vector256.Create(-0.5f * c);
+                var vo = Vector256.Create(sp->Opacity);
+                var colR = Vector256.Create(sp->R); var colG = Vector256.Create(sp->G); var colB = Vector256.Create(sp->B);
+                var colD = Vector256.Create(sp->Depth);
+                var vj = Vector256.Create(j + 1);
+                float invA = 1f / a;
+                for (int ry = yLo; ry <= yHi; ry++)
                 {
-                    int k = ry * VecPerRow + v;
-                    var act = active[k];
-                    if (act == Vector256<float>.Zero) continue;
-                    var dx = Vector256.Create(mx - (px0 + v * Lanes)) - PixelOffsets;
-                    var power = Power(va, bPart, cPart, dx);
-                    var alpha = Vector256.Min(maxAlpha, vo * Vector256.Exp(power));
-                    var m = act & Vector256.GreaterThanOrEqual(power, cut) & Vector256.GreaterThanOrEqual(alpha, minAlpha);
-                    if (m == Vector256<float>.Zero) continue;
-                    var t = tr[k];
-                    var nt = t * (Vector256<float>.One - alpha);
-                    var stop = m & Vector256.LessThan(nt, minT);
-                    var blend = Vector256.AndNot(m, stop);
-                    var wgt = alpha * t & blend;
-                    cr[k] += wgt * colR; cg[k] += wgt * colG; cb[k] += wgt * colB; cd[k] += wgt * colD;
-                    tr[k] = Vector256.ConditionalSelect(blend, nt, t);
-                    var bi = blend.AsInt32();
-                    last[k] = Vector256.ConditionalSelect(bi, vj, last[k]);
-                    if (median)
+                    float dy = my - (py0 + ry + 0.5f);
+                    if (!RowSpan(mx, dy, b, c, r2, a, invA, out float xs0, out float xs1)) continue;
+                    if (!VectorRange(xs0, xs1, px0, w, out int v0, out int v1)) continue;
+                    var vdy = Vector256.Create(dy);
+                    var cPart = vc * vdy * vdy;
+                    var bPart = vb * vdy;
+                    for (int v = v0; v <= v1; v++)
                     {
-                        var first = bi & Vector256.LessThan(nt, half).AsInt32() & Vector256.LessThan(med[k], Vector256<int>.Zero);
-                        med[k] = Vector256.ConditionalSelect(first, vjMed, med[k]);
-                    }
-                    if (stop != Vector256<float>.Zero)
-                    {
-                        active[k] = Vector256.AndNot(act, stop);
-                        activeCount -= BitOperations.PopCount(stop.ExtractMostSignificantBits());
+                        int k = ry * VecPerRow + v;
+                        var act = active[k];
+                        if (act == Vector256<float>.Zero) continue;
+                        var dx = Vector256.Create(mx - (px0 + v * Lanes)) - PixelOffsets;
+                        var power = Power(va, bPart, cPart, dx);
+                        var alpha = Vector256.Min(maxAlpha, vo * Vector256.Exp(power));
+                        var m = act & Vector256.GreaterThanOrEqual(power, cut) & Vector256.GreaterThanOrEqual(alpha, minAlpha);
+                        if (m == Vector256<float>.Zero) continue;
+                        var t = tr[k];
+                        var nt = t * (Vector256<float>.One - alpha);
+                        var stop = m & Vector256.LessThan(nt, minT);
+                        var blend = Vector256.AndNot(m, stop);
+                        var wgt = alpha * t & blend;
+                        cr[k] += wgt * colR; cg[k] += wgt * colG; cb[k] += wgt * colB; cd[k] += wgt * colD;
+                        tr[k] = Vector256.ConditionalSelect(blend, nt, t);
+                        var bi = blend.AsInt32();
+                        last[k] = Vector256.ConditionalSelect(bi, vj, last[k]);
+                        if (median)
+                        {
+                            var first = bi & Vector256.LessThan(nt, half).AsInt32() & Vector256.LessThan(med[k], Vector256<int>.Zero);
+                            med[k] = Vector256.ConditionalSelect(first, vj - Vector256<int>.One, med[k]);
+                        }
+                        if (stop != Vector256<float>.Zero)
+                        {
+                            active[k] = Vector256.AndNot(act, stop);
+                            activeCount -= BitOperations.PopCount(stop.ExtractMostSignificantBits());
+                        }
                     }
                 }
             }
         }
 
         var bg = opt.Background;
-        Span<float> T = System.Runtime.InteropServices.MemoryMarshal.Cast<Vector256<float>, float>(tr);
-        Span<float> R = System.Runtime.InteropServices.MemoryMarshal.Cast<Vector256<float>, float>(cr);
-        Span<float> G = System.Runtime.InteropServices.MemoryMarshal.Cast<Vector256<float>, float>(cg);
-        Span<float> B = System.Runtime.InteropServices.MemoryMarshal.Cast<Vector256<float>, float>(cb);
-        Span<float> D = System.Runtime.InteropServices.MemoryMarshal.Cast<Vector256<float>, float>(cd);
-        Span<int> L = System.Runtime.InteropServices.MemoryMarshal.Cast<Vector256<int>, int>(last);
-        Span<int> Md = System.Runtime.InteropServices.MemoryMarshal.Cast<Vector256<int>, int>(med);
+        float* T = (float*)tr, R = (float*)cr, G = (float*)cg, B = (float*)cb, D = (float*)cd;
+        int* L = (int*)last, Md = (int*)med;
         for (int ry = 0; ry < h; ry++)
             for (int rx = 0; rx < w; rx++)
             {
@@ -218,12 +213,13 @@ internal static class TileRasterizer
                 if (median)
                 {
                     mp = Md[k] >= 0 ? Md[k] : L[k] > 0 ? L[k] - 1 : -1;
-                    res.Depth[p] = mp >= 0 ? f.Depth[f.TileSplats[mp]] : RenderResult.NoHitDepth;
+                    res.Depth[p] = mp >= 0 ? f.Splats[f.TileSplats[mp]].Depth : RenderResult.NoHitDepth;
                 }
                 else res.Depth[p] = alpha >= GaussianRasterizer.MinDepthAlpha ? D[k] / alpha : RenderResult.NoHitDepth;
                 f.MedianPair[p] = mp;
             }
     }
+
     /// <summary>
     /// Back to front through tile <paramref name="tile"/>: the loss gradient of every pair of the tile with
     /// respect to the splat's mean, conic, opacity, colour and depth (10 floats per pair in
@@ -290,20 +286,22 @@ internal static class TileRasterizer
             int id = f.TileSplats[j];
             var grad = f.PairGrad.AsSpan(j * FrameBuffers.GradStride, FrameBuffers.GradStride);
             grad.Clear();
-            float mx = f.MeanX[id], my = f.MeanY[id], a = f.ConA[id], b = f.ConB[id], c = f.ConC[id], r2 = SpanRadius2(f.Radius2[id]);
+            ref readonly var sp = ref f.Splats[id];
+            float mx = sp.MeanX, my = sp.MeanY, a = sp.ConA, b = sp.ConB, c = sp.ConC, r2 = SpanRadius2(sp.Radius2);
+            float invA = 1f / a;
             if (!RowRange(my, a, b, c, r2, py0, h, out int yLo, out int yHi)) continue;
             var va = Vector256.Create(a); var vb = Vector256.Create(b); var vc = Vector256.Create(c);
             var halfA = Vector256.Create(-0.5f * a);
-            var vo = Vector256.Create(f.Opacity[id]);
-            var colR = Vector256.Create(f.ColorR[id]); var colG = Vector256.Create(f.ColorG[id]); var colB = Vector256.Create(f.ColorB[id]);
-            var colD = Vector256.Create(f.Depth[id]);
+            var vo = Vector256.Create(sp.Opacity);
+            var colR = Vector256.Create(sp.R); var colG = Vector256.Create(sp.G); var colB = Vector256.Create(sp.B);
+            var colD = Vector256.Create(sp.Depth);
             var vj = Vector256.Create(j);
             Vector256<float> aMx = default, aMy = default, aA = default, aB = default, aC = default, aO = default;
             Vector256<float> aR = default, aG = default, aBl = default, aZ = default;
             for (int ry = yLo; ry <= yHi; ry++)
             {
                 float dyS = my - (py0 + ry + 0.5f);
-                if (!RowSpan(mx, dyS, a, b, c, r2, out float xs0, out float xs1)) continue;
+                if (!RowSpan(mx, dyS, b, c, r2, a, invA, out float xs0, out float xs1)) continue;
                 if (!VectorRange(xs0, xs1, px0, w, out int v0, out int v1)) continue;
                 var dy = Vector256.Create(dyS);
                 var rowB = Vector256.Create(-b) * dy;

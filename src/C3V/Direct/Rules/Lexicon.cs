@@ -1,0 +1,156 @@
+namespace C3V.Direct.Rules;
+
+/// <summary>What the rule parser knows about an actor noun: its category and typical standing height.</summary>
+public readonly record struct NounInfo(ActorCategory Category, double HeightMeters);
+
+/// <summary>What the rule parser knows about a verb: whether it carries the actor across the scene.</summary>
+public readonly record struct VerbInfo(string Lemma, bool Travels);
+
+/// <summary>
+/// The rule director's English word lists: actor nouns (category, typical height), motion verbs (do they
+/// travel), place nouns (scenes vs. things in a scene), image-region words and function words. Colours,
+/// garments, sizes and counts come from the world stage's vocabulary (<see cref="World.AttributeVocabulary"/>,
+/// <see cref="World.ColorNames"/>); words found in neither are classified by meaning (<see cref="PhraseClassifier"/>).
+/// </summary>
+static class Lexicon
+{
+    static Dictionary<string, NounInfo> Nouns(ActorCategory c, double h, params string[] words) =>
+        words.ToDictionary(w => w, _ => new NounInfo(c, h));
+
+    /// <summary>Singular actor nouns.</summary>
+    public static readonly IReadOnlyDictionary<string, NounInfo> ActorNouns = new[]
+    {
+        Nouns(ActorCategory.Human, 1.78, "man", "gentleman", "guy", "boyfriend", "husband", "father", "dad", "king", "prince", "cowboy", "monk", "businessman", "grandfather", "grandpa", "knight", "samurai", "warrior", "soldier", "pirate", "wizard", "warlock", "sorcerer", "priest", "sailor", "fisherman", "policeman", "fireman", "firefighter", "farmer", "viking"),
+        Nouns(ActorCategory.Human, 1.65, "woman", "lady", "girlfriend", "wife", "mother", "mom", "queen", "princess", "grandmother", "grandma", "witch", "sorceress", "ballerina", "nun", "bride", "geisha"),
+        Nouns(ActorCategory.Human, 1.72, "person", "human", "adult", "dancer", "athlete", "player", "runner", "jogger", "skater", "boxer", "fighter", "chef", "cook", "doctor", "nurse", "teacher", "student", "worker", "hiker", "tourist", "astronaut", "ninja", "clown", "magician", "musician", "singer", "guitarist", "drummer", "pianist", "violinist", "performer", "actor", "actress", "model", "gymnast", "acrobat", "juggler", "climber", "swimmer", "surfer", "skier", "snowboarder", "cyclist", "officer", "guard", "detective", "scientist", "explorer", "traveler", "traveller", "pedestrian", "character", "hero", "villain", "superhero", "teenager", "teen", "youth", "stranger", "friend", "couple", "waiter", "waitress", "janitor", "gardener", "mime", "referee", "goalkeeper", "karateka", "yogi", "dj", "rapper", "mechanic", "painter", "photographer"),
+        Nouns(ActorCategory.Human, 1.25, "child", "kid", "boy", "girl", "schoolboy", "schoolgirl", "toddler", "son", "daughter"),
+        Nouns(ActorCategory.Human, 0.75, "baby", "infant"),
+        Nouns(ActorCategory.Creature, 1.6, "alien", "elf", "fairy", "pixie", "angel", "demon", "devil", "goblin", "ghost", "spirit", "mermaid", "centaur", "minotaur", "werewolf", "yeti", "gnome", "dwarf", "imp", "satyr", "faun", "humanoid", "monster", "creature", "skeleton", "lizardman", "zombie", "vampire", "mummy"),
+        Nouns(ActorCategory.Creature, 2.4, "troll", "ogre", "orc", "giant", "golem", "cyclops"),
+        Nouns(ActorCategory.Robot, 1.8, "robot", "android", "cyborg", "droid", "automaton", "mech", "bot", "terminator"),
+        Nouns(ActorCategory.Animal, 0.6, "dog", "puppy", "wolf", "fox", "goat", "sheep", "pig", "coyote", "hyena", "lamb", "panda", "koala", "monkey", "kangaroo", "penguin", "chimpanzee"),
+        Nouns(ActorCategory.Animal, 0.3, "cat", "kitten", "rabbit", "bunny", "duck", "chicken", "hen", "rooster", "bird", "crow", "owl", "squirrel", "raccoon", "frog", "turtle", "lizard", "rat", "mouse", "hedgehog", "pigeon", "goose", "parrot"),
+        Nouns(ActorCategory.Animal, 1.5, "horse", "pony", "cow", "bull", "deer", "bear", "lion", "tiger", "leopard", "cheetah", "zebra", "camel", "donkey", "moose", "gorilla", "ostrich", "reindeer", "unicorn", "llama", "alpaca"),
+        Nouns(ActorCategory.Animal, 3.2, "elephant", "dinosaur", "dragon", "rhino", "rhinoceros", "hippo", "t-rex", "mammoth"),
+        Nouns(ActorCategory.Animal, 5.0, "giraffe"),
+        Nouns(ActorCategory.Object, 0.25, "ball", "football", "basketball", "balloon", "drone", "box", "toy"),
+        Nouns(ActorCategory.Object, 1.5, "car", "bicycle", "bike", "motorcycle", "cart", "scooter", "wheelchair"),
+    }.SelectMany(d => d).ToDictionary(kv => kv.Key, kv => kv.Value);
+
+    static IEnumerable<(string, VerbInfo)> Verbs(bool travels, params string[] lemmas) =>
+        lemmas.Select(l => (l, new VerbInfo(l, travels)));
+
+    /// <summary>Verb lemmas; inflected forms (walks, walking, walked) are derived in <see cref="VerbForms"/>.</summary>
+    static readonly (string, VerbInfo)[] VerbLemmas =
+    [
+        .. Verbs(true, "walk", "run", "jog", "stroll", "march", "sprint", "wander", "stride", "trot", "gallop", "crawl", "fly", "limp", "sneak", "tiptoe", "chase", "follow", "move", "go", "come", "cross", "circle", "skate", "ride", "cycle", "drive", "roam", "patrol", "pace", "travel", "hike", "hurry", "rush", "dash", "race", "swim", "slide", "glide", "roll", "stagger", "shuffle", "waddle", "hop", "skip", "leave", "enter", "approach", "head", "return", "flee", "escape", "step", "zoom", "scurry", "prowl", "stalk", "amble", "saunter", "meander"),
+        .. Verbs(false, "dance", "play", "fight", "beat", "hit", "tap", "shoot", "aim", "raise", "drum", "strum", "conduct", "preach", "scream", "roar", "howl", "bark", "growl", "box", "jump", "wave", "sit", "stand", "clap", "cheer", "kick", "punch", "stretch", "spin", "twirl", "bow", "salute", "sing", "practice", "practise", "perform", "exercise", "train", "meditate", "pose", "celebrate", "shake", "nod", "laugh", "cry", "talk", "shout", "yell", "throw", "catch", "juggle", "lift", "squat", "kneel", "lie", "sleep", "rest", "wait", "watch", "look", "read", "eat", "drink", "cook", "paint", "swing", "sway", "bounce", "rock", "spar", "wrestle", "fence", "do", "make", "hold", "carry", "greet", "hug", "kiss", "point", "dive", "flip", "cartwheel", "somersault", "breakdance", "boogie", "shiver", "tremble", "think", "argue", "stomp", "pray", "fish", "golf", "skateboard", "surf", "ski", "snowboard", "yawn", "idle", "stay", "remain", "sweep", "mop", "dig", "build", "climb", "crouch", "strike", "attack", "defend", "block", "flex", "wiggle", "march-in-place"),
+    ];
+
+    static readonly Dictionary<string, string> Irregular = new()
+    {
+        ["ran"] = "run", ["flew"] = "fly", ["went"] = "go", ["came"] = "come", ["rode"] = "ride", ["drove"] = "drive",
+        ["swam"] = "swim", ["sat"] = "sit", ["stood"] = "stand", ["fought"] = "fight", ["threw"] = "throw",
+        ["caught"] = "catch", ["sang"] = "sing", ["lay"] = "lie", ["lying"] = "lie", ["slept"] = "sleep", ["ate"] = "eat",
+        ["drank"] = "drink", ["slid"] = "slide", ["left"] = "leave", ["did"] = "do", ["does"] = "do", ["doing"] = "do",
+        ["goes"] = "go", ["made"] = "make", ["held"] = "hold", ["dug"] = "dig", ["built"] = "build", ["struck"] = "strike",
+        ["swung"] = "swing", ["dove"] = "dive", ["taught"] = "teach", ["hid"] = "hide",
+    };
+
+    /// <summary>Every inflected form (walk, walks, walking, walked) → verb.</summary>
+    public static readonly IReadOnlyDictionary<string, VerbInfo> VerbForms = BuildVerbForms();
+
+    static Dictionary<string, VerbInfo> BuildVerbForms()
+    {
+        var d = new Dictionary<string, VerbInfo>();
+        foreach (var (lemma, info) in VerbLemmas)
+            foreach (var form in Inflect(lemma)) d.TryAdd(form, info);
+        var byLemma = VerbLemmas.ToDictionary(v => v.Item1, v => v.Item2);
+        foreach (var (form, lemma) in Irregular)
+            if (byLemma.TryGetValue(lemma, out var info)) d[form] = info;
+        return d;
+    }
+
+    /// <summary>Regular English inflections of a verb lemma.</summary>
+    static IEnumerable<string> Inflect(string l)
+    {
+        yield return l;
+        bool sibilant = l.EndsWith('s') || l.EndsWith('x') || l.EndsWith('z') || l.EndsWith("ch") || l.EndsWith("sh");
+        bool consonantY = l.Length > 1 && l.EndsWith('y') && !"aeiou".Contains(l[^2]);
+        yield return sibilant ? l + "es" : consonantY ? l[..^1] + "ies" : l.EndsWith('o') ? l + "es" : l + "s";
+        bool cvc = l.Length >= 3 && !"aeiou".Contains(l[^1]) && "aeiou".Contains(l[^2]) && !"aeiou".Contains(l[^3])
+            && !"wxy".Contains(l[^1]) && l.Length <= 4;
+        if (l.EndsWith("ie")) yield return l[..^2] + "ying";
+        else if (l.EndsWith('e') && !l.EndsWith("ee")) yield return l[..^1] + "ing";
+        else if (cvc) yield return l + l[^1] + "ing";
+        else yield return l + "ing";
+        if (l.EndsWith('e')) yield return l + "d";
+        else if (consonantY) yield return l[..^1] + "ied";
+        else if (cvc) yield return l + l[^1] + "ed";
+        else yield return l + "ed";
+    }
+
+    /// <summary>Auxiliaries and aspect verbs skipped in front of the main verb ("is dancing", "starts to walk").</summary>
+    public static readonly HashSet<string> Auxiliaries =
+        ["is", "are", "was", "were", "be", "being", "been", "keeps", "keep", "starts", "start", "begins", "begin", "continues", "continue", "seems", "seem", "will", "can", "to", "also", "slowly", "quickly", "happily", "gracefully", "energetically", "calmly", "fast", "slow", "just", "suddenly", "casually", "confidently", "proudly", "then", "still"];
+
+    /// <summary>Words that start a subject noun phrase.</summary>
+    public static readonly HashSet<string> Determiners = ["a", "an", "the", "this", "that", "some", "another", "his", "her", "their", "its", "my", "our", "your", "one"];
+
+    public static readonly HashSet<string> Pronouns = ["he", "she", "it", "they", "him", "them", "both"];
+
+    /// <summary>Nouns that name a whole place (a scene), not a thing in one.</summary>
+    public static readonly HashSet<string> PlaceNouns =
+    [
+        "stage", "floor", "ground", "road", "street", "city", "town", "village", "desert", "beach", "sea", "ocean", "forest", "woods",
+        "park", "garden", "yard", "backyard", "field", "meadow", "lawn", "room", "hall", "kitchen", "bedroom", "living", "office",
+        "villa", "house", "mansion", "castle", "palace", "temple", "church", "museum", "library", "studio", "gym", "arena",
+        "stadium", "court", "pitch", "square", "plaza", "market", "mall", "station", "airport", "harbor", "harbour", "port",
+        "dock", "pier", "bridge", "island", "mountain", "mountains", "hill", "hills", "valley", "canyon", "cave", "jungle",
+        "swamp", "lake", "river", "riverbank", "shore", "coast", "cliff", "glacier", "tundra", "snowfield", "volcano", "planet",
+        "moon", "mars", "spaceship", "space", "alley", "highway", "path", "trail", "track", "runway", "rooftop", "roof", "terrace",
+        "balcony", "courtyard", "classroom", "corridor", "hallway", "warehouse", "factory", "lab", "laboratory", "ruins", "wasteland",
+        "battlefield", "farm", "ranch", "countryside", "savanna", "savannah", "prairie", "oasis", "dune", "dunes", "landscape",
+        "scene", "place", "world", "ballroom", "club", "nightclub", "bar", "restaurant", "cafe", "shop", "store", "theater",
+        "theatre", "cabin", "playground", "campsite", "camp", "graveyard", "cemetery", "dojo", "ring", "rink", "pool", "poolside",
+        "parking", "lot", "sidewalk", "pavement", "boulevard", "avenue", "metropolis", "suburb", "neighborhood", "neighbourhood",
+        "downtown", "wilderness", "grassland", "snow", "ice", "sand", "grass", "water", "sky", "night", "sunset", "sunrise", "dusk", "dawn",
+        "rain", "fog", "slope", "iceberg", "clearing", "platform", "deck", "patio", "greenhouse", "orchard", "vineyard", "stream", "seaside", "bay",
+    ];
+
+    /// <summary>Place nouns that make a good whole scene on their own (a "stage") rather than a bare surface ("floor").</summary>
+    public static readonly HashSet<string> SurfaceNouns = ["floor", "ground", "grass", "sand", "snow", "ice", "water", "path", "track", "lawn"];
+
+    /// <summary>Words that make a phrase an image region ("the bottom right corner of the image").</summary>
+    public static readonly HashSet<string> RegionWords =
+        ["left", "right", "top", "bottom", "upper", "lower", "corner", "center", "centre", "middle", "side", "edge", "foreground", "background", "distance", "front", "back", "frame", "image", "picture", "screen", "view", "scene", "of", "hand"];
+
+    /// <summary>Verbs that make another actor the target ("chasing a cat"): the object becomes an actor too.</summary>
+    public static readonly HashSet<string> PursuitVerbs = ["chase", "follow", "approach", "stalk"];
+
+    static readonly Dictionary<string, string> IrregularPlurals = new()
+    {
+        ["men"] = "man", ["women"] = "woman", ["people"] = "person", ["children"] = "child", ["mice"] = "mouse",
+        ["geese"] = "goose", ["feet"] = "foot", ["teeth"] = "tooth", ["wolves"] = "wolf", ["elves"] = "elf",
+        ["dwarves"] = "dwarf", ["sheep"] = "sheep", ["deer"] = "deer", ["fish"] = "fish", ["gentlemen"] = "gentleman",
+        ["businessmen"] = "businessman", ["firemen"] = "fireman", ["policemen"] = "policeman", ["fishermen"] = "fisherman",
+        ["ladies"] = "lady", ["fairies"] = "fairy", ["puppies"] = "puppy", ["bunnies"] = "bunny", ["babies"] = "baby",
+        ["ponies"] = "pony", ["pixies"] = "pixie", ["zombies"] = "zombie", ["cowboys"] = "cowboy", ["boys"] = "boy",
+        ["monkeys"] = "monkey", ["donkeys"] = "donkey", ["turkeys"] = "turkey", ["buses"] = "bus", ["foxes"] = "fox",
+        ["boxes"] = "box", ["witches"] = "witch", ["princesses"] = "princess", ["actresses"] = "actress",
+        ["waitresses"] = "waitress", ["sorceresses"] = "sorceress", ["mummies"] = "mummy",
+    };
+
+    /// <summary>The singular of an English noun (irregulars, then -ies/-es/-s), or the word itself.</summary>
+    public static string Singular(string word)
+    {
+        if (IrregularPlurals.TryGetValue(word, out var s)) return s;
+        if (ActorNouns.ContainsKey(word) || word.Length <= 3) return word;
+        if (word.EndsWith("ies")) return word[..^3] + "y";
+        if (word.EndsWith("ses") || word.EndsWith("xes") || word.EndsWith("ches") || word.EndsWith("shes")) return word[..^2];
+        if (word.EndsWith('s') && !word.EndsWith("ss")) return word[..^1];
+        return word;
+    }
+
+    public static bool IsPlural(string word) => Singular(word) != word;
+}

@@ -1,0 +1,81 @@
+using C3V.World;
+
+namespace C3V.Direct.Rules;
+
+/// <summary>
+/// Classifies words the rule parser's lists do not hold, by cosine similarity of sentence embeddings
+/// (MiniLM by default) to short prototype descriptions. Without an embedder it falls back to word-shape
+/// heuristics (agent suffixes for people, -ing for actions): the parser still works, a little less well.
+/// </summary>
+public sealed class PhraseClassifier
+{
+    readonly ITextEmbedder? embedder;
+    readonly Dictionary<string, float[]> cache = [];
+    readonly Lock gate = new();
+
+    public PhraseClassifier(ITextEmbedder? embedder) => this.embedder = embedder;
+
+    public bool HasEmbedder => embedder is not null;
+
+    static readonly (ActorCategory Category, string Prototype)[] CategoryPrototypes =
+    [
+        (ActorCategory.Human, "a person, a man or a woman with a job"),
+        (ActorCategory.Creature, "a fantasy creature, a magical being, an alien or a monster"),
+        (ActorCategory.Robot, "a robot, a metal machine that walks"),
+        (ActorCategory.Animal, "an animal, a wild beast or a pet"),
+        (ActorCategory.Object, "an object, a thing or a vehicle"),
+    ];
+
+    /// <summary>The category of an actor noun the lexicon does not know.</summary>
+    public ActorCategory ClassifyActor(string noun)
+    {
+        if (embedder is not null)
+            return CategoryPrototypes[Nearest(noun, CategoryPrototypes.Select(p => p.Prototype).ToArray()).Index].Category;
+        // Agent nouns (skater, sailor, pianist, magician) are people; anything else doing something is assumed a person too.
+        return ActorCategory.Human;
+    }
+
+    /// <summary>Whether an unknown verb phrase moves the actor across the scene (walking) rather than in place (dancing).</summary>
+    public bool Travels(string verbPhrase)
+    {
+        if (embedder is null) return false;
+        var (index, _) = Nearest(verbPhrase, ["moving from one place to another, walking or running along a path", "acting in one place without going anywhere, like dancing or waving"]);
+        return index == 0;
+    }
+
+    /// <summary>Whether an unknown noun phrase names a whole place (a scene) rather than a thing within one.</summary>
+    public bool IsPlace(string phrase)
+    {
+        if (embedder is null) return false;
+        var (index, _) = Nearest(phrase, ["a place or landscape, a location where things happen", "a single object or piece of furniture"]);
+        return index == 0;
+    }
+
+    (int Index, float Score) Nearest(string text, string[] prototypes)
+    {
+        var q = Embed(text);
+        int best = 0;
+        float bestScore = float.NegativeInfinity;
+        for (int i = 0; i < prototypes.Length; i++)
+        {
+            var p = Embed(prototypes[i]);
+            float dot = 0;
+            for (int k = 0; k < q.Length; k++) dot += q[k] * p[k];
+            if (dot > bestScore) { bestScore = dot; best = i; }
+        }
+        return (best, bestScore);
+    }
+
+    float[] Embed(string text)
+    {
+        lock (gate)
+        {
+            if (!cache.TryGetValue(text, out var v))
+            {
+                v = embedder!.Embed([text])[0];
+                cache[text] = v;
+            }
+            return v;
+        }
+    }
+}

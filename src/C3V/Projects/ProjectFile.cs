@@ -1,0 +1,101 @@
+using System.ComponentModel;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using C3V.Common;
+using C3V.Direct;
+
+namespace C3V.Projects;
+
+/// <summary>What the user asked for: the options of <c>generate</c>, kept so edits and re-renders use the same.</summary>
+public sealed record GenerationSettings
+{
+    public int Seed { get; init; } = 1;
+    [Description("Clip length in seconds; null = the motions' natural length (4–8 s).")]
+    public double? DurationSeconds { get; init; }
+    public int Fps { get; init; } = 24;
+    public int Width { get; init; } = 512;
+    public int Height { get; init; } = 512;
+    [Description("static, orbit, dolly, follow or crane.")]
+    public string Camera { get; init; } = "static";
+    [Description("draft or final.")]
+    public string Quality { get; init; } = "final";
+    [Description("mp4, gif or png.")]
+    public string Format { get; init; } = "mp4";
+    [Description("The director: 'rules' (embedded) or a chat-model spec.")]
+    public string Llm { get; init; } = "rules";
+}
+
+/// <summary>The clip a project last rendered.</summary>
+public sealed record RenderRecord
+{
+    public required string File { get; init; }
+    public required string Format { get; init; }
+    public required string Key { get; init; }
+    public int Frames { get; init; }
+    public int Width { get; init; }
+    public int Height { get; init; }
+    public int Fps { get; init; }
+    public string Camera { get; init; } = "static";
+    public string? ContactSheet { get; init; }
+    public DateTimeOffset CompletedUtc { get; init; }
+}
+
+/// <summary>One run of a verb on the project and what it reused.</summary>
+public sealed record HistoryEntry
+{
+    public required string Verb { get; init; }
+    public string? Change { get; init; }
+    public DateTimeOffset Utc { get; init; }
+    public IReadOnlyList<string> Reused { get; init; } = [];
+    public IReadOnlyList<string> Recomputed { get; init; } = [];
+    public double Seconds { get; init; }
+}
+
+/// <summary>
+/// <c>project.json</c>: everything needed to edit or re-render a generation without redoing it: the prompt and
+/// options, the director's plan and placement, the composition, each actor's refinement report, the seeds and
+/// versions of every stage, the keys of the cached artefacts, the last render and the history of runs.
+/// </summary>
+public sealed record ProjectFile
+{
+    public const int CurrentVersion = 1;
+    public const string FileName = "project.json";
+
+    public required int Version { get; init; }
+    public required string Prompt { get; init; }
+    public required GenerationSettings Settings { get; init; }
+    public ScenePlan? Plan { get; init; }
+    public PlacementSet? Placement { get; init; }
+    [Description("The 4D composition: per actor per frame position, yaw, scale and motion time (see C3V.Compose).")]
+    public JsonNode? Composition { get; init; }
+    [Description("Per actor id: the refinement report (parameters before/after, losses).")]
+    public Dictionary<string, JsonNode> Refinement { get; init; } = [];
+    [Description("Per stage: the name and version of what produced its artefacts.")]
+    public Dictionary<string, string> Stages { get; init; } = [];
+    public Dictionary<string, ArtefactRecord> Artefacts { get; init; } = [];
+    public RenderRecord? Render { get; init; }
+    [Description("Set while the project waits for its render (e.g. after Ctrl-C): run c3v render-project.")]
+    public string? PendingRender { get; init; }
+    public List<HistoryEntry> History { get; init; } = [];
+
+    public static JsonSerializerOptions JsonOptions { get; } = new(PlanJson.Options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip };
+
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions) + "\n";
+
+    /// <summary>Parses and checks project.json; errors name the file and field.</summary>
+    public static ProjectFile Parse(string json, string source)
+    {
+        ProjectFile? p;
+        try { p = JsonSerializer.Deserialize<ProjectFile>(json, JsonOptions); }
+        catch (JsonException e) { throw new InvalidFileException(source, $"{e.Path ?? "$"}: {e.Message}"); }
+        if (p is null) throw new InvalidFileException(source, "$: expected an object");
+        if (p.Version > CurrentVersion) throw new InvalidFileException(source, $"$.version: {p.Version} is newer than this build understands ({CurrentVersion})");
+        if (p.Version < 1) throw new InvalidFileException(source, $"$.version: {p.Version} is not a project version");
+        if (p.Plan is not null && PlanJson.PlanProblem(p.Plan) is { } problem) throw new InvalidFileException(source, $"$.plan: {problem}");
+        if (p.Placement is not null)
+            for (int i = 0; i < p.Placement.Placements.Count; i++)
+                if (p.Placement.Placements[i].Problem() is { } pp) throw new InvalidFileException(source, $"$.placement.placements[{i}]: {pp}");
+        return p;
+    }
+}

@@ -1,0 +1,151 @@
+using System.Numerics;
+using C3V.Direct;
+using C3V.Direct.Rules;
+using C3V.Output;
+using C3V.Render;
+
+namespace C3V.Tests.Direct;
+
+public class GeometricPlannerTests
+{
+    /// <summary>
+    /// A synthetic view: a camera 1.6 m above flat ground (y = 0) looking down the +z axis, depth as the ground
+    /// plane gives it, and a 2 m wide wall standing at z = 4 whose pixels are nearer than the ground behind.
+    /// </summary>
+    internal static (Camera Camera, float[] Depth, Image Image) Scene(int w = 192, int h = 144)
+    {
+        var cam = Camera.LookAt(new Vector3(0, 1.6f, -6), new Vector3(0, 0.5f, 2), Vector3.UnitY, 60 * MathF.PI / 180, w, h);
+        var depth = new float[w * h];
+        var img = new Image(w, h);
+        for (int y = 0; y < h; y++)
+            for (int x = 0; x < w; x++)
+            {
+                var px = new Vector2(x + 0.5f, y + 0.5f);
+                var d = cam.RayDirection(px);
+                float z = float.PositiveInfinity;
+                if (d.Y < 0)
+                {
+                    var g = cam.Position + (-cam.Position.Y / d.Y) * d;
+                    z = cam.WorldToCamera(g).Z;
+                    img.Rgb[(y * w + x) * 3 + 1] = 0.5f;
+                }
+                // the wall: x in [-1, 1], y in [0, 2], plane z = 4
+                float t = (4 - cam.Position.Z) / d.Z;
+                var p = cam.Position + t * d;
+                if (t > 0 && MathF.Abs(p.X) <= 1 && p.Y >= 0 && p.Y <= 2)
+                {
+                    float wz = cam.WorldToCamera(p).Z;
+                    if (wz < z) { z = wz; img.Rgb[(y * w + x) * 3] = 0.8f; }
+                }
+                depth[y * w + x] = float.IsFinite(z) ? z : 0;
+            }
+        return (cam, depth, img);
+    }
+
+    static PlacementRequest Request(ScenePlan plan, string actorId, IReadOnlyList<Placement>? placed = null)
+    {
+        var (cam, depth, img) = Scene();
+        var landmarks = new[]
+        {
+            ProjectedLandmark.Project("cabin door", ["door"], new Vector3(-2.5f, 0, 2), cam),
+            ProjectedLandmark.Project("mower", [], new Vector3(2.2f, 0, -2), cam),
+        };
+        return new PlacementRequest
+        {
+            Plan = plan, Actor = plan.FindActor(actorId)!, Reference = img, Depth = depth, Camera = cam,
+            Landmarks = landmarks, Placed = placed ?? [],
+        };
+    }
+
+    [Fact]
+    public void Alien_walks_from_the_door_to_the_mower_on_a_curved_walkable_path_in_frame()
+    {
+        var plan = new RuleDirector().Plan("an alien walking on the floor, starting from the cabin's door to the mower near the bottom right corner of the image");
+        var req = Request(plan, "alien");
+        var p = new GeometricPlanner().Place(req);
+        Assert.Null(p.Problem());
+        Assert.Equal(20, p.Waypoints.Count);
+        Assert.Equal("rules", p.Producer);
+        var door = req.Landmarks[0].Pixel;
+        var mower = req.Landmarks[1].Pixel;
+        Assert.True(Vector2.Distance(p.Start.BottomCenter, door) < 25, $"start {p.Start} far from the door at {door}");
+        Assert.True(Vector2.Distance(p.End.BottomCenter, mower) < 25, $"end {p.End} far from the mower at {mower}");
+        // perspective: the mower is nearer the camera, so the alien is taller there
+        Assert.True(p.End.Height > p.Start.Height);
+        Assert.Equal(p.Start.Height / 144.0, p.Scale, 3);
+        // a curve, not a straight line in the image
+        float maxOff = p.Waypoints.Max(b => DistanceToLine(b.BottomCenter, p.Start.BottomCenter, p.End.BottomCenter));
+        Assert.True(maxOff > 3, $"path deviates only {maxOff} px from the straight line");
+        // no waypoint stands on the wall (its feet pixel would see the wall, nearer than the ground)
+        var (cam, depth, _) = Scene();
+        var ctx = new GeometricPlanner().Prepare(req);
+        foreach (var b in p.Waypoints)
+        {
+            var g = ctx.GroundPoint(b.BottomCenter)!.Value;
+            Assert.False(MathF.Abs(g.X) < 0.9f && MathF.Abs(g.Z - 4) < 0.3f, $"waypoint {b} is inside the wall");
+        }
+        Assert.Equal(4, p.Answers.Count);
+        Assert.All(p.Answers, a => Assert.Equal(StepSource.Planner, a.Source));
+        _ = cam; _ = depth;
+    }
+
+    static float DistanceToLine(Vector2 p, Vector2 a, Vector2 b)
+    {
+        var d = Vector2.Normalize(b - a);
+        var v = p - a;
+        return MathF.Abs(v.X * d.Y - v.Y * d.X);
+    }
+
+    [Fact]
+    public void Walls_are_not_walkable_and_the_ground_is()
+    {
+        var plan = new RuleDirector().Plan("a robot dances");
+        var ctx = new GeometricPlanner().Prepare(Request(plan, "robot"));
+        var (cam, _, _) = Scene();
+        var wallFoot = cam.Project(new Vector3(0, 1.0f, 4)).Pixel; // the middle of the wall
+        var ground = cam.Project(new Vector3(-2, 0, 0)).Pixel;
+        Assert.False(ctx.IsWalkable(wallFoot));
+        Assert.True(ctx.IsWalkable(ground));
+        Assert.DoesNotContain(ctx.Walkable, c => c.Y < cam.Project(new Vector3(0, 0, 400)).Pixel.Y - 2); // nothing above the horizon
+    }
+
+    [Fact]
+    public void Dancers_stay_in_place_apart_and_regions_are_respected()
+    {
+        var plan = new RuleDirector().Plan("an alien waves on the right side of the image while a robot jumps on the left");
+        var planner = new GeometricPlanner();
+        var alien = planner.Place(Request(plan, "alien"));
+        var robot = planner.Place(Request(plan, "robot", [alien]));
+        Assert.All(alien.Waypoints, b => Assert.Equal(alien.Start, b));
+        Assert.True(alien.Start.Center.X > 192 * 0.6f, $"alien at {alien.Start}");
+        Assert.True(robot.Start.Center.X < 192 * 0.4f, $"robot at {robot.Start}");
+    }
+
+    [Fact]
+    public void Second_walker_keeps_clear_of_the_first()
+    {
+        var plan = new RuleDirector().Plan("a man and a woman walk across the floor");
+        var planner = new GeometricPlanner();
+        var man = planner.Place(Request(plan, "man"));
+        var womanReq = Request(plan, "woman", [man]);
+        var woman = planner.Place(womanReq);
+        var ctx = planner.Prepare(womanReq);
+        for (int i = 0; i < 20; i++)
+        {
+            var a = ctx.GroundPoint(man.Waypoints[i].BottomCenter)!.Value;
+            var b = ctx.GroundPoint(woman.Waypoints[i].BottomCenter)!.Value;
+            Assert.True(Vector3.Distance(a, b) > 0.6f, $"at waypoint {i} they are {Vector3.Distance(a, b):0.00} m apart");
+        }
+        Assert.All(woman.Waypoints, b => Assert.Null(b.Problem(192, 144)));
+    }
+
+    [Fact]
+    public void A_loop_around_a_landmark_returns_to_its_start()
+    {
+        var plan = new RuleDirector().Plan("a dog runs around the mower");
+        var p = new GeometricPlanner().Place(Request(plan, "dog"));
+        Assert.Equal(p.Start, p.End);
+        float spread = p.Waypoints.Max(b => Vector2.Distance(b.BottomCenter, p.Start.BottomCenter));
+        Assert.True(spread > 10, $"the loop spans only {spread} px");
+    }
+}

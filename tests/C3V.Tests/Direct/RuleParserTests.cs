@@ -1,0 +1,32 @@
+using C3V.Direct;
+using Xunit.Abstractions;
+
+namespace C3V.Tests.Direct;
+
+public class RuleParserTests(ITestOutputHelper output)
+{
+    static PromptSet Load(string name) => PromptSet.Load(Path.Combine(SharedData.RepoRoot, "docs", "director", name));
+
+    /// <summary>The share of a published prompt set the rule parser gets fully right (no embedder).</summary>
+    [Theory]
+    [InlineData("prompt-set.json", 40, 0.95)]
+    [InlineData("held-out-set.json", 12, 0.8)]
+    public void Prompt_set_is_parsed_fully_correctly_above_the_floor(string file, int minimumSize, double floor)
+    {
+        var set = Load(file);
+        Assert.True(set.Items.Count >= minimumSize);
+        var director = new RuleDirector();
+        int correct = 0;
+        foreach (var (prompt, expected) in set.Items)
+        {
+            var plan = director.Plan(prompt);
+            Assert.Null(PlanJson.PlanProblem(plan));
+            var diffs = PromptSet.Differences(plan, expected);
+            if (diffs.Count == 0) correct++;
+            else output.WriteLine($"✗ {prompt}\n    " + string.Join("\n    ", diffs));
+        }
+        double share = correct / (double)set.Items.Count;
+        output.WriteLine($"fully correct: {correct}/{set.Items.Count} = {share:P0}");
+        Assert.True(share >= floor, $"only {correct}/{set.Items.Count} prompts parsed fully correctly");
+    }
+}
