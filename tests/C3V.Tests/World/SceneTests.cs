@@ -146,12 +146,12 @@ public class SceneTests(SceneFixture fixture) : IClassFixture<SceneFixture>
             Assert.True(res.Alpha[worst] > 0.9f, $"{scene.Archetype}: a hole in the scene (alpha {res.Alpha[worst]} at x {worst % 128}, y {worst / 128})");
         }
         // Outdoors by day: sky on top is bluish, the ground below is not.
-        var beach = ScenePreview.Render(fixture.Scenes["beach"], 64, 64, r);
-        Vector3 Px(RenderResult x, int u, int v) => new(x.Color[(v * 64 + u) * 3], x.Color[(v * 64 + u) * 3 + 1], x.Color[(v * 64 + u) * 3 + 2]);
-        var sky = Px(beach, 32, 4); var sand = Px(beach, 32, 60);
+        var beach = ScenePreview.Render(fixture.Scenes["beach"], 128, 128, r);
+        Vector3 Px(RenderResult x, int u, int v) => new(x.Color[(v * 128 + u) * 3], x.Color[(v * 128 + u) * 3 + 1], x.Color[(v * 128 + u) * 3 + 2]);
+        var sky = Px(beach, 64, 8); var sand = Px(beach, 64, 120);
         Assert.True(sky.Z > sky.X, $"sky {sky}");
         Assert.True(sand.X > sand.Z, $"sand {sand}");
-        var meadow = Px(ScenePreview.Render(fixture.Scenes["cabin_meadow"], 64, 64, r), 50, 58);
+        var meadow = Px(ScenePreview.Render(fixture.Scenes["cabin_meadow"], 128, 128, r), 100, 116);
         Assert.True(meadow.Y > meadow.X && meadow.Y > meadow.Z, $"grass {meadow}");
     }
 }
