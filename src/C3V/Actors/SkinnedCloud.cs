@@ -88,6 +88,13 @@ public sealed class SkinnedCloud
             }
             if (s <= 0) throw new ArgumentException($"Gaussian {i} has no positive skin weight");
             for (int k = 0; k < MaxInfluences; k++) Weights[k][i] /= s;
+            // Heaviest first, zeros last: the SIMD loop stops at the first all-zero slot.
+            for (int a = 1; a < MaxInfluences; a++)
+                for (int k = a; k > 0 && Weights[k][i] > Weights[k - 1][i]; k--)
+                {
+                    (Weights[k][i], Weights[k - 1][i]) = (Weights[k - 1][i], Weights[k][i]);
+                    (Bones[k][i], Bones[k - 1][i]) = (Bones[k - 1][i], Bones[k][i]);
+                }
         }
     }
 

@@ -40,12 +40,11 @@ internal static class InriaPly
             rest[j] = vertex.Find($"f_rest_{j}") ?? throw new InvalidFileException(path, $"vertex lacks property 'f_rest_{j}' (f_rest properties must be numbered 0..{restCount - 1})");
             if (rest[j].IsList) throw new InvalidFileException(path, $"vertex property 'f_rest_{j}' is a list, expected a scalar");
         }
+        var reader = new PlyRecordReader(stream, header, path);
+        if (dataBytes is long available) reader.CheckDeclaredSizes(available, [vertex]);
         int k = SphericalHarmonics.CoeffCount(degree);
         if ((long)vertex.Count * k * 3 > Array.MaxLength)
             throw new InvalidFileException(path, $"{vertex.Count} splats of SH degree {degree} are more than this program can hold");
-
-        var reader = new PlyRecordReader(stream, header, path);
-        if (dataBytes is long available) reader.CheckDeclaredSizes(available, [vertex]);
 
         var cloud = new GaussianCloud(vertex.Count, degree);
         float[][] columns = [cloud.X, cloud.Y, cloud.Z, null!, null!, null!, cloud.Opacity, cloud.ScaleX, cloud.ScaleY, cloud.ScaleZ, cloud.RotW, cloud.RotX, cloud.RotY, cloud.RotZ];

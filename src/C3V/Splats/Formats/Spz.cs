@@ -126,6 +126,13 @@ internal static class Spz
             foreach (var (name, data) in packed.Streams)
                 if (gz.ReadAtLeast(data, data.Length, throwOnEndOfStream: false) < data.Length)
                     throw new InvalidFileException(path, $"truncated: data ends inside the {name} of {header.Count} splats");
+            // .NET does not check the gzip trailer, so a file cut inside it would pass: compare the trailer's
+            // length field (uncompressed size mod 2³²) with what was inflated, extensions included.
+            long inflated = LegacyHeaderBytes + packed.Streams.Sum(st => (long)st.Data.Length);
+            var rest = new byte[4096];
+            for (int n; (n = gz.Read(rest)) > 0;) inflated += n;
+            if (BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(file.Length - 4)) != (uint)inflated)
+                throw new InvalidFileException(path, "truncated or corrupt gzip stream (its trailer does not match the data)");
             return packed;
         }
         catch (InvalidDataException e)

@@ -1,0 +1,87 @@
+using System.Numerics;
+using C3V.Actors;
+using C3V.Render;
+using C3V.Splats;
+
+namespace C3V.Compose;
+
+/// <summary>
+/// An actor ready to be composed: its skinned cloud, its clip with the root motion taken out (the
+/// composition's path carries the actor instead, at the clip's natural speed), and the measurements the
+/// composer needs — height, the rest height of its soles, a bounding-capsule radius.
+/// </summary>
+/// <remarks>Posing reuses the skinned cloud's buffers: one instance is not thread-safe; <see cref="Copy"/> one per thread.</remarks>
+public sealed class ComposedActor
+{
+    static readonly int[] FootBones = [Skeleton.LeftAnkle, Skeleton.RightAnkle, Skeleton.LeftFoot, Skeleton.RightFoot];
+
+    public string Id { get; }
+    public SkinnedCloud Skin { get; }
+    /// <summary>The clip as given (with root motion): its natural speed sets the actor's pace.</summary>
+    public MotionClip Clip { get; }
+    /// <summary>The clip with its horizontal root motion removed, facing +Z: what the composition plays.</summary>
+    public MotionClip InPlace { get; }
+    /// <summary>Horizontal root speed of the clip in m/s for this actor's skeleton at scale 1.</summary>
+    public float NaturalSpeed { get; }
+    /// <summary>Height of the actor at scale 1 (its skeleton's height), metres.</summary>
+    public float Height => Skin.Skeleton.Height;
+    /// <summary>Radius of the vertical capsule that bounds the actor's body at scale 1 (half the shoulder span plus the arm's girth).</summary>
+    public float CapsuleRadius { get; }
+    /// <summary>Lowest foot Gaussian centre in the rest pose (the soles sit this high when standing).</summary>
+    public float SoleHeight { get; }
+    /// <summary>Indices of the Gaussians that mostly follow an ankle or foot bone.</summary>
+    public int[] FootGaussians { get; }
+
+    public ComposedActor(string id, SkinnedCloud skin, MotionClip clip)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        Id = id;
+        Skin = skin;
+        Clip = clip;
+        InPlace = clip.FrameCount > 1 ? clip.SplitRootMotion().InPlace : clip;
+        NaturalSpeed = clip.NaturalSpeed * skin.Skeleton.HipHeight / clip.Skeleton.HipHeight;
+        var rest = skin.Skeleton.RestPositions;
+        CapsuleRadius = 0.5f * Vector2.Distance(new(rest[Skeleton.LeftShoulder].X, rest[Skeleton.LeftShoulder].Z),
+            new(rest[Skeleton.RightShoulder].X, rest[Skeleton.RightShoulder].Z)) + 0.06f * Height;
+        FootGaussians = FindFootGaussians(skin);
+        SoleHeight = LowestFoot(skin.Rest);
+    }
+
+    /// <summary>Another instance sharing the data but with its own posing buffers (for another thread).</summary>
+    public ComposedActor Copy() => new(this);
+
+    ComposedActor(ComposedActor o)
+    {
+        Id = o.Id; Clip = o.Clip; InPlace = o.InPlace; NaturalSpeed = o.NaturalSpeed;
+        CapsuleRadius = o.CapsuleRadius; FootGaussians = o.FootGaussians; SoleHeight = o.SoleHeight;
+        Skin = new SkinnedCloud(o.Skin.Rest, o.Skin.Skeleton, o.Skin.Bones, o.Skin.Weights);
+    }
+
+    /// <summary>The actor's cloud posed at <paramref name="motionTime"/> of its in-place clip (this object's buffer: overwritten by the next call).</summary>
+    public GaussianCloud Pose(float motionTime) => Skin.Pose(InPlace, motionTime);
+
+    /// <summary>The posed actor placed in the world for one composition frame.</summary>
+    public CloudInstance Instance(in ActorFrame frame) => new(Pose(frame.MotionTime), frame.Transform);
+
+    /// <summary>Lowest foot Gaussian centre (actor frame, scale 1) of a posed cloud.</summary>
+    public float LowestFoot(GaussianCloud posed)
+    {
+        float min = float.PositiveInfinity;
+        foreach (int i in FootGaussians) min = MathF.Min(min, posed.Y[i]);
+        return min;
+    }
+
+    static int[] FindFootGaussians(SkinnedCloud skin)
+    {
+        var feet = new List<int>();
+        for (int i = 0; i < skin.Count; i++)
+        {
+            int best = 0;
+            for (int k = 1; k < SkinnedCloud.MaxInfluences; k++)
+                if (skin.Weights[k][i] > skin.Weights[best][i]) best = k;
+            if (Array.IndexOf(FootBones, skin.Bones[best][i]) >= 0) feet.Add(i);
+        }
+        // An actor without feet (a prop, a creature rigged otherwise) touches the ground with its lowest part.
+        return feet.Count > 0 ? [.. feet] : Enumerable.Range(0, skin.Count).ToArray();
+    }
+}

@@ -1,0 +1,95 @@
+using System.Numerics;
+using C3V.Render;
+using C3V.Splats;
+
+namespace C3V.Compose;
+
+/// <summary>What refinement changes: an actor's waypoints (world, feet on the ground) and its uniform scale.</summary>
+public sealed record ActorLayout(string ActorId, IReadOnlyList<Vector3> Waypoints, float Scale)
+{
+    public static ActorLayout FromLifted(string actorId, LiftedActor lifted) => new(actorId, lifted.Positions, lifted.Scale);
+}
+
+/// <summary>A scene prop actors must not walk through: a vertical cylinder standing at <paramref name="Base"/>.</summary>
+public readonly record struct Obstacle(Vector3 Base, float Radius);
+
+/// <summary>The scene side of a composition: reference camera, ground, size, obstacles, video length.</summary>
+/// <param name="Extent">The scene's size (metres), which sets the default refinement bound τ = 0.1·extent.</param>
+/// <param name="Cloud">The scene's splats; only needed by an image prior that looks at the whole frame.</param>
+public sealed record ComposeScene(Camera Camera, float GroundHeight, float Extent, float Duration, float Fps,
+    IReadOnlyList<Obstacle>? Obstacles = null, GaussianCloud? Cloud = null)
+{
+    public int FrameCount => Math.Max(1, (int)MathF.Round(Duration * Fps));
+    public IReadOnlyList<Obstacle> ObstacleList => Obstacles ?? [];
+
+    /// <summary>Extent from a scene cloud: the larger horizontal side of the bounds of its centres.</summary>
+    public static float ExtentOf(GaussianCloud cloud)
+    {
+        var (min, max) = cloud.Bounds();
+        return MathF.Max(1f, MathF.Max(max.X - min.X, max.Z - min.Z));
+    }
+}
+
+/// <summary>
+/// Turns layouts into the per-frame composition: the smooth arc-length path through each actor's waypoints,
+/// walked at the clip's natural speed, facing the direction of travel (the camera when standing still).
+/// </summary>
+public static class Composer
+{
+    /// <summary>Path and timing of an actor's layout.</summary>
+    public static (CatmullRomPath Path, PathTiming Timing) Plan(ComposedActor actor, ActorLayout layout, ComposeScene scene, TimingOptions? options = null)
+    {
+        var path = new CatmullRomPath(layout.Waypoints);
+        return (path, PathTiming.Plan(path.Length, scene.Duration, actor.NaturalSpeed, layout.Scale, options));
+    }
+
+    /// <summary>Yaw that makes an actor standing at <paramref name="position"/> face the camera.</summary>
+    public static float FacingCamera(Camera camera, Vector3 position) => TrackBuilder.YawOf(camera.Position - position, 0f);
+
+    public static ActorTrack Track(ComposedActor actor, ActorLayout layout, ComposeScene scene, TimingOptions? options = null)
+    {
+        var (path, timing) = Plan(actor, layout, scene, options);
+        return TrackBuilder.Build(actor.Id, path, timing, layout.Scale, scene.Fps, scene.FrameCount,
+            FacingCamera(scene.Camera, layout.Waypoints[0]), actor.Height, options);
+    }
+
+    public static Composition Compose(ComposeScene scene, IReadOnlyList<(ComposedActor Actor, ActorLayout Layout)> actors, TimingOptions? options = null) =>
+        new(scene.Fps, scene.FrameCount, actors.Select(a => Track(a.Actor, a.Layout, scene, options)).ToArray());
+
+    /// <summary>
+    /// Foot skating of a composed track: the mean horizontal speed (m/s) of each foot joint in world space
+    /// over the frames where the clip labels that foot as planted. Ideal is 0; a walk played along its path
+    /// at its natural speed keeps it to a few cm/s.
+    /// </summary>
+    public static float FootSkating(ComposedActor actor, ActorTrack track, float fps)
+    {
+        var skeleton = actor.Skin.Skeleton;
+        int j = Actors.Skeleton.JointCount;
+        var local = new Quaternion[j];
+        var rot = new Quaternion[j];
+        var pos = new Vector3[j];
+        Vector3 prevL = default, prevR = default;
+        double sum = 0;
+        int count = 0;
+        for (int f = 0; f < track.Frames.Count; f++)
+        {
+            var frame = track.Frames[f];
+            var root = actor.InPlace.SampleInto(frame.MotionTime, local, skeleton);
+            skeleton.ForwardKinematics(local, root, rot, pos);
+            var t = frame.Transform;
+            var l = t.Apply(pos[Actors.Skeleton.LeftFoot]);
+            var r = t.Apply(pos[Actors.Skeleton.RightFoot]);
+            if (f > 0)
+            {
+                var (cl, cr) = actor.InPlace.ContactsAt(frame.MotionTime);
+                var (pl, pr) = actor.InPlace.ContactsAt(track.Frames[f - 1].MotionTime);
+                if (cl && pl) { sum += Horizontal(l - prevL) * fps; count++; }
+                if (cr && pr) { sum += Horizontal(r - prevR) * fps; count++; }
+            }
+            prevL = l; prevR = r;
+        }
+        return count > 0 ? (float)(sum / count) : 0f;
+    }
+
+    static float Horizontal(Vector3 d) => MathF.Sqrt(d.X * d.X + d.Z * d.Z);
+}
