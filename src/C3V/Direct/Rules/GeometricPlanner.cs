@@ -31,7 +31,8 @@ public sealed class GeometricPlanner
         /// <summary>Pixel centres of walkable cells (a coarse grid of the view).</summary>
         public IReadOnlyList<Vector2> Walkable { get; }
         internal int Cell { get; }
-        internal List<string> Warnings { get; } = [];
+        /// <summary>What the planner had to compromise on (a landmark out of view, no visible ground).</summary>
+        public List<string> Warnings { get; } = [];
         int W => Request.Camera.Width;
         int H => Request.Camera.Height;
 

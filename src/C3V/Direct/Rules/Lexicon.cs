@@ -115,7 +115,7 @@ static class Lexicon
         "theatre", "cabin", "playground", "campsite", "camp", "graveyard", "cemetery", "dojo", "ring", "rink", "pool", "poolside",
         "parking", "lot", "sidewalk", "pavement", "boulevard", "avenue", "metropolis", "suburb", "neighborhood", "neighbourhood",
         "downtown", "wilderness", "grassland", "snow", "ice", "sand", "grass", "water", "sky", "night", "sunset", "sunrise", "dusk", "dawn",
-        "rain", "fog", "slope", "iceberg", "clearing", "platform", "deck", "patio", "greenhouse", "orchard", "vineyard", "stream", "seaside", "bay",
+        "rain", "fog", "slope", "circus", "fairground", "carnival", "zoo", "aquarium", "hospital", "school", "schoolyard", "prison", "jail", "bakery", "attic", "basement", "garage", "tunnel", "sewer", "subway", "train", "bus", "ship", "boat", "yacht", "iceberg", "clearing", "platform", "deck", "patio", "greenhouse", "orchard", "vineyard", "stream", "seaside", "bay",
     ];
 
     /// <summary>Place nouns that make a good whole scene on their own (a "stage") rather than a bare surface ("floor").</summary>

@@ -603,6 +603,13 @@ sealed class Parse(string prompt, PhraseClassifier classifier)
                 else
                 {
                     if (obj.Kind == ObjectKind.Landmark) fallbackScene ??= (obj.Name, Text(np, end));
+                    if (obj.Kind == ObjectKind.Landmark && subjects is not null && subjects.Any(s => s.Start is not null))
+                    {
+                        // "next to the tent in a circus": the actor already has its spot; this names where that is
+                        AddLandmark(obj.Name);
+                        i = end;
+                        continue;
+                    }
                     var rel = placePrep is "on" or "on top of" or "atop" or "upon" ? SpatialRelation.On : SpatialRelation.At;
                     Hint(subjects, obj, start: true, rel, out lastHint);
                     lastHintIsEnd = false;

@@ -1,0 +1,57 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using C3V.Direct;
+using C3V.World;
+using Microsoft.Extensions.AI;
+using OllamaSharp;
+using OpenAI;
+
+namespace C3V.Models.Chat;
+
+/// <summary>A director and whatever it holds open (HTTP clients, a loaded model); dispose when done.</summary>
+public sealed class DirectorHandle(IDirector director, IDisposable? resources) : IDisposable
+{
+    public IDirector Director { get; } = director;
+    public void Dispose() => resources?.Dispose();
+}
+
+/// <summary>Builds the director a <c>--llm</c> spec names (see <see cref="ChatModelSpec"/>).</summary>
+public static class DirectorFactory
+{
+    public static DirectorHandle Create(string? spec, ITranscriptSink? transcript = null, Action<string>? warn = null,
+        ChatDirectorOptions? options = null, ITextEmbedder? embedder = null) =>
+        Create(ChatModelSpec.Parse(spec), transcript, warn, options, embedder);
+
+    public static DirectorHandle Create(ChatModelSpec spec, ITranscriptSink? transcript = null, Action<string>? warn = null,
+        ChatDirectorOptions? options = null, ITextEmbedder? embedder = null)
+    {
+        options ??= new ChatDirectorOptions();
+        var rules = new RuleDirector(embedder);
+        if (spec.Provider == ChatProvider.Rules) return new DirectorHandle(rules, null);
+        IChatClient client = spec.Provider switch
+        {
+            ChatProvider.OpenAI => OpenAIClient(spec, options),
+            ChatProvider.Ollama => new OllamaApiClient(new HttpClient { BaseAddress = spec.Endpoint, Timeout = Timeout.InfiniteTimeSpan }, spec.Model),
+            ChatProvider.Gguf => new GgufChatClient(spec.Model, spec.Projector),
+            _ => throw new ArgumentOutOfRangeException(nameof(spec)),
+        };
+        var director = new ChatDirector(client, spec.Name, spec.Model, spec.Where, options, transcript, warn, rules);
+        return new DirectorHandle(director, client);
+    }
+
+    /// <summary>
+    /// An OpenAI-compatible client; its own retries are off (ours, with the endpoint named in the error, are
+    /// used instead) and a local server needs no key, so a placeholder is sent when none is set.
+    /// </summary>
+    static IChatClient OpenAIClient(ChatModelSpec spec, ChatDirectorOptions options)
+    {
+        var clientOptions = new OpenAIClientOptions
+        {
+            Endpoint = spec.Endpoint,
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+            NetworkTimeout = options.RequestTimeout + TimeSpan.FromSeconds(5),
+        };
+        return new OpenAIClient(new ApiKeyCredential(ChatModelSpec.ApiKey() ?? "no-key"), clientOptions)
+            .GetChatClient(spec.Model).AsIChatClient();
+    }
+}

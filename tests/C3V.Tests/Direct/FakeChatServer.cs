@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace C3V.Tests.Direct;
+
+/// <summary>
+/// A chat server on 127.0.0.1 speaking the real wire formats: OpenAI chat completions (POST
+/// /v1/chat/completions) and Ollama (POST /api/chat, one NDJSON line). It answers with queued texts in
+/// order and keeps every request body so tests can check what the client sent.
+/// </summary>
+sealed class FakeChatServer : IDisposable
+{
+    readonly HttpListener listener = new();
+    readonly Task loop;
+    readonly Lock gate = new();
+    readonly Queue<string> answers = new();
+    readonly Queue<int> failures = new();
+
+    public int Port { get; }
+    public List<(string Path, JsonNode Body)> Requests { get; } = [];
+
+    public FakeChatServer()
+    {
+        Port = FreePort();
+        listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        listener.Start();
+        loop = Task.Run(Serve);
+    }
+
+    public string OpenAIUrl => $"http://127.0.0.1:{Port}/v1";
+    public string OllamaUrl => $"http://127.0.0.1:{Port}";
+
+    public void Answer(params string[] texts) { lock (gate) foreach (var t in texts) answers.Enqueue(t); }
+
+    /// <summary>The next requests fail with these HTTP statuses, in order, before answers resume.</summary>
+    public void Fail(params int[] statuses) { lock (gate) foreach (var s in statuses) failures.Enqueue(s); }
+
+    static int FreePort()
+    {
+        var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        int port = ((IPEndPoint)l.LocalEndpoint).Port;
+        l.Stop();
+        return port;
+    }
+
+    async Task Serve()
+    {
+        while (listener.IsListening)
+        {
+            HttpListenerContext ctx;
+            try { ctx = await listener.GetContextAsync(); }
+            catch (Exception) { return; }
+            string body;
+            using (var reader = new StreamReader(ctx.Request.InputStream, Encoding.UTF8)) body = await reader.ReadToEndAsync();
+            string path = ctx.Request.Url!.AbsolutePath;
+            string? answer = null;
+            int status = 200;
+            lock (gate)
+            {
+                Requests.Add((path, JsonNode.Parse(body)!));
+                if (failures.Count > 0) status = failures.Dequeue();
+                else if (answers.Count > 0) answer = answers.Dequeue();
+                else status = 500;
+            }
+            string reply;
+            if (status != 200) reply = "{\"error\":{\"message\":\"injected failure\",\"type\":\"server_error\"}}";
+            else if (path == "/v1/chat/completions")
+                reply = new JsonObject
+                {
+                    ["id"] = "chatcmpl-1", ["object"] = "chat.completion", ["created"] = 1700000000, ["model"] = Requests[^1].Body["model"]!.GetValue<string>(),
+                    ["choices"] = new JsonArray(new JsonObject
+                    {
+                        ["index"] = 0, ["finish_reason"] = "stop",
+                        ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = answer },
+                    }),
+                    ["usage"] = new JsonObject { ["prompt_tokens"] = 10, ["completion_tokens"] = 10, ["total_tokens"] = 20 },
+                }.ToJsonString();
+            else if (path == "/api/chat")
+                reply = new JsonObject
+                {
+                    ["model"] = Requests[^1].Body["model"]!.GetValue<string>(), ["created_at"] = "2024-01-01T00:00:00Z",
+                    ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = answer },
+                    ["done"] = true, ["done_reason"] = "stop", ["total_duration"] = 1, ["load_duration"] = 1,
+                    ["prompt_eval_count"] = 1, ["prompt_eval_duration"] = 1, ["eval_count"] = 1, ["eval_duration"] = 1,
+                }.ToJsonString() + "\n";
+            else { status = 404; reply = "{}"; }
+            var bytes = Encoding.UTF8.GetBytes(reply);
+            ctx.Response.StatusCode = status;
+            ctx.Response.ContentType = path == "/api/chat" ? "application/x-ndjson" : "application/json";
+            ctx.Response.ContentLength64 = bytes.Length;
+            await ctx.Response.OutputStream.WriteAsync(bytes);
+            ctx.Response.Close();
+        }
+    }
+
+    public void Dispose()
+    {
+        listener.Stop();
+        listener.Close();
+        try { loop.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
+    }
+}
