@@ -1,7 +1,10 @@
 namespace C3V.Projects;
 
-/// <summary>An artefact a project recorded: the key of its inputs and, when it is a file, where it is.</summary>
-public sealed record ArtefactRecord(string Key, string? File = null);
+/// <summary>
+/// An artefact a project recorded: the key of its inputs; when it is a file, where it is (relative to the
+/// project); when it is a choice (e.g. a motion clip's name), that value.
+/// </summary>
+public sealed record ArtefactRecord(string Key, string? File = null, string? Value = null);
 
 /// <summary>
 /// Decides, artefact by artefact, whether a project's previous result can be reused: it can when the key of
