@@ -149,3 +149,33 @@ public class GeometricPlannerTests
         Assert.True(spread > 10, $"the loop spans only {spread} px");
     }
 }
+
+public class PlacementOverlayTests
+{
+    /// <summary>Draws two placements over the synthetic view (kept in the test output folder to look at).</summary>
+    [Fact]
+    public void Overlay_draws_boxes_paths_and_labels_in_the_actors_colours()
+    {
+        var (cam, depth, img) = GeometricPlannerTests.Scene(384, 288);
+        var plan = new RuleDirector().Plan("an alien walking from the cabin's door to the mower, while a robot dances on the left");
+        var landmarks = new[]
+        {
+            ProjectedLandmark.Project("cabin door", ["door"], new Vector3(-2.5f, 0, 2), cam),
+            ProjectedLandmark.Project("mower", [], new Vector3(2.2f, 0, -2), cam),
+        };
+        var planner = new GeometricPlanner();
+        var placed = new List<Placement>();
+        foreach (var a in plan.Actors)
+            placed.Add(planner.Place(new PlacementRequest { Plan = plan, Actor = a, Reference = img, Depth = depth, Camera = cam, Landmarks = landmarks, Placed = placed.ToList() }));
+        var png = PlacementOverlay.Render(img, placed, landmarks);
+        string path = Path.Combine(AppContext.BaseDirectory, "placement-overlay.png");
+        File.WriteAllBytes(path, png);
+        var back = Image.Load(path);
+        // the alien's start box edge is drawn in the first palette colour (red) where the view was green/black
+        var s = placed[0].Start;
+        int x = (int)MathF.Round(s.Left), y = (int)((s.Top + s.Bottom) / 2);
+        bool red = Enumerable.Range(x - 2, 5).Any(xx => back.Rgb[(y * back.Width + xx) * 3] > 0.8f && back.Rgb[(y * back.Width + xx) * 3 + 2] > 0.2f);
+        Assert.True(red, $"no red edge near ({x}, {y})");
+        Assert.Equal(2, placed.Count);
+    }
+}

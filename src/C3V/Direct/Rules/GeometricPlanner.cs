@@ -73,16 +73,25 @@ public sealed class GeometricPlanner
         public bool IsWalkable(Vector2 pixel) => Walkable.Any(c => MathF.Abs(c.X - pixel.X) <= Cell * 0.5f + 0.01f && MathF.Abs(c.Y - pixel.Y) <= Cell * 0.5f + 0.01f);
 
         /// <summary>The walkable cell nearest (in pixels) to <paramref name="pixel"/> whose actor box fits in frame; the pixel itself when there is none.</summary>
-        public Vector2 NearestWalkable(Vector2 pixel)
+        public Vector2 NearestWalkable(Vector2 pixel, bool avoidOthers = false)
         {
+            var taken = avoidOthers ? Request.Placed.SelectMany(p => new[] { p.Start, p.End }).ToList() : [];
             Vector2 best = pixel;
             float bestD = float.PositiveInfinity;
             foreach (var c in Walkable)
             {
                 float d = Vector2.DistanceSquared(c, pixel);
-                if (d < bestD && Fits(c)) { bestD = d; best = c; }
+                if (d < bestD && Fits(c) && !taken.Any(b => Overlaps(b, c))) { bestD = d; best = c; }
             }
             return best;
+        }
+
+        /// <summary>Whether an actor standing at <paramref name="feet"/> would overlap box <paramref name="other"/> (feet within its footprint, widened).</summary>
+        bool Overlaps(PixelBox other, Vector2 feet)
+        {
+            if (GroundPoint(feet) is not { } g) return false;
+            var mine = BoxAt(g);
+            return MathF.Abs(feet.X - other.BottomCenter.X) < (mine.Width + other.Width) / 2 && MathF.Abs(feet.Y - other.Bottom) < 0.25f * other.Height;
         }
 
         /// <summary>True when an actor standing at this pixel is seen whole (its box inside the view).</summary>
@@ -403,8 +412,8 @@ public sealed class GeometricPlanner
         {
             var anchor = RegionAnchor(cam, region);
             if (ctx.Walkable.Count == 0) return anchor;
-            // the walkable cell nearest the anchor, measured mostly sideways for left/right and up/down for near/far
-            return ctx.NearestWalkable(anchor);
+            // the walkable cell nearest the anchor that is clear of the actors already placed
+            return ctx.NearestWalkable(anchor, avoidOthers: true);
         }
         return null;
     }

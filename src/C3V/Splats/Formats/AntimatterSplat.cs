@@ -36,6 +36,7 @@ internal static class AntimatterSplat
         return Read(ms, path, ms.Length);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     static GaussianCloud ReadRecords(Stream stream, string path, int count)
     {
         var cloud = new GaussianCloud(count, 0);
@@ -76,6 +77,7 @@ internal static class AntimatterSplat
 
     static float F(ReadOnlySpan<byte> rec, int at) => BinaryPrimitives.ReadSingleLittleEndian(rec[at..]);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void Write(Stream stream, GaussianCloud cloud)
     {
         const int perBlock = 8192;

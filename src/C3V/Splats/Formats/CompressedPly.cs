@@ -26,6 +26,7 @@ internal static class CompressedPly
     public static bool Matches(PlyHeader header) =>
         header.Find("chunk") is not null && header.Find("vertex")?.Find("packed_position") is not null;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static GaussianCloud Read(Stream stream, PlyHeader header, string path, long? dataBytes)
     {
         var chunk = header.Find("chunk")!;

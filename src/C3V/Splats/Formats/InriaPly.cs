@@ -111,6 +111,7 @@ internal static class InriaPly
     }
 
     /// <summary>dst[r·dstStride] = src[r·srcStride] for r &lt; n; an empty source writes zeros.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     static void Scatter(ReadOnlySpan<float> src, int srcStride, Span<float> dst, int dstStride, int n)
     {
         if (src.IsEmpty) { for (int r = 0; r < n; r++) dst[r * dstStride] = 0; return; }

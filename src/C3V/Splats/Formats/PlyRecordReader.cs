@@ -179,6 +179,7 @@ internal sealed class PlyRecordReader(Stream stream, PlyHeader header, string pa
 internal static class PlyColumns
 {
     /// <summary>dst[r·dstStride] = (float)property of record r, for r in 0..count-1.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void GatherFloat(ReadOnlySpan<byte> records, int count, int stride, PlyProperty p, Span<float> dst, int dstStride)
     {
         if (count == 0) return;
@@ -205,6 +206,7 @@ internal static class PlyColumns
     }
 
     /// <summary>dst[r] = integer property of record r (for packed fields, which must not pass through float).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void GatherUInt(ReadOnlySpan<byte> records, int count, int stride, PlyProperty p, Span<uint> dst)
     {
         for (int r = 0; r < count; r++)
