@@ -78,7 +78,7 @@ public sealed class PlaceVerb : Command<PlaceVerb.Settings>
         if (!settings.Force && File.Exists(settings.Output)) throw new C3VException($"{settings.Output}: already exists (use --force to replace it)");
         var camera = ReferenceCamera(settings.Cameras);
         var landmarks = settings.Landmarks.Select(l => ParseLandmark(l, camera)).ToList();
-        var cloud = TemporaryPly.Read(settings.Scene);
+        var cloud = C3V.Splats.Formats.SplatFile.Read(settings.Scene);
         var view = new GaussianRasterizer().Render([new CloudInstance(cloud)], camera);
         var image = view.ToImage();
 
