@@ -57,6 +57,31 @@ public sealed class ComposedActor
         Skin = new SkinnedCloud(o.Skin.Rest, o.Skin.Skeleton, o.Skin.Bones, o.Skin.Weights);
     }
 
+    /// <summary>
+    /// A lighter stand-in for optimisation: at most <paramref name="maxGaussians"/> Gaussians, an evenly
+    /// strided subset whose sizes grow by √(stride) so the silhouette keeps its coverage. Refinement's losses
+    /// look at silhouettes at a few hundred pixels, where 100k surface splats and 4k larger ones agree.
+    /// </summary>
+    public ComposedActor Decimated(int maxGaussians)
+    {
+        if (maxGaussians <= 0) throw new ArgumentOutOfRangeException(nameof(maxGaussians));
+        int n = Skin.Count;
+        if (n <= maxGaussians) return this;
+        float stride = n / (float)maxGaussians;
+        var keep = Enumerable.Range(0, maxGaussians).Select(i => Math.Min(n - 1, (int)(i * stride))).ToArray();
+        var rest = Skin.Rest.Subset(keep);
+        float grow = 0.5f * MathF.Log(stride);
+        for (int i = 0; i < rest.Count; i++) { rest.ScaleX[i] += grow; rest.ScaleY[i] += grow; rest.ScaleZ[i] += grow; }
+        var bones = new int[SkinnedCloud.MaxInfluences][];
+        var weights = new float[SkinnedCloud.MaxInfluences][];
+        for (int k = 0; k < SkinnedCloud.MaxInfluences; k++)
+        {
+            bones[k] = keep.Select(i => Skin.Bones[k][i]).ToArray();
+            weights[k] = keep.Select(i => Skin.Weights[k][i]).ToArray();
+        }
+        return new ComposedActor(Id, new SkinnedCloud(rest, Skin.Skeleton, bones, weights), Clip);
+    }
+
     /// <summary>The actor's cloud posed at <paramref name="motionTime"/> of its in-place clip (this object's buffer: overwritten by the next call).</summary>
     public GaussianCloud Pose(float motionTime) => Skin.Pose(InPlace, motionTime);
 

@@ -91,5 +91,25 @@ public static class Composer
         return count > 0 ? (float)(sum / count) : 0f;
     }
 
+    /// <summary>World positions of the planted feet every <paramref name="every"/> frames (for overlays).</summary>
+    public static IReadOnlyList<Vector3> ContactPoints(ComposedActor actor, ActorTrack track, int every = 6)
+    {
+        var skeleton = actor.Skin.Skeleton;
+        var local = new Quaternion[Actors.Skeleton.JointCount];
+        var rot = new Quaternion[Actors.Skeleton.JointCount];
+        var pos = new Vector3[Actors.Skeleton.JointCount];
+        var points = new List<Vector3>();
+        for (int f = 0; f < track.Frames.Count; f += Math.Max(1, every))
+        {
+            var frame = track.Frames[f];
+            var root = actor.InPlace.SampleInto(frame.MotionTime, local, skeleton);
+            skeleton.ForwardKinematics(local, root, rot, pos);
+            var (l, r) = actor.InPlace.ContactsAt(frame.MotionTime);
+            if (l) points.Add(frame.Transform.Apply(pos[Actors.Skeleton.LeftFoot]));
+            if (r) points.Add(frame.Transform.Apply(pos[Actors.Skeleton.RightFoot]));
+        }
+        return points;
+    }
+
     static float Horizontal(Vector3 d) => MathF.Sqrt(d.X * d.X + d.Z * d.Z);
 }

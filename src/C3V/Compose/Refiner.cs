@@ -31,6 +31,8 @@ public sealed record RefineOptions
     /// <summary>Times per actor at which contact, separation and framing are checked.</summary>
     public int Samples { get; init; } = 24;
     public int Seed { get; init; }
+    /// <summary>Actors with more Gaussians are optimised through a decimated stand-in (<see cref="ComposedActor.Decimated"/>).</summary>
+    public int MaxActorGaussians { get; init; } = 3000;
     /// <summary>Worker threads (null: all cores).</summary>
     public int? Threads { get; init; }
     public TimingOptions Timing { get; init; } = new();
@@ -185,7 +187,8 @@ public static class Refiner
             _items = [.. items];
             _results = new KeyResult[_items.Length];
             int threads = Math.Max(1, Math.Min(o.Threads ?? Environment.ProcessorCount, Math.Max(1, _items.Length)));
-            _workers = Enumerable.Range(0, threads).Select(w => new Worker { Actors = actors.Select(a => w == 0 ? a.Actor : a.Actor.Copy()).ToArray() }).ToArray();
+            var light = actors.Select(a => a.Actor.Decimated(o.MaxActorGaussians)).ToArray();
+            _workers = Enumerable.Range(0, threads).Select(w => new Worker { Actors = light.Select(a => w == 0 ? a : a.Copy()).ToArray() }).ToArray();
         }
 
         public float Weight(int term) => term switch
@@ -302,7 +305,7 @@ public static class Refiner
                     int m = planted > 0 ? planted : count;
                     // error in units of a tenth of the actor's height: 17 cm off the ground for a person costs 1
                     float h = 0.1f * actor.Height * _actors[a].Start.Scale;
-                    float lift = r.LowestFoot - actor.SoleHeight;
+                    float lift = r.LowestFoot - _workers[0].Actors[a].SoleHeight; // same (decimated) cloud as LowestFoot
                     float e = (s.P[i].Y + s.S * lift - _scene.GroundHeight) / h;
                     s.Terms[Ground] += e * e / m;
                     s.DP[i].Y += Weight(Ground) * 2 * e / (h * m);
