@@ -4,7 +4,10 @@ using System.Numerics;
 using C3V.Common;
 using C3V.Direct;
 using C3V.Models.Chat;
+using C3V.Models.Embeddings;
 using C3V.Render;
+using C3V.Splats;
+using C3V.World;
 using Spectre.Console.Cli;
 
 namespace C3V.Cli.Verbs;
@@ -14,7 +17,8 @@ namespace C3V.Cli.Verbs;
 /// director and writes the view with the boxes, paths and labels drawn on it.
 /// </summary>
 [Verb("place", "Place a prompt's actors in a rendered scene view and draw the placement as a PNG",
-    Examples = ["place \"an alien walks from the door to the mower\" --scene scene.ply --cameras cams.json --landmark door=-2,0,3 --landmark mower=2,0,1 -o placement.png"])]
+    Examples = ["place \"an alien walks on the lawn from the cabin door to the mower\" -o placement.png",
+                "place \"an alien walks from the door to the mower\" --scene scene.ply --cameras cams.json --landmark door=-2,0,3 --landmark mower=2,0,1 -o placement.png"])]
 public sealed class PlaceVerb : Command<PlaceVerb.Settings>
 {
     public sealed class Settings : CommandSettings
@@ -24,12 +28,20 @@ public sealed class PlaceVerb : Command<PlaceVerb.Settings>
         public string Prompt { get; init; } = "";
 
         [CommandOption("--scene <PLY>")]
-        [Description("The scene as a Gaussian splat .ply (Y up, metres)")]
-        public string Scene { get; init; } = "";
+        [Description("The scene as a Gaussian splat .ply (Y up, metres), seen through --cameras; without it the world stage builds the plan's scene")]
+        public string? Scene { get; init; }
 
         [CommandOption("--cameras <FILE[:INDEX]>")]
         [Description("Cameras file (JSON list, OpenCV convention); INDEX picks the reference view (default 0)")]
-        public string Cameras { get; init; } = "";
+        public string? Cameras { get; init; }
+
+        [CommandOption("--seed <N>")]
+        [Description("Seed of the generated scene (default 1)")]
+        public int Seed { get; init; } = 1;
+
+        [CommandOption("--size <WxH>")]
+        [Description("Size of the generated scene's reference view (default 512x512)")]
+        public string Size { get; init; } = "512x512";
 
         [CommandOption("--ground <Y>")]
         [Description("World height of the ground the actors stand on (default 0)")]
@@ -66,8 +78,7 @@ public sealed class PlaceVerb : Command<PlaceVerb.Settings>
         public override Spectre.Console.ValidationResult Validate()
         {
             if (string.IsNullOrWhiteSpace(Prompt)) return Spectre.Console.ValidationResult.Error("the prompt is empty");
-            if (Scene.Length == 0) return Spectre.Console.ValidationResult.Error("--scene is required");
-            if (Cameras.Length == 0) return Spectre.Console.ValidationResult.Error("--cameras is required");
+            if ((Scene is null) != (Cameras is null)) return Spectre.Console.ValidationResult.Error("--scene and --cameras go together");
             if (Waypoints < 2) return Spectre.Console.ValidationResult.Error("--waypoints must be at least 2");
             return Spectre.Console.ValidationResult.Success();
         }
@@ -76,23 +87,45 @@ public sealed class PlaceVerb : Command<PlaceVerb.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
         if (!settings.Force && File.Exists(settings.Output)) throw new C3VException($"{settings.Output}: already exists (use --force to replace it)");
-        var camera = ReferenceCamera(settings.Cameras);
-        var landmarks = settings.Landmarks.Select(l => ParseLandmark(l, camera)).ToList();
-        var cloud = C3V.Splats.Formats.SplatFile.Read(settings.Scene);
-        var view = new GaussianRasterizer().Render([new CloudInstance(cloud)], camera);
-        var image = view.ToImage();
-
         ITranscriptSink? sink = settings.Transcripts is { } dir ? new FolderTranscript(dir) : null;
-        using var handle = DirectorFactory.Create(settings.Llm, sink, warn: w => Console.Error.WriteLine($"c3v: warning: {w}"));
+        using var handle = DirectorFactory.Create(settings.Llm, sink, warn: w => Console.Error.WriteLine($"c3v: warning: {w}"), embedder: MiniLmEmbedder.Shared);
         var director = handle.Director;
         var plan = director.PlanAsync(settings.Prompt, cancellation).GetAwaiter().GetResult();
+
+        Camera camera;
+        GaussianCloud cloud;
+        List<ProjectedLandmark> landmarks;
+        float ground = settings.Ground;
+        Func<float, float, bool>? walkable = null;
+        var background = Vector3.Zero;
+        if (settings.Scene is { } ply)
+        {
+            camera = ReferenceCamera(settings.Cameras!);
+            cloud = C3V.Splats.Formats.SplatFile.Read(ply);
+            landmarks = settings.Landmarks.Select(l => ParseLandmark(l, camera)).ToList();
+        }
+        else
+        {
+            var (w, h) = ParseSize(settings.Size);
+            var scene = new ProceduralSceneGenerator(MiniLmEmbedder.Shared).Generate(plan.Scene.Description, settings.Seed);
+            Console.Out.WriteLine($"scene: {scene.Archetype} for \"{plan.Scene.Description}\" (seed {settings.Seed})");
+            camera = scene.DefaultCamera(w, h);
+            cloud = scene.Cloud;
+            ground = scene.GroundHeight;
+            walkable = scene.Walkable.Contains;
+            background = scene.Background;
+            landmarks = [.. scene.Landmarks.Select(l => ProjectedLandmark.Project(l.Name, l.Aliases, l.Position, camera)),
+                         .. settings.Landmarks.Select(l => ParseLandmark(l, camera))];
+        }
+        var view = new GaussianRasterizer().Render([new CloudInstance(cloud)], camera, new RenderOptions { Background = background });
+        var image = view.ToImage();
         var placed = new List<Placement>();
         foreach (var actor in plan.Actors)
         {
             var request = new PlacementRequest
             {
                 Plan = plan, Actor = actor, Reference = image, Depth = view.Depth, Camera = camera,
-                GroundHeight = settings.Ground, Landmarks = landmarks, Placed = placed.ToList(), WaypointCount = settings.Waypoints,
+                GroundHeight = ground, Landmarks = landmarks, IsWalkable = walkable, Placed = placed.ToList(), WaypointCount = settings.Waypoints,
             };
             var p = director.PlaceAsync(request, cancellation).GetAwaiter().GetResult();
             if (director is RuleDirector) foreach (var w in p.Warnings) Console.Error.WriteLine($"c3v: warning: {p.ActorId}: {w}");
@@ -107,6 +140,15 @@ public sealed class PlaceVerb : Command<PlaceVerb.Settings>
     }
 
     static string Name<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value, PlanJson.Options).Trim('"');
+
+    static (int W, int H) ParseSize(string text)
+    {
+        var parts = text.ToLowerInvariant().Split('x');
+        if (parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int w)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int h) && w is >= 16 and <= 4096 && h is >= 16 and <= 4096)
+            return (w, h);
+        throw new C3VException($"--size '{text}': expected WIDTHxHEIGHT between 16 and 4096, e.g. 512x512");
+    }
 
     static Camera ReferenceCamera(string spec)
     {

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using C3V.Common;
+using C3V.Models.Embeddings;
 using C3V.World;
 using Spectre.Console.Cli;
 
@@ -30,6 +31,10 @@ public sealed class SceneVerb : Command<SceneVerb.Settings>
         [CommandOption("--height <PIXELS>")]
         public int Height { get; init; } = 512;
 
+        [CommandOption("--library <FOLDER>")]
+        [Description("Asset library (folder with library.json) searched before the procedural scenes")]
+        public string? Library { get; init; }
+
         [CommandOption("--force")]
         [Description("Replace the output file if it exists")]
         public bool Force { get; init; }
@@ -43,11 +48,19 @@ public sealed class SceneVerb : Command<SceneVerb.Settings>
         if (settings.Width is < 16 or > 8192 || settings.Height is < 16 or > 8192) throw new C3VException("--width/--height must be 16..8192");
         if (!settings.Force && File.Exists(settings.Output)) throw new C3VException($"{settings.Output}: already exists (use --force to replace it)");
 
-        var generator = new ProceduralSceneGenerator(null);
-        var scene = generator.Generate(settings.Description, settings.Seed);
+        var embedder = new CachedTextEmbedder(MiniLmEmbedder.Shared);
+        AssetLibrary? library = null;
+        if (settings.Library != null)
+        {
+            library = AssetLibrary.Load(settings.Library);
+            foreach (var p in library.Problems) Console.Error.WriteLine($"c3v: warning: {p}");
+        }
+        var factory = new SceneFactory(embedder, library);
+        var scene = factory.Create(settings.Description, settings.Seed);
         foreach (var w in scene.Warnings) Console.Error.WriteLine($"c3v: warning: {w}");
+        Console.WriteLine($"scene: {factory.LastReport}");
         if (ext == ".png") ScenePreview.Image(scene, settings.Width, settings.Height).SavePng(settings.Output, settings.Force);
-        else throw new C3VException($"{ext} output is not available yet");
+        else C3V.Splats.Formats.SplatFile.Write(settings.Output, scene.Cloud, new C3V.Splats.Formats.SplatWriteOptions { Overwrite = settings.Force, Antialiased = true });
         Console.WriteLine($"{scene.Archetype} ({scene.Source}), {scene.Cloud.Count} Gaussians, seed {scene.Seed} -> {settings.Output}");
         return 0;
     }

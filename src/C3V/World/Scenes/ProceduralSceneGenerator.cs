@@ -31,9 +31,9 @@ public sealed class ProceduralSceneGenerator
         return new ArchetypeChoice(SceneArchetypes.Find(ranked[0].Id)!, ranked[0].Score, ranked, null);
     }
 
-    public Scene Generate(string description, int seed)
+    public Scene Generate(string description, int seed, ArchetypeChoice? choice = null)
     {
-        var choice = Choose(description);
+        choice ??= Choose(description);
         return choice.Archetype.Generate(description ?? "", seed, null, choice.Warning is null ? [] : [choice.Warning]);
     }
 
