@@ -18,6 +18,21 @@ public sealed class MotionLibrary
 
     public MotionClip? Find(string name) => Clips.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// Keyword lookup (no embeddings): the clip whose name or a label equals <paramref name="text"/>, else the
+    /// one with the longest label contained in the text as whole words ("she dances happily" → "dance" does
+    /// not match "dances", but "dancing" or "dance" do). Ranked retrieval by meaning is the World stage's job.
+    /// </summary>
+    public MotionClip? FindByLabel(string text)
+    {
+        string t = " " + string.Join(' ', text.ToLowerInvariant().Split((char[])[' ', ',', '.', '!', '?', '-'], StringSplitOptions.RemoveEmptyEntries)) + " ";
+        var exact = Clips.FirstOrDefault(c => c.Name.Equals(text.Trim(), StringComparison.OrdinalIgnoreCase)
+            || c.Labels.Any(l => l.Equals(text.Trim(), StringComparison.OrdinalIgnoreCase)));
+        if (exact is not null) return exact;
+        return Clips.Select(c => (Clip: c, Best: c.Labels.Prepend(c.Name).Where(l => t.Contains(" " + l.ToLowerInvariant() + " ")).Select(l => l.Length).DefaultIfEmpty(0).Max()))
+            .Where(x => x.Best > 0).OrderByDescending(x => x.Best).Select(x => x.Clip).FirstOrDefault();
+    }
+
     /// <summary>Reads every <c>*.bvh</c> in <paramref name="folder"/> (sorted by name), retargeted onto the 22 joints.</summary>
     public static MotionLibrary FromBvhFolder(string folder, RetargetOptions? options = null)
     {

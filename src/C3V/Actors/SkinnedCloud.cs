@@ -64,7 +64,23 @@ public sealed class SkinnedCloud
 
     public int Count => Rest.Count;
 
+    /// <summary>Threads used by <see cref="Pose(in Actors.Pose)"/> (null: all cores).</summary>
+    public int? MaxThreads { get; set; }
+
     /// <summary>A skinned cloud whose every Gaussian follows a single bone (e.g. a prop held in a hand).</summary>
+    /// <summary>
+    /// <paramref name="count"/> Gaussians taken cyclically from this cloud (same weights), e.g. to benchmark
+    /// posing at a fixed size.
+    /// </summary>
+    public SkinnedCloud Resized(int count)
+    {
+        var idx = Enumerable.Range(0, count).Select(i => i % Count).ToArray();
+        var b = new int[MaxInfluences][];
+        var w = new float[MaxInfluences][];
+        for (int k = 0; k < MaxInfluences; k++) { b[k] = idx.Select(i => Bones[k][i]).ToArray(); w[k] = idx.Select(i => Weights[k][i]).ToArray(); }
+        return new SkinnedCloud(Rest.Subset(idx), Skeleton, b, w);
+    }
+
     public static SkinnedCloud Rigid(GaussianCloud rest, Skeleton skeleton, int bone)
     {
         var b = new int[MaxInfluences][];
@@ -148,7 +164,7 @@ public sealed class SkinnedCloud
         int n = Count;
         int chunks = (n + Chunk - 1) / Chunk;
         if (chunks <= 1) SkinRange(0, n);
-        else Parallel.For(0, chunks, c => SkinRange(c * Chunk, Math.Min(n, (c + 1) * Chunk)));
+        else Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = MaxThreads ?? -1 }, c => SkinRange(c * Chunk, Math.Min(n, (c + 1) * Chunk)));
     }
 
     void SkinRange(int start, int end)

@@ -1,0 +1,123 @@
+using System.ComponentModel;
+using C3V.Actors;
+using C3V.Common;
+using C3V.Output;
+using C3V.Splats.Formats;
+using Spectre.Console.Cli;
+
+namespace C3V.Cli.Verbs;
+
+/// <summary>Generates an avatar from text and previews it moving (video), at one moment (PNG) or as a posed splat file (PLY).</summary>
+[Verb("actor", "Generate a rigged Gaussian avatar from a description and preview it (mp4, gif, png) or export it posed (ply)",
+    Examples = ["actor \"a woman in a red dress\" -o woman.mp4", "actor \"a green alien\" --motion dance -o alien.gif",
+                "actor \"an astronaut\" --bvh walk.bvh -o astro.mp4", "actor \"a robot\" --time 0.5 --motion wave -o robot.ply",
+                "actor \"a knight|a fairy|a robot\" -o gallery.png"])]
+public sealed class ActorVerb : Command<ActorVerb.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<DESCRIPTION>")]
+        [Description("What the actor looks like, e.g. \"a tall man in a blue jacket with a red cap\"; several separated by | make a gallery PNG")]
+        public string Description { get; init; } = "";
+
+        [CommandOption("-o|--output <FILE>")]
+        [Description("Output: .mp4 or .gif (animation), .png (one frame or a gallery), .ply (posed Gaussians)")]
+        public string Output { get; init; } = "";
+
+        [CommandOption("--motion <TEXT>")]
+        [Description("Motion from the embedded library, by name or label (walk, run, dance, wave, kung fu, …); default idle")]
+        public string? Motion { get; init; }
+
+        [CommandOption("--bvh <FILE>")]
+        [Description("Motion from a BVH file (CMU, Mixamo, Bandai-Namco-style joint names), retargeted")]
+        public string? Bvh { get; init; }
+
+        [CommandOption("--seconds <S>")]
+        [Description("Length of an animation (default: the clip's length, at least 4 s)")]
+        public float? Seconds { get; init; }
+
+        [CommandOption("--time <S>")]
+        [Description("Moment shown by .png / exported by .ply (default: 1 s into the clip)")]
+        public float Time { get; init; } = 1f;
+
+        [CommandOption("--size <PIXELS>")]
+        [Description("Frame width and height (default 512)")]
+        public int Size { get; init; } = 512;
+
+        [CommandOption("--fps <N>")]
+        public int Fps { get; init; } = 24;
+
+        [CommandOption("--seed <N>")]
+        public int Seed { get; init; }
+
+        [CommandOption("--force")]
+        [Description("Replace an existing output")]
+        public bool Force { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings s, CancellationToken cancellation)
+    {
+        if (string.IsNullOrWhiteSpace(s.Description)) throw new C3VException("a description of the actor is required");
+        if (string.IsNullOrWhiteSpace(s.Output)) throw new C3VException("-o/--output is required (.mp4, .gif, .png or .ply)");
+        if (s.Motion is not null && s.Bvh is not null) throw new C3VException("give either --motion or --bvh, not both");
+        if (s.Size is < 64 or > 4096) throw new C3VException($"--size {s.Size}: expected 64…4096");
+        if (!float.IsFinite(s.Time) || s.Time < 0) throw new C3VException($"--time {s.Time}: expected a non-negative number of seconds");
+        if (s.Seconds is { } sec && !(sec > 0 && sec <= 600)) throw new C3VException($"--seconds {sec}: expected 0…600");
+        string ext = Path.GetExtension(s.Output).ToLowerInvariant();
+        if (ext is not (".mp4" or ".gif" or ".png" or ".ply")) throw new C3VException($"{s.Output}: unknown output type '{ext}' (use .mp4, .gif, .png or .ply)");
+        if (File.Exists(s.Output) && !s.Force) throw new C3VException($"{s.Output}: already exists (use --force to replace it)");
+        string? dir = Path.GetDirectoryName(Path.GetFullPath(s.Output));
+        if (dir is not null && !Directory.Exists(dir)) throw new C3VException($"{s.Output}: folder {dir} does not exist");
+
+        var clip = s.Bvh is not null ? MotionLibrary.LoadClip(s.Bvh) : PickMotion(s.Motion);
+        var preview = new ActorPreview { Width = s.Size, Height = s.Size };
+        var descriptions = s.Description.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (descriptions.Length > 1)
+        {
+            if (ext != ".png") throw new C3VException("several descriptions (a|b|c) make a gallery: use a .png output");
+            var actors = descriptions.Select((d, i) => AvatarGenerator.Generate(d, s.Seed + i).Cloud).ToArray();
+            int columns = actors.Length <= 6 ? actors.Length : new[] { 6, 5, 4 }.FirstOrDefault(c => actors.Length % c == 0, 6);
+            preview.Grid(actors, clip, s.Time, columns).SavePng(s.Output, s.Force);
+            Console.WriteLine($"wrote {s.Output}: {actors.Length} avatars, {actors.Sum(a => a.Count)} Gaussians in all");
+            return 0;
+        }
+
+        var avatar = AvatarGenerator.Generate(descriptions[0], s.Seed);
+        var actor = avatar.Cloud;
+        Console.WriteLine($"{avatar.Spec.Kind}, {avatar.Spec.Height:F2} m, {actor.Count} Gaussians; motion \"{clip.Name}\" ({clip.Duration:F1} s)");
+        switch (ext)
+        {
+            case ".ply":
+                SplatFile.Write(s.Output, actor.Pose(clip, s.Time).Clone(), new SplatWriteOptions { Overwrite = s.Force });
+                Console.WriteLine($"wrote {s.Output}: posed at {s.Time:F2} s");
+                return 0;
+            case ".png":
+                preview.Frame(actor, clip, s.Time, ActorPreview.FloorFor(clip, actor.Skeleton, s.Time)).SavePng(s.Output, s.Force);
+                Console.WriteLine($"wrote {s.Output}");
+                return 0;
+        }
+        float seconds = s.Seconds ?? MathF.Max(4, clip.Duration);
+        int frames = Math.Max(2, (int)MathF.Round(seconds * s.Fps));
+        var floor = ActorPreview.FloorFor(clip, actor.Skeleton, seconds);
+        var format = ext == ".mp4" ? VideoFormat.Mp4 : VideoFormat.Gif;
+        string basePath = Path.Combine(dir ?? ".", Path.GetFileNameWithoutExtension(s.Output));
+        using var writer = VideoOutput.Open(format, basePath, new ClipFormat(s.Size, s.Size, s.Fps), final: false, out var notice);
+        if (notice is not null) Console.Error.WriteLine($"c3v: note: {notice}");
+        if (File.Exists(writer.OutputPath) && !s.Force) throw new C3VException($"{writer.OutputPath}: already exists (use --force to replace it)");
+        for (int f = 0; f < frames; f++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            writer.Write(preview.Frame(actor, clip, f / (float)s.Fps, floor));
+        }
+        writer.Complete();
+        Console.WriteLine($"wrote {writer.OutputPath}: {frames} frames at {s.Fps} fps");
+        return 0;
+    }
+
+    static MotionClip PickMotion(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return ProceduralMotions.Find("idle")!;
+        return MotionLibrary.Procedural().FindByLabel(text)
+            ?? throw new C3VException($"--motion \"{text}\": no clip matches (known: {string.Join(", ", ProceduralMotions.All.Select(c => c.Name))})");
+    }
+}

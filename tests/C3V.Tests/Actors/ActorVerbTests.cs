@@ -1,0 +1,64 @@
+using C3V.Actors;
+using C3V.Splats.Formats;
+using C3V.Tests.Cli;
+
+namespace C3V.Tests.Actors;
+
+[Collection("Console")]
+public class ActorVerbTests
+{
+    [Fact]
+    public void Bad_arguments_are_one_line_errors_and_write_nothing()
+    {
+        var dir = Directory.CreateTempSubdirectory("c3v-actor").FullName;
+        try
+        {
+            var (code, err) = CliAppTests.Run("actor", "a robot", "-o", Path.Combine(dir, "x.bmp"));
+            Assert.Equal(1, code);
+            Assert.Contains("unknown output type", err);
+            (code, err) = CliAppTests.Run("actor", "a robot", "--motion", "juggle flaming torches", "-o", Path.Combine(dir, "x.png"));
+            Assert.Equal(1, code);
+            Assert.Contains("no clip matches", err);
+            (code, err) = CliAppTests.Run("actor", "a robot", "--bvh", Path.Combine(dir, "missing.bvh"), "-o", Path.Combine(dir, "x.png"));
+            Assert.Equal(1, code);
+            Assert.Contains("not found", err);
+            File.WriteAllText(Path.Combine(dir, "bad.bvh"), "HIERARCHY\nROOT Hips\n{\nOFFSET 0 0 0\nCHANNELS 6 Xposition Yposition Zposition Zrotation Xrotation Yrotation\n}\n");
+            (code, err) = CliAppTests.Run("actor", "a robot", "--bvh", Path.Combine(dir, "bad.bvh"), "-o", Path.Combine(dir, "x.png"));
+            Assert.Equal(1, code);
+            Assert.Contains("bad.bvh", err);
+            Assert.DoesNotContain(Directory.GetFiles(dir), f => !f.EndsWith(".bvh"));
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
+    public void Exports_a_posed_ply_and_refuses_to_overwrite_without_force()
+    {
+        var dir = Directory.CreateTempSubdirectory("c3v-actor").FullName;
+        try
+        {
+            string ply = Path.Combine(dir, "robot.ply");
+            var (code, err) = CliAppTests.Run("actor", "a robot", "--motion", "wave", "--time", "1.2", "-o", ply);
+            Assert.True(code == 0, err);
+            var cloud = SplatFile.Read(ply);
+            Assert.True(cloud.Count > 20000);
+            var (min, max) = cloud.Bounds();
+            Assert.InRange(min.Y, -0.03f, 0.03f); // posed on its feet
+            Assert.True(max.Y > 1.5f && max.X - min.X < 1.4f, $"posed, not the T-pose: {min} {max}");
+            (code, err) = CliAppTests.Run("actor", "a robot", "-o", ply);
+            Assert.Equal(1, code);
+            Assert.Contains("--force", err);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
+    public void Keyword_motion_lookup_finds_clips_by_label()
+    {
+        var lib = MotionLibrary.Procedural();
+        Assert.Equal("walk", lib.FindByLabel("walk")!.Name);
+        Assert.Equal("punch", lib.FindByLabel("kung fu")!.Name);
+        Assert.Equal("run", lib.FindByLabel("a man is running fast")!.Name);
+        Assert.Null(lib.FindByLabel("photosynthesis"));
+    }
+}
