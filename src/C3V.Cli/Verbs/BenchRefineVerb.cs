@@ -75,7 +75,7 @@ public sealed class BenchRefineVerb : Command<BenchRefineVerb.Settings>
         var scene = new ComposeScene(camera, 0f, 12f, Duration, Fps, Cloud: ground);
         var rows = new JsonArray();
         var lines = new List<string>();
-        double totalSeconds = 0;
+        double totalSeconds = 0, totalCpu = 0;
         for (int c = 1; c <= s.Cases; c++)
         {
             var rng = new Random(c);
@@ -94,10 +94,16 @@ public sealed class BenchRefineVerb : Command<BenchRefineVerb.Settings>
                 starts[a] = ActorLayout.FromLifted(actors[a].Id, lifted);
             }
             var input = actors.Select((x, a) => new RefineActor(x, starts[a], boxes[a])).ToArray();
+            var proc = Process.GetCurrentProcess();
+            proc.Refresh();
+            var cpu0 = proc.TotalProcessorTime;
             var sw = Stopwatch.StartNew();
             var result = Refiner.Refine(scene, input, new RefineOptions { Iterations = s.Iterations, Resolution = s.Resolution, Threads = s.Threads, Seed = c }, cancellation);
             double seconds = sw.Elapsed.TotalSeconds;
+            proc.Refresh();
+            double cpuSeconds = (proc.TotalProcessorTime - cpu0).TotalSeconds;
             totalSeconds += seconds;
+            totalCpu += cpuSeconds;
             for (int a = 0; a < actors.Length; a++)
             {
                 var r = result.Reports[a];
@@ -112,7 +118,7 @@ public sealed class BenchRefineVerb : Command<BenchRefineVerb.Settings>
                           $"ground {r.Term("ground").Initial:0.0000} → {r.Term("ground").Final:0.0000}   penetration {r.Term("penetration").Initial:0.0000} → {r.Term("penetration").Final:0.0000}   " +
                           $"to truth {before:0.000} → {after:0.000} m   scale {r.ScaleInitial:0.000} → {r.ScaleFinal:0.000}   skating {skating:0.000} m/s");
             }
-            lines.Add($"case {c}: {s.Iterations} iterations (best {result.Reports[0].BestIteration}) in {seconds:0.00} s");
+            lines.Add($"case {c}: {s.Iterations} iterations (best {result.Reports[0].BestIteration}) in {seconds:0.00} s wall, {cpuSeconds:0.00} s CPU");
             if (s.Out is not null)
             {
                 WriteOverlay(Path.Combine(s.Out, $"refine-case{c}-before.png"), scene, actors, starts, boxes, rast);
@@ -122,7 +128,7 @@ public sealed class BenchRefineVerb : Command<BenchRefineVerb.Settings>
         var summary = new JsonObject
         {
             ["actors"] = actors.Length, ["waypoints"] = s.Waypoints, ["resolution"] = s.Resolution, ["iterations"] = s.Iterations,
-            ["cases"] = s.Cases, ["meanSeconds"] = Math.Round(totalSeconds / s.Cases, 3), ["threads"] = s.Threads ?? Environment.ProcessorCount, ["rows"] = rows,
+            ["cases"] = s.Cases, ["meanSeconds"] = Math.Round(totalSeconds / s.Cases, 3), ["meanCpuSeconds"] = Math.Round(totalCpu / s.Cases, 3), ["threads"] = s.Threads ?? Environment.ProcessorCount, ["rows"] = rows,
         };
         if (s.Out is not null) AtomicFile.WriteAllText(Path.Combine(s.Out, "refine-bench.json"), summary.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         if (s.Json) Console.WriteLine(summary.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
@@ -130,7 +136,7 @@ public sealed class BenchRefineVerb : Command<BenchRefineVerb.Settings>
         {
             Console.WriteLine($"refine: {actors.Length} actors × {s.Waypoints} waypoints, {s.Resolution} px, {s.Iterations} iterations, {s.Threads ?? Environment.ProcessorCount} threads");
             foreach (var l in lines) Console.WriteLine(l);
-            Console.WriteLine($"mean {totalSeconds / s.Cases:0.00} s per refinement");
+            Console.WriteLine($"mean {totalSeconds / s.Cases:0.00} s wall, {totalCpu / s.Cases:0.00} s CPU per refinement (wall on a shared machine depends on its load)");
         }
         return 0;
     }

@@ -24,12 +24,22 @@ public class CliAppTests
         Assert.DoesNotContain("   at ", err);
     }
 
-    [Fact]
-    public void Generate_NotYetAvailable_ListsWorkingVerbs()
+    [Theory]
+    [InlineData("", "prompt is empty")]
+    [InlineData("--size", "--size")]
+    [InlineData("--camera", "--camera")]
+    public void Generate_BadInput_IsOneLineError(string what, string expected)
     {
-        var (code, err) = Run("generate", "a robot dances");
+        var args = what switch
+        {
+            "" => new[] { "generate", "   " },
+            "--size" => new[] { "generate", "a robot dances", "--size", "99999x2" },
+            _ => new[] { "generate", "a robot dances", "--camera", "zoom" },
+        };
+        var (code, err) = Run(args);
         Assert.Equal(1, code);
-        Assert.Contains("not yet available", err);
+        Assert.Contains(expected, err);
+        Assert.DoesNotContain("   at ", err);
     }
 }
 

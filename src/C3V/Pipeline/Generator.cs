@@ -1,0 +1,532 @@
+using System.Diagnostics;
+using System.Numerics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using C3V.Actors;
+using C3V.CameraPaths;
+using C3V.Common;
+using C3V.Compose;
+using C3V.Direct;
+using C3V.Output;
+using C3V.Projects;
+using C3V.Render;
+using C3V.Splats;
+using C3V.Splats.Formats;
+using C3V.World;
+
+namespace C3V.Pipeline;
+
+/// <summary>What `generate` was asked.</summary>
+public sealed record GenerateRequest(string Prompt, string Output, bool Force, GenerationSettings Settings);
+
+/// <summary>One change of `edit` (ID: actor id or 0-based index).</summary>
+public sealed record EditRequest
+{
+    public string? Actor { get; init; }
+    public string? Object { get; init; }
+    public string? Motion { get; init; }
+    public string? Scene { get; init; }
+    public string? Camera { get; init; }
+    public string? AddActor { get; init; }
+    public string? RemoveActor { get; init; }
+    public bool Replace { get; init; }
+}
+
+/// <summary>
+/// The whole chain: direct → conceive (scene, actors, motions) → place → lift → refine → compose → render →
+/// encode, writing a project folder. Every artefact is keyed by a hash of its inputs, so an edit (a changed
+/// plan on an existing project) recomputes only what depends on the change.
+/// </summary>
+public sealed class Generator
+{
+    /// <summary>Versions of the stages as they are joined here; a change invalidates cached artefacts.</summary>
+    public static readonly IReadOnlyDictionary<string, string> StageVersions = new Dictionary<string, string>
+    {
+        ["scene"] = "procedural-1", ["actor"] = "avatar-1", ["motion"] = "library-1", ["place"] = "1",
+        ["lift"] = "1", ["refine"] = "1", ["compose"] = "1", ["render"] = "1",
+    };
+
+    readonly Func<ITranscriptSink, IDirector> _director;
+    readonly ITextEmbedder? _embedder;
+    readonly IPipelineObserver _observer;
+    readonly Func<string?>? _ffmpeg;
+    readonly GaussianRasterizer _rasterizer = new();
+    readonly List<StageTiming> _timings = [];
+    readonly List<string> _warnings = [];
+
+    /// <param name="director">Makes the director, given where its exchanges are to be recorded.</param>
+    /// <param name="ffmpeg">Finds ffmpeg (default <see cref="Ffmpeg.Locate"/>); returning null means it is missing.</param>
+    public Generator(Func<ITranscriptSink, IDirector> director, ITextEmbedder? embedder, IPipelineObserver? observer = null, Func<string?>? ffmpeg = null)
+    {
+        _director = director;
+        _embedder = embedder;
+        _observer = observer ?? SilentObserver.Instance;
+        _ffmpeg = ffmpeg;
+    }
+
+    // ───────────────────────────── generate ─────────────────────────────
+
+    public async Task<RunSummary> GenerateAsync(GenerateRequest request, CancellationToken cancellation = default)
+    {
+        var total = Stopwatch.StartNew();
+        var settings = Check(request.Settings);
+        if (string.IsNullOrWhiteSpace(request.Prompt)) throw new C3VException("the prompt is empty: say what the video shows, e.g. \"a robot dances on a stage\"");
+        var folder = ProjectFolder.CreateStaging(request.Output, request.Force);
+        bool published = false;
+        try
+        {
+            var director = _director(new FolderTranscript(folder.Transcripts));
+            var plan = await Stage("direct", $"{director.Name}: decomposing the prompt", () => director.PlanAsync(request.Prompt.Trim(), cancellation));
+            plan = WithSettings(plan, settings);
+            var project = new ProjectFile { Version = ProjectFile.CurrentVersion, Prompt = request.Prompt.Trim(), Settings = settings, Plan = plan };
+            var cache = new ArtefactCache();
+            cache.Record("plan", new ArtefactRecord(InputHash.Of("plan", director.Name, request.Prompt.Trim())), reused: false);
+            var built = await BuildAsync(folder, project, director, cache, cancellation);
+            folder.Save(built.Project);
+            folder.Publish();
+            published = true;
+            return RenderAndSave(folder, built, cache, "generate", null, replace: true, total, cancellation);
+        }
+        catch when (!published)
+        {
+            folder.Discard();
+            throw;
+        }
+    }
+
+    // ───────────────────────────── edit ─────────────────────────────
+
+    public async Task<RunSummary> EditAsync(string dir, EditRequest edit, CancellationToken cancellation = default)
+    {
+        var total = Stopwatch.StartNew();
+        var folder = ProjectFolder.Open(dir);
+        var previous = folder.Load();
+        if (previous.Plan is null) throw new InvalidFileException(folder.ProjectJson, "$.plan: missing (the project was never planned)");
+        var director = _director(new FolderTranscript(folder.Transcripts));
+        var (plan, settings, change) = await ApplyEditAsync(previous.Plan, previous.Settings, edit, director, cancellation);
+        var project = previous with { Plan = plan, Settings = settings };
+        var cache = new ArtefactCache(previous.Artefacts, folder.Root);
+        cache.Record("plan", previous.Artefacts.GetValueOrDefault("plan") ?? new ArtefactRecord(InputHash.Of("plan", plan.Prompt)), reused: true);
+        var built = await BuildAsync(folder, project, director, cache, cancellation, previous);
+        folder.Save(built.Project with { PendingRender = "edited; render pending" });
+        return RenderAndSave(folder, built, cache, "edit", change, edit.Replace, total, cancellation);
+    }
+
+    /// <summary>Re-renders a project (e.g. after Ctrl-C, or with another camera or size) without regenerating.</summary>
+    public async Task<RunSummary> RenderProjectAsync(string dir, string? camera, (int W, int H)? size, bool replace, CancellationToken cancellation = default)
+    {
+        var total = Stopwatch.StartNew();
+        var folder = ProjectFolder.Open(dir);
+        var previous = folder.Load();
+        if (previous.Plan is null) throw new InvalidFileException(folder.ProjectJson, "$.plan: missing");
+        var settings = previous.Settings;
+        if (camera is not null) settings = settings with { Camera = CameraPath.Name(CameraPath.Parse(camera)) };
+        if (size is { } s) settings = settings with { Width = s.W, Height = s.H };
+        settings = Check(settings);
+        var project = previous with { Settings = settings, Plan = WithSettings(previous.Plan, settings) };
+        var cache = new ArtefactCache(previous.Artefacts, folder.Root);
+        var director = _director(new FolderTranscript(folder.Transcripts));
+        var built = await BuildAsync(folder, project, director, cache, cancellation, previous);
+        return RenderAndSave(folder, built, cache, "render-project", null, replace, total, cancellation);
+    }
+
+    /// <summary>
+    /// Writes the composed 4D scene, one splat file per frame (scene + posed, placed actors), for other
+    /// viewers: renders/frames-ply/ or renders/frames-spz/. Returns the folder.
+    /// </summary>
+    public async Task<string> ExportAsync(string dir, string format, CancellationToken cancellation = default)
+    {
+        format = format.Trim().ToLowerInvariant();
+        if (format is not ("ply" or "spz")) throw new C3VException($"--frames: '{format}' is not ply or spz");
+        var folder = ProjectFolder.Open(dir);
+        var project = folder.Load();
+        if (project.Plan is null || project.Composition is null)
+            throw new InvalidFileException(folder.ProjectJson, "$.composition: missing (generate the project first)");
+        var cache = new ArtefactCache(project.Artefacts, folder.Root);
+        var built = await BuildAsync(folder, project, _director(new FolderTranscript(folder.Transcripts)), cache, cancellation, project);
+        var target = folder.PathOf($"renders/frames-{format}");
+        var staging = target + $".{Environment.ProcessId}.partial";
+        Directory.CreateDirectory(staging);
+        try
+        {
+            var comp = built.Composition;
+            _observer.Started("export", $"{comp.FrameCount} frames as .{format}");
+            for (int f = 0; f < comp.FrameCount; f++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                var parts = new List<GaussianCloud> { built.Scene.Cloud };
+                foreach (var actor in built.Actors)
+                {
+                    var track = comp.Actor(actor.Id);
+                    var frame = track.Frames[Math.Min(f, track.Frames.Count - 1)];
+                    var posed = actor.Pose(frame.MotionTime).Clone();
+                    posed.Transform(frame.Transform);
+                    parts.Add(posed);
+                }
+                SplatFile.Write(Path.Combine(staging, $"frame-{f:D5}.{format}"), GaussianCloud.Concat(parts));
+                _observer.Progress("export", f + 1, comp.FrameCount);
+            }
+            if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
+            Directory.Move(staging, target);
+            _observer.Finished("export", Path.GetRelativePath(folder.Root, target), reused: false);
+            return target;
+        }
+        catch
+        {
+            try { Directory.Delete(staging, recursive: true); } catch (IOException) { }
+            throw;
+        }
+    }
+
+    // ───────────────────────────── the chain ─────────────────────────────
+
+    /// <summary>Everything the render needs, and the project file describing it.</summary>
+    sealed record Built(ProjectFile Project, Scene Scene, IReadOnlyList<ComposedActor> Actors, Composition Composition, string CompositionKey);
+
+    async Task<Built> BuildAsync(ProjectFolder folder, ProjectFile project, IDirector director, ArtefactCache cache,
+        CancellationToken cancellation, ProjectFile? previous = null)
+    {
+        var plan = project.Plan!;
+        var s = project.Settings;
+
+        // Scene: from its description and the seed; stored as assets/scene.ply.
+        string sceneKey = InputHash.Of("scene", StageVersions["scene"], plan.Scene.Description, s.Seed);
+        var scene = await Stage("scene", plan.Scene.Description, () => Task.FromResult(cache.GetOrCompute("scene", sceneKey,
+            () =>
+            {
+                var made = new ProceduralSceneGenerator(_embedder).Generate(plan.Scene.Description, s.Seed);
+                SceneAsset.Save(made, folder.Root);
+                return made;
+            },
+            _ => SceneAsset.Load(folder.Root), SceneAsset.CloudFile)), cache);
+        foreach (var w in scene.Warnings) Warn(w);
+        cancellation.ThrowIfCancellationRequested();
+
+        // The reference view the director places actors in.
+        var refCamera = scene.DefaultCamera(s.Width, s.Height);
+        var reference = _rasterizer.Render([new CloudInstance(scene.Cloud)], refCamera, new RenderOptions { Background = scene.Background });
+        var refImage = reference.ToImage();
+        refImage.SavePng(folder.PathOf("renders/reference.png"));
+        var refDepth = (float[])reference.Depth.Clone();
+
+        // Actors and motions.
+        var actors = new List<ComposedActor>();
+        var motionNames = new Dictionary<string, string>();
+        var actorKeys = new Dictionary<string, string>();
+        await Stage("actors", $"{plan.Actors.Count} actor(s)", () =>
+        {
+            for (int i = 0; i < plan.Actors.Count; i++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                var a = plan.Actors[i];
+                string file = $"assets/actor-{a.Id}{ActorAsset.Extension}";
+                string key = InputHash.Of("actor", StageVersions["actor"], a.Description, a.Category, a.Attributes, a.Props, a.HeightMeters, s.Seed + i);
+                actorKeys[a.Id] = key;
+                var skin = cache.GetOrCompute($"actor-{a.Id}", key, () =>
+                {
+                    var avatar = AvatarGenerator.Generate(ActorText(a), s.Seed + i);
+                    ActorAsset.Save(avatar.Cloud, folder.PathOf(file));
+                    return avatar.Cloud;
+                }, rec => ActorAsset.Load(folder.PathOf(rec.File ?? file)), file);
+                string motionKey = InputHash.Of("motion", StageVersions["motion"], a.Motion.Description, a.Motion.Travels);
+                MotionClip? clip = null;
+                if (cache.CanReuse($"motion-{a.Id}", motionKey) && previous?.Artefacts.GetValueOrDefault($"motion-{a.Id}")?.Value is { } name)
+                    clip = ProceduralMotions.Find(name);
+                bool motionReused = clip is not null;
+                clip ??= MotionChooser.Choose(a.Motion, _embedder);
+                cache.Record($"motion-{a.Id}", new ArtefactRecord(motionKey, Value: clip.Name), motionReused);
+                motionNames[a.Id] = clip.Name;
+                actors.Add(new ComposedActor(a.Id, skin, clip));
+            }
+            return Task.FromResult(0);
+        }, cache);
+
+        // Placement, one actor after the other (each sees the ones already placed).
+        var landmarks = scene.Landmarks.Select(l => ProjectedLandmark.Project(l.Name, l.Aliases, l.Position, refCamera)).ToList();
+        var placements = new List<Placement>();
+        var placeKeys = new List<string>();
+        var prevPlacements = previous?.Placement?.Placements.ToDictionary(p => p.ActorId) ?? [];
+        await Stage("place", $"{director.Name}: scale, start, end, waypoints", async () =>
+        {
+            foreach (var a in plan.Actors)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                // Not the actor's look (description, category, height): a new object keeps the path, as in the method.
+                string key = InputHash.Of("place", StageVersions["place"], director.Name, sceneKey, s.Width, s.Height, a.Id,
+                    a.Start, a.End, a.Motion.Travels, a.Motion.Path, a.Order, placeKeys);
+                Placement placement;
+                if (cache.CanReuse($"place-{a.Id}", key) && prevPlacements.TryGetValue(a.Id, out var old))
+                {
+                    placement = old;
+                    cache.Record($"place-{a.Id}", new ArtefactRecord(key), reused: true);
+                }
+                else
+                {
+                    placement = await director.PlaceAsync(new PlacementRequest
+                    {
+                        Plan = plan, Actor = a, Reference = refImage, Depth = refDepth, Camera = refCamera,
+                        GroundHeight = scene.GroundHeight, Landmarks = landmarks, Placed = placements.ToList(),
+                        IsWalkable = scene.Walkable.Contains,
+                    }, cancellation);
+                    cache.Record($"place-{a.Id}", new ArtefactRecord(key), reused: false);
+                }
+                foreach (var w in placement.Warnings) Warn($"{a.Id}: {w}");
+                placements.Add(placement);
+                placeKeys.Add(key);
+            }
+            return 0;
+        }, cache);
+
+        // Lift, refine and compose.
+        string compKey = InputHash.Of("compose", StageVersions["lift"], StageVersions["refine"], StageVersions["compose"],
+            placeKeys, actorKeys.Values, motionNames.Values, s.DurationSeconds, s.Fps, s.Quality, s.Seed);
+        Composition composition;
+        var refinement = new Dictionary<string, JsonNode>();
+        if (cache.CanReuse("composition", compKey) && previous?.Composition is { } oldComp)
+        {
+            composition = Composition.FromJsonNode(oldComp.DeepClone(), folder.ProjectJson);
+            foreach (var (k, v) in previous.Refinement) refinement[k] = v.DeepClone();
+            cache.Record("composition", new ArtefactRecord(compKey), reused: true);
+            _observer.Started("compose", "lift, refine, compose");
+            _observer.Finished("compose", "reused", reused: true);
+        }
+        else
+        {
+            composition = await Stage("compose", "lift, refine, compose", () =>
+            {
+                var lifted = plan.Actors.Select((a, i) => Lifter.Lift(placements[i], refDepth, refCamera, scene.GroundHeight, actors[i].Height)).ToList();
+                float duration = (float)(s.DurationSeconds ?? NaturalDuration(actors, lifted));
+                var obstacles = scene.Walkable.Obstacles.Select(o => new Compose.Obstacle(scene.Ground.OnGround(o.Center.X, o.Center.Y), o.Radius)).ToList();
+                var composeScene = new ComposeScene(refCamera, scene.GroundHeight, ComposeScene.ExtentOf(scene.Cloud), duration, s.Fps, obstacles, scene.Cloud);
+                var refine = Refiner.Refine(composeScene,
+                    actors.Select((c, i) => new RefineActor(c, ActorLayout.FromLifted(c.Id, lifted[i]), placements[i].Waypoints)).ToList(),
+                    RefineOptionsFor(s), cancellation);
+                foreach (var r in refine.Reports) refinement[r.ActorId] = r.ToJsonNode();
+                return Task.FromResult(Composer.Compose(composeScene, actors.Select((c, i) => (c, refine.Layouts[i])).ToList()));
+            }, cache);
+            cache.Record("composition", new ArtefactRecord(compKey), reused: false);
+        }
+
+        var stages = StageVersions.ToDictionary(kv => kv.Key, kv => kv.Value);
+        stages["direct"] = director.Name;
+        var file = project with
+        {
+            Placement = new PlacementSet { Version = PlacementSet.CurrentVersion, ReferenceView = "default", ViewWidth = s.Width, ViewHeight = s.Height, Placements = placements },
+            Composition = composition.ToJsonNode(),
+            Refinement = refinement,
+            Stages = stages,
+            Artefacts = cache.Records.ToDictionary(kv => kv.Key, kv => kv.Value),
+            PendingRender = "composed; render pending (run c3v render-project)",
+        };
+        return new Built(file, scene, actors, composition, compKey);
+    }
+
+    RunSummary RenderAndSave(ProjectFolder folder, Built built, ArtefactCache cache, string verb, string? change, bool replace,
+        Stopwatch total, CancellationToken cancellation)
+    {
+        var s = built.Project.Settings;
+        var kind = CameraPath.Parse(s.Camera);
+        var format = s.Format switch { "gif" => VideoFormat.Gif, "png" => VideoFormat.Png, _ => VideoFormat.Mp4 };
+        var refCamera = built.Scene.DefaultCamera(s.Width, s.Height);
+        var comp = built.Composition;
+        var main = comp.Actors[0];
+        var subject = comp.Actors.SelectMany(a => a.Frames).Aggregate(Vector3.Zero, (acc, f) => acc + f.Position) / Math.Max(1, comp.Actors.Sum(a => a.Frames.Count))
+            + new Vector3(0, 0.6f * built.Actors.Max(a => a.Height), 0);
+        float duration = comp.FrameCount / comp.Fps;
+        var path = CameraPath.Create(kind, refCamera, subject, built.Scene.GroundHeight, duration,
+            t => main.Frames[Math.Clamp((int)MathF.Round(t * comp.Fps), 0, main.Frames.Count - 1)].Position, built.Actors[0].Height);
+        string renderKey = InputHash.Of("render", StageVersions["render"], built.CompositionKey, s.Camera, s.Width, s.Height, s.Quality, s.Format);
+        var kept = folder.RetireRender(built.Project.Render, replace);
+        var sw = Stopwatch.StartNew();
+        _observer.Started("render", $"{comp.FrameCount} frames, {s.Width}×{s.Height}, {s.Camera} camera");
+        using var writer = VideoOutput.Open(format, folder.PathOf("renders/video"), new ClipFormat(s.Width, s.Height, s.Fps), s.Quality != "draft", out var notice, _ffmpeg);
+        if (notice is not null) Warn(notice);
+        var request = new ClipRequest(built.Scene.Cloud, built.Scene.Background,
+            built.Actors.Select(a => new RenderActor(a.Id, f => a.Instance(f))).ToList(), comp, path, Antialiased: true);
+        IReadOnlyList<(Image Frame, string Label)> keys;
+        try { keys = new ClipRenderer(_rasterizer).Render(request, writer, (d, n) => _observer.Progress("render", d, n), cancellation); }
+        catch (OperationCanceledException)
+        {
+            throw new RenderInterruptedException(folder.Root);
+        }
+        writer.Complete();
+        var sheetPath = "renders/contact-sheet.png";
+        ContactSheet.Compose(keys).SavePng(folder.PathOf(sheetPath));
+        _observer.Finished("render", $"{Path.GetRelativePath(folder.Root, writer.OutputPath)} ({comp.FrameCount} frames)", reused: false);
+        Time("render", sw, reused: false);
+        cache.Record("render", new ArtefactRecord(renderKey, Path.GetRelativePath(folder.Root, writer.OutputPath)), reused: false);
+
+        var videoRel = Path.GetRelativePath(folder.Root, writer.OutputPath).Replace('\\', '/');
+        var history = built.Project.History.ToList();
+        var summary = new RunSummary
+        {
+            Project = folder.Root, Video = writer.OutputPath, ContactSheet = folder.PathOf(sheetPath),
+            Format = writer.Format.ToString().ToLowerInvariant(), Frames = comp.FrameCount,
+            Reused = cache.Reused, Recomputed = cache.Recomputed, Warnings = _warnings.ToList(), PreviousRenders = kept,
+            Stages = _timings.ToList(), Seconds = total.Elapsed.TotalSeconds, PeakMemoryMb = PeakMb(),
+        };
+        history.Add(new HistoryEntry { Verb = verb, Change = change, Utc = DateTimeOffset.UtcNow, Reused = summary.Reused, Recomputed = summary.Recomputed, Seconds = summary.Seconds });
+        folder.Save(built.Project with
+        {
+            Artefacts = cache.Records.ToDictionary(kv => kv.Key, kv => kv.Value),
+            Render = new RenderRecord
+            {
+                File = videoRel, Format = summary.Format!, Key = renderKey, Frames = comp.FrameCount, Width = s.Width, Height = s.Height,
+                Fps = s.Fps, Camera = s.Camera, ContactSheet = sheetPath, CompletedUtc = DateTimeOffset.UtcNow,
+            },
+            PendingRender = null,
+            History = history,
+        });
+        return summary;
+    }
+
+    // ───────────────────────────── helpers ─────────────────────────────
+
+    /// <summary>The text the avatar generator reads: the description plus the attributes and props the plan found.</summary>
+    static string ActorText(ActorPlan a)
+    {
+        var parts = new List<string> { a.Description };
+        parts.AddRange(a.Attributes.Where(x => !a.Description.Contains(x, StringComparison.OrdinalIgnoreCase)));
+        parts.AddRange(a.Props.Select(p => "holding " + p));
+        return string.Join(", ", parts);
+    }
+
+    /// <summary>The clip's natural length: a travelling actor's path at its natural speed, else its motion's length; 4–8 s.</summary>
+    static double NaturalDuration(IReadOnlyList<ComposedActor> actors, IReadOnlyList<LiftedActor> lifted)
+    {
+        double best = 4;
+        for (int i = 0; i < actors.Count; i++)
+        {
+            var pts = lifted[i].Positions;
+            float length = 0;
+            for (int k = 1; k < pts.Count; k++) length += Vector3.Distance(pts[k - 1], pts[k]);
+            float speed = actors[i].NaturalSpeed * lifted[i].Scale;
+            if (speed > 0.2f && length > 0.5f) best = Math.Max(best, length / speed);
+            else if (!actors[i].Clip.Loop) best = Math.Max(best, actors[i].Clip.Duration);
+        }
+        return Math.Clamp(best, 4, 8);
+    }
+
+    /// <summary>
+    /// Refinement effort: final quality runs 24 Adam steps at up to 160 px (the losses are silhouettes and
+    /// boxes, which converge well before the compose stage's defaults); draft runs 10 at up to 96 px.
+    /// </summary>
+    static RefineOptions RefineOptionsFor(GenerationSettings s) => s.Quality == "draft"
+        ? new RefineOptions { Seed = s.Seed, Iterations = 10, Samples = 12, Resolution = Math.Clamp(Math.Max(s.Width, s.Height), 16, 96) }
+        : new RefineOptions { Seed = s.Seed, Iterations = 24, Samples = 16, Resolution = Math.Clamp(Math.Max(s.Width, s.Height), 16, 160) };
+
+    static ScenePlan WithSettings(ScenePlan plan, GenerationSettings s) => plan with
+    {
+        Fps = s.Fps, Width = s.Width, Height = s.Height,
+        DurationSeconds = s.DurationSeconds ?? plan.DurationSeconds,
+    };
+
+    /// <summary>Rejects absurd settings with a message naming the option.</summary>
+    public static GenerationSettings Check(GenerationSettings s)
+    {
+        if (s.Width is < 16 or > 4096 || s.Height is < 16 or > 4096)
+            throw new C3VException($"--size: {s.Width}x{s.Height} is outside 16..4096 pixels per side");
+        if (s.Fps is < 1 or > 120) throw new C3VException($"--fps: {s.Fps} is outside 1..120");
+        if (s.DurationSeconds is { } d && !(d >= 0.5 && d <= 120)) throw new C3VException($"--duration: {d} s is outside 0.5..120 seconds");
+        if (s.Quality is not ("draft" or "final")) throw new C3VException($"--quality: '{s.Quality}' is not draft or final");
+        if (s.Format is not ("mp4" or "gif" or "png")) throw new C3VException($"--format: '{s.Format}' is not mp4, gif or png");
+        CameraPath.Parse(s.Camera);
+        return s;
+    }
+
+    async Task<(ScenePlan Plan, GenerationSettings Settings, string Change)> ApplyEditAsync(ScenePlan plan, GenerationSettings settings,
+        EditRequest e, IDirector director, CancellationToken cancellation)
+    {
+        int changes = new[] { e.Object, e.Motion, e.Scene, e.Camera, e.AddActor, e.RemoveActor }.Count(x => x is not null);
+        if (changes == 0) throw new C3VException("nothing to change: give one of --object, --motion, --scene, --camera, --add-actor, --remove-actor");
+        if (changes > 1) throw new C3VException("edit changes one concept at a time: give only one of --object, --motion, --scene, --camera, --add-actor, --remove-actor");
+        if (e.Object is not null || e.Motion is not null)
+        {
+            var target = FindActor(plan, e.Actor ?? (plan.Actors.Count == 1 ? plan.Actors[0].Id : throw new C3VException($"--actor: the project has {plan.Actors.Count} actors ({string.Join(", ", plan.Actors.Select(a => a.Id))}); say which")));
+            ActorPlan changed;
+            string what;
+            if (e.Object is { } obj)
+            {
+                if (string.IsNullOrWhiteSpace(obj)) throw new C3VException("--object: empty description");
+                var parsed = (await director.PlanAsync(obj.Trim() + " stands", cancellation)).Actors[0];
+                changed = target with { Description = parsed.Description, Category = parsed.Category, Noun = parsed.Noun, Attributes = parsed.Attributes, Props = parsed.Props };
+                what = $"actor {target.Id} is now \"{obj.Trim()}\"";
+            }
+            else
+            {
+                if (string.IsNullOrWhiteSpace(e.Motion)) throw new C3VException("--motion: empty description");
+                var clip = MotionChooser.Choose(new MotionPlan { Description = e.Motion! }, _embedder);
+                changed = target with { Motion = target.Motion with { Description = e.Motion!.Trim(), Travels = clip.NaturalSpeed > 0.3f } };
+                what = $"actor {target.Id} now {e.Motion!.Trim()}";
+            }
+            return (plan with { Actors = plan.Actors.Select(a => a.Id == target.Id ? changed : a).ToList() }, settings, what);
+        }
+        if (e.Scene is { } sceneText)
+        {
+            if (string.IsNullOrWhiteSpace(sceneText)) throw new C3VException("--scene: empty description");
+            return (plan with { Scene = plan.Scene with { Description = sceneText.Trim() } }, settings, $"scene is now \"{sceneText.Trim()}\"");
+        }
+        if (e.Camera is { } cam)
+        {
+            var name = CameraPath.Name(CameraPath.Parse(cam));
+            return (plan, settings with { Camera = name }, $"camera is now {name}");
+        }
+        if (e.RemoveActor is { } id)
+        {
+            var target = FindActor(plan, id);
+            if (plan.Actors.Count == 1) throw new C3VException($"--remove-actor: {target.Id} is the only actor; a video needs one");
+            var rest = plan.Actors.Where(a => a.Id != target.Id)
+                .Select(a => a with { Start = a.Start?.Actor == target.Id ? null : a.Start, End = a.End?.Actor == target.Id ? null : a.End }).ToList();
+            return (plan with { Actors = rest }, settings, $"removed actor {target.Id}");
+        }
+        var text = e.AddActor!.Trim();
+        if (text.Length == 0) throw new C3VException("--add-actor: empty description");
+        var added = (await director.PlanAsync(text, cancellation)).Actors[0];
+        var ids = plan.Actors.Select(a => a.Id).ToHashSet();
+        string newId = added.Id;
+        for (int k = 2; ids.Contains(newId); k++) newId = $"{added.Id}-{k}";
+        added = added with { Id = newId, Start = added.Start?.Actor is not null ? null : added.Start, End = added.End?.Actor is not null ? null : added.End };
+        return (plan with { Actors = plan.Actors.Append(added).ToList() }, settings, $"added actor {newId} (\"{text}\")");
+    }
+
+    static ActorPlan FindActor(ScenePlan plan, string idOrIndex)
+    {
+        var byId = plan.FindActor(idOrIndex);
+        if (byId is not null) return byId;
+        if (int.TryParse(idOrIndex, out int i) && i >= 0 && i < plan.Actors.Count) return plan.Actors[i];
+        throw new C3VException($"--actor: no actor '{idOrIndex}' in the project (ids: {string.Join(", ", plan.Actors.Select(a => a.Id))}, or an index 0..{plan.Actors.Count - 1})");
+    }
+
+    async Task<T> Stage<T>(string name, string detail, Func<Task<T>> run, ArtefactCache? cache = null)
+    {
+        _observer.Started(name, detail);
+        var sw = Stopwatch.StartNew();
+        int reusedBefore = cache?.Reused.Count ?? 0, recomputedBefore = cache?.Recomputed.Count ?? 0;
+        var result = await run();
+        bool reused = cache is not null && cache.Recomputed.Count == recomputedBefore && cache.Reused.Count > reusedBefore;
+        _observer.Finished(name, $"{sw.Elapsed.TotalSeconds:0.0} s", reused);
+        Time(name, sw, reused);
+        return result;
+    }
+
+    void Time(string stage, Stopwatch sw, bool reused) => _timings.Add(new StageTiming(stage, sw.Elapsed.TotalSeconds, PeakMb(), reused));
+
+    static double PeakMb()
+    {
+        using var p = Process.GetCurrentProcess();
+        return p.PeakWorkingSet64 / (1024.0 * 1024.0);
+    }
+
+    void Warn(string message)
+    {
+        _warnings.Add(message);
+        _observer.Warning(message);
+    }
+}
+
+/// <summary>Rendering was cancelled (Ctrl-C) after the project was saved: it can be resumed with render-project.</summary>
+public sealed class RenderInterruptedException(string project)
+    : OperationCanceledException($"rendering was interrupted; the project is saved in {project}: finish it with c3v render-project {project}")
+{
+    public string Project { get; } = project;
+}
