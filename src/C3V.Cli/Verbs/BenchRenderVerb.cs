@@ -5,6 +5,7 @@ using System.Text.Json;
 using C3V.Common;
 using C3V.Render;
 using C3V.Splats;
+using C3V.Splats.Formats;
 using Spectre.Console.Cli;
 
 namespace C3V.Cli.Verbs;
@@ -57,7 +58,7 @@ public sealed class BenchRenderVerb : Command<BenchRenderVerb.Settings>
         if (s.Runs is < 1 or > 1000) throw new C3VException($"--runs {s.Runs}: expected 1…1000");
         string scene = s.Scene ?? DefaultScene();
         string camerasPath = s.Cameras ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(scene))!, "garden.cameras.json");
-        var cloud = TemporaryPly.Read(scene);
+        var cloud = SplatFile.Read(scene);
         if (s.Grid > 1) cloud = Tile(cloud, s.Grid);
         var cameras = Camera.LoadJson(camerasPath).Select(c =>
         {

@@ -101,7 +101,7 @@ public sealed class PlaceVerb : Command<PlaceVerb.Settings>
         if (settings.Scene is { } ply)
         {
             camera = ReferenceCamera(settings.Cameras!);
-            cloud = TemporaryPly.Read(ply);
+            cloud = C3V.Splats.Formats.SplatFile.Read(ply);
             landmarks = settings.Landmarks.Select(l => ParseLandmark(l, camera)).ToList();
         }
         else

@@ -4,6 +4,7 @@ using System.Numerics;
 using C3V.Common;
 using C3V.Render;
 using C3V.Splats;
+using C3V.Splats.Formats;
 using Spectre.Console.Cli;
 
 namespace C3V.Cli.Verbs;
@@ -82,7 +83,7 @@ public sealed class RenderVerb : Command<RenderVerb.Settings>
         var orbit = settings.Orbit is null ? null : OrbitSpec.Parse(settings);
         var fixedCamera = settings.Cameras is not null ? CameraFromFile(settings.Cameras) : null;
 
-        var clouds = settings.Clouds.Select(p => new CloudInstance(TemporaryPly.Read(p))).ToArray();
+        var clouds = settings.Clouds.Select(p => new CloudInstance(SplatFile.Read(p))).ToArray();
         var camera = fixedCamera ?? orbit!.Camera(clouds, settings.Width ?? 640, settings.Height ?? 480);
         if (fixedCamera is not null && (settings.Width is not null || settings.Height is not null))
             camera = camera.Resized(settings.Width ?? camera.Width, settings.Height ?? camera.Height);

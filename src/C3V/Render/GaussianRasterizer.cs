@@ -234,35 +234,35 @@ public sealed class GaussianRasterizer
                     MeanX = s.MeanX, MeanY = s.MeanY, ConA = s.ConA, ConB = s.ConB, ConC = s.ConC, Opacity = s.Opacity, Radius2 = r2,
                     R = rgb.X, G = rgb.Y, B = rgb.Z, Depth = s.Tc.Z,
                 };
-                f.TileCount[g] = CountTiles(g, cam);
+                f.TileCount[g] = Tiles(g, cam, default, write: false);
             }
         });
     }
 
-    int CountTiles(int g, in CameraModel cam)
+    /// <summary>
+    /// The tiles splat <paramref name="g"/> reaches: counted, or also written to <paramref name="dest"/>.
+    /// Counting and writing must agree exactly, so both go through here.
+    /// </summary>
+    int Tiles(int g, in CameraModel cam, Span<int> dest, bool write)
     {
         ref readonly var sp = ref _f.Splats[g];
         float mx = sp.MeanX, my = sp.MeanY, a = sp.ConA, b = sp.ConB, c = sp.ConC, r2 = TileRasterizer.SpanRadius2(sp.Radius2);
         var (ex, ey) = TileRasterizer.Extents(a, b, c, r2);
         var (x0, y0, x1, y1) = TileRasterizer.TileRange(mx, my, ex, ey, cam);
-        if (x0 == x1 && y0 == y1) return 1; // one tile: the row spans decide pixel by pixel
+        if (x0 == x1 && y0 == y1)
+        {
+            // One tile: no test, the row spans decide pixel by pixel.
+            if (write) dest[0] = y0 * cam.TilesX + x0;
+            return 1;
+        }
         int n = 0;
         for (int ty = y0; ty <= y1; ty++)
             for (int tx = x0; tx <= x1; tx++)
-                if (TileRasterizer.Touches(mx, my, a, b, c, r2, tx, ty, cam)) n++;
-        return n;
-    }
-
-    int WriteTiles(int g, in CameraModel cam, Span<int> dest)
-    {
-        ref readonly var sp = ref _f.Splats[g];
-        float mx = sp.MeanX, my = sp.MeanY, a = sp.ConA, b = sp.ConB, c = sp.ConC, r2 = TileRasterizer.SpanRadius2(sp.Radius2);
-        var (ex, ey) = TileRasterizer.Extents(a, b, c, r2);
-        var (x0, y0, x1, y1) = TileRasterizer.TileRange(mx, my, ex, ey, cam);
-        int n = 0;
-        for (int ty = y0; ty <= y1; ty++)
-            for (int tx = x0; tx <= x1; tx++)
-                if (TileRasterizer.Touches(mx, my, a, b, c, r2, tx, ty, cam)) dest[n++] = ty * cam.TilesX + tx;
+                if (TileRasterizer.Touches(mx, my, a, b, c, r2, tx, ty, cam))
+                {
+                    if (write) dest[n] = ty * cam.TilesX + tx;
+                    n++;
+                }
         return n;
     }
 
@@ -300,7 +300,7 @@ public sealed class GaussianRasterizer
         Parallel.For(0, (n + Chunk - 1) / Chunk, _parallel, c =>
         {
             for (int s = c * Chunk, e = Math.Min(n, s + Chunk); s < e; s++)
-                WriteTiles(f.Ids[s], cam, f.PairTile.AsSpan(f.PairOffset[s], f.PairOffset[s + 1] - f.PairOffset[s]));
+                Tiles(f.Ids[s], cam, f.PairTile.AsSpan(f.PairOffset[s], f.PairOffset[s + 1] - f.PairOffset[s]), write: true);
         });
         var start = f.TileStart.AsSpan(0, tiles + 1);
         start.Clear();

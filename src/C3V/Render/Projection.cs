@@ -11,6 +11,8 @@ internal readonly struct CameraModel
     public readonly int Width, Height, TilesX, TilesY;
     /// <summary>Limits of x/z and y/z used in the EWA Jacobian (gsplat's form: 1.3·tan(fov/2) when centred).</summary>
     public readonly float LimXNeg, LimXPos, LimYNeg, LimYPos;
+    /// <summary>1 + lim²: bounds |J row|²·(z/f)² for the conservative off-screen cull.</summary>
+    public readonly float JBoundX, JBoundY;
     public readonly Mat3 R;
     public readonly Vector3 T, Position;
 
@@ -23,6 +25,8 @@ internal readonly struct CameraModel
         float tanX = 0.5f * Width / Fx, tanY = 0.5f * Height / Fy;
         LimXPos = (Width - Cx) / Fx + 0.3f * tanX; LimXNeg = Cx / Fx + 0.3f * tanX;
         LimYPos = (Height - Cy) / Fy + 0.3f * tanY; LimYNeg = Cy / Fy + 0.3f * tanY;
+        float lx = MathF.Max(LimXNeg, LimXPos), ly = MathF.Max(LimYNeg, LimYPos);
+        JBoundX = 1 + lx * lx; JBoundY = 1 + ly * ly;
         R = Mat3.FromRowMajor(c.R);
         T = c.T;
         Position = c.Position;
@@ -106,6 +110,7 @@ internal static class Projection
         s.Tc = v.M.Transform(s.Mu) + v.U;
         float tz = s.Tc.Z;
         if (!(tz > cam.Near) || !float.IsFinite(tz) || !float.IsFinite(s.Tc.X) || !float.IsFinite(s.Tc.Y)) return false;
+        if (OutsideImage(cloud, i, v, cam, s.Tc)) return false;
 
         float qw = cloud.RotW[i], qx = cloud.RotX[i], qy = cloud.RotY[i], qz = cloud.RotZ[i];
         float qn2 = qw * qw + qx * qx + qy * qy + qz * qz;
@@ -151,6 +156,23 @@ internal static class Projection
         s.DirLen = s.V.Length();
         s.Dir = s.DirLen > 0 ? s.V / s.DirLen : Vector3.UnitZ;
         return float.IsFinite(s.ConA) && float.IsFinite(s.ConB) && float.IsFinite(s.ConC) && float.IsFinite(s.MeanX) && float.IsFinite(s.MeanY);
+    }
+
+    /// <summary>
+    /// Cheap conservative cull before the covariance is built (most Gaussians of a large scene are off
+    /// screen): the 3σ extent in pixels is at most 3·√(σ²max·|J row|² + 0.3) with σmax the largest world
+    /// standard deviation and |J row|² ≤ (f/z)²·(1 + lim²); a splat whose mean is farther than that outside
+    /// the image cannot reach a pixel. Never culls a splat that the exact test would keep.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static bool OutsideImage(GaussianCloud cloud, int i, in InstanceView v, in CameraModel cam, Vector3 tc)
+    {
+        float smax = MathF.Exp(MathF.Max(cloud.ScaleX[i], MathF.Max(cloud.ScaleY[i], cloud.ScaleZ[i]))) * v.Scale;
+        float invZ = 1f / tc.Z, s2 = smax * smax * invZ * invZ;
+        float ex = 3f * MathF.Sqrt(s2 * cam.Fx * cam.Fx * cam.JBoundX + Dilation);
+        float ey = 3f * MathF.Sqrt(s2 * cam.Fy * cam.Fy * cam.JBoundY + Dilation);
+        float mx = cam.Fx * tc.X * invZ + cam.Cx, my = cam.Fy * tc.Y * invZ + cam.Cy;
+        return mx + ex < 0 || mx - ex > cam.Width || my + ey < 0 || my - ey > cam.Height;
     }
 
     /// <summary>Squared Mahalanobis radius inside which the splat can reach α ≥ 1/255: min(9, 2·ln(255·o)).</summary>
