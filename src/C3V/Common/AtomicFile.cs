@@ -10,13 +10,9 @@ public static class AtomicFile
     /// <param name="overwrite">When false, an existing target is an error (the user's files are never replaced unasked).</param>
     public static void Write(string path, Action<Stream> write, bool overwrite = true)
     {
-        string full = System.IO.Path.GetFullPath(path);
+        string temp = TempPathBeside(path, out string full);
         if (!overwrite && File.Exists(full))
             throw new C3VException($"{path}: already exists (use --force to replace it)");
-        string dir = System.IO.Path.GetDirectoryName(full)!;
-        if (!Directory.Exists(dir))
-            throw new C3VException($"{path}: folder {dir} does not exist");
-        string temp = System.IO.Path.Combine(dir, $".{System.IO.Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
@@ -31,6 +27,20 @@ public static class AtomicFile
             TryDelete(temp);
             throw;
         }
+    }
+
+    /// <summary>
+    /// A fresh temporary path in the folder of <paramref name="path"/> (hidden, unique per process and call),
+    /// for writers that stream into a file over time and rename it onto <paramref name="fullPath"/> when done.
+    /// The folder must exist.
+    /// </summary>
+    public static string TempPathBeside(string path, out string fullPath)
+    {
+        fullPath = System.IO.Path.GetFullPath(path);
+        string dir = System.IO.Path.GetDirectoryName(fullPath)!;
+        if (!Directory.Exists(dir))
+            throw new C3VException($"{path}: folder {dir} does not exist");
+        return System.IO.Path.Combine(dir, $".{System.IO.Path.GetFileName(fullPath)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
     }
 
     public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes, bool overwrite = true)

@@ -30,10 +30,8 @@ public sealed class FfmpegVideoWriter : IFrameWriter
     {
         clip.Validate();
         _clip = clip;
-        OutputPath = Path.GetFullPath(outputPath);
-        var dir = Path.GetDirectoryName(OutputPath)!;
-        if (!Directory.Exists(dir)) throw new C3VException($"{outputPath}: folder {dir} does not exist");
-        _temp = Path.Combine(dir, $".{Path.GetFileName(OutputPath)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        _temp = AtomicFile.TempPathBeside(outputPath, out var fullPath);
+        OutputPath = fullPath;
         _rgb = new byte[clip.Width * clip.Height * 3];
         var psi = new ProcessStartInfo(ffmpeg)
         {

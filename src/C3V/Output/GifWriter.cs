@@ -29,10 +29,8 @@ public sealed class GifWriter : IFrameWriter
         clip.Validate();
         if (clip.Width > 65535 || clip.Height > 65535) throw new C3VException("GIF frames are at most 65535 pixels per side");
         _clip = clip;
-        OutputPath = Path.GetFullPath(outputPath);
-        var dir = Path.GetDirectoryName(OutputPath)!;
-        if (!Directory.Exists(dir)) throw new C3VException($"{outputPath}: folder {dir} does not exist");
-        _temp = Path.Combine(dir, $".{Path.GetFileName(OutputPath)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        _temp = AtomicFile.TempPathBeside(outputPath, out var fullPath);
+        OutputPath = fullPath;
         _rgb = new byte[clip.Width * clip.Height * 3];
         _indices = new byte[clip.Width * clip.Height];
         _file = new FileStream(_temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);

@@ -20,10 +20,8 @@ public sealed class PngFrameWriter : IFrameWriter
     {
         clip.Validate();
         _clip = clip;
-        OutputPath = Path.GetFullPath(outputFolder);
-        var parent = Path.GetDirectoryName(OutputPath)!;
-        if (!Directory.Exists(parent)) throw new C3VException($"{outputFolder}: folder {parent} does not exist");
-        _temp = Path.Combine(parent, $".{Path.GetFileName(OutputPath)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        _temp = AtomicFile.TempPathBeside(outputFolder, out var fullPath);
+        OutputPath = fullPath;
         Directory.CreateDirectory(_temp);
     }
 

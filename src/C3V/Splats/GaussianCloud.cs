@@ -23,7 +23,7 @@ namespace C3V.Splats;
 public sealed class GaussianCloud
 {
     /// <summary>SH band-0 constant: colour = 0.5 + C0·f_dc.</summary>
-    public const float C0 = 0.28209479177387814f;
+    public const float C0 = SphericalHarmonics.C0;
     public const int MaxShDegree = 3;
 
     public int Count { get; }
