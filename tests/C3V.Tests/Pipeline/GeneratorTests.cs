@@ -51,7 +51,7 @@ public sealed class GeneratorTests(SmallProject small) : IClassFixture<SmallProj
         Assert.Equal("robot", Assert.Single(project.Plan!.Actors).Id);
         Assert.Single(project.Placement!.Placements);
         Assert.Contains("robot", project.Refinement.Keys);
-        Assert.Equal(["plan", "scene", "actor-robot", "motion-robot", "place-robot", "composition", "render"], small.Summary.Recomputed);
+        Assert.Equal(["plan", "scene", "actor-robot", "motion-robot", "place-robot", "layout", "composition", "render"], small.Summary.Recomputed);
         Assert.Empty(Directory.GetDirectories(small.Root, ".*"));
     }
 
@@ -63,13 +63,20 @@ public sealed class GeneratorTests(SmallProject small) : IClassFixture<SmallProj
         Assert.Contains("scene", s.Reused);
         Assert.Contains("actor-robot", s.Reused);
         Assert.Contains("place-robot", s.Reused);
+        Assert.Contains("layout", s.Reused);
         Assert.Contains("motion-robot", s.Recomputed);
         Assert.Contains("composition", s.Recomputed);
+        Assert.DoesNotContain(s.Stages, st => st.Stage == "refine" && !st.Reused);
         Assert.Single(s.PreviousRenders, r => r.Contains("video-"));
         var project = ProjectFolder.Open(dir).Load();
         Assert.Equal("playing kung fu", project.Plan!.Actors[0].Motion.Description);
         Assert.NotEqual("dance disco", project.Artefacts["motion-robot"].Value);
         Assert.Equal(2, project.History.Count);
+        // The path and scale are the refined ones of the generate, bit for bit; the new motion is timed along them.
+        var before = ProjectFolder.Open(small.Project).Load();
+        Assert.Equal(before.Layouts["robot"].Scale, project.Layouts["robot"].Scale);
+        Assert.Equal(before.Layouts["robot"].Waypoints.SelectMany(w => w), project.Layouts["robot"].Waypoints.SelectMany(w => w));
+        Assert.Equal(before.Refinement["robot"].ToJsonString(), project.Refinement["robot"].ToJsonString());
     }
 
     [Fact]
@@ -90,6 +97,7 @@ public sealed class GeneratorTests(SmallProject small) : IClassFixture<SmallProj
         Assert.Contains("actor-robot", s.Recomputed);
         Assert.Contains("motion-robot", s.Reused);
         Assert.Contains("place-robot", s.Reused);
+        Assert.Contains("layout", s.Recomputed); // a new body is refined again (its size differs), from the same placement
     }
 
     [Theory]
@@ -125,10 +133,17 @@ public sealed class GeneratorTests(SmallProject small) : IClassFixture<SmallProj
         Assert.NotNull(project.PendingRender);
         Assert.False(File.Exists(Path.Combine(target, "renders/video.gif")));
         Assert.Empty(Directory.GetFiles(Path.Combine(target, "renders"), "*.tmp"));
+        // The frames finished before the interruption are kept and the resumed render starts after them.
+        var partial = Assert.Single(Directory.GetDirectories(Path.Combine(target, "renders"), "partial-*"));
+        Assert.Equal(2, Directory.GetFiles(partial, "*.rgb").Length);
         var s = await Make().RenderProjectAsync(target, null, null, replace: false);
         Assert.Equal(["render"], s.Recomputed);
+        Assert.Equal(2, s.ResumedFrames);
         Assert.True(File.Exists(Path.Combine(target, "renders/video.gif")));
         Assert.Null(ProjectFolder.Open(target).Load().PendingRender);
+        Assert.Empty(Directory.GetDirectories(Path.Combine(target, "renders"), "partial-*"));
+        // Same seed and settings: the resumed clip is byte for byte the uninterrupted one.
+        Assert.Equal(File.ReadAllBytes(Path.Combine(small.Project, "renders/video.gif")), File.ReadAllBytes(Path.Combine(target, "renders/video.gif")));
     }
 
     [Fact]
