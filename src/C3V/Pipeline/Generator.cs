@@ -188,13 +188,14 @@ public sealed class Generator
     {
         var plan = project.Plan!;
         var s = project.Settings;
+        var library = LoadLibrary(s.Library);
 
-        // Scene: from its description and the seed; stored as assets/scene.ply.
-        string sceneKey = InputHash.Of("scene", StageVersions["scene"], plan.Scene.Description, s.Seed);
+        // Scene: from its description and the seed (the user's library first); stored as assets/scene.ply.
+        string sceneKey = InputHash.Of("scene", StageVersions["scene"], plan.Scene.Description, s.Seed, LibraryEntries(library, AssetKind.Scene));
         var scene = await Stage("scene", plan.Scene.Description, () => Task.FromResult(cache.GetOrCompute("scene", sceneKey,
             () =>
             {
-                var made = new ProceduralSceneGenerator(_embedder).Generate(plan.Scene.Description, s.Seed);
+                var made = new SceneFactory(_embedder, library).Create(plan.Scene.Description, s.Seed);
                 SceneAsset.Save(made, folder.Root);
                 return made;
             },
@@ -232,14 +233,17 @@ public sealed class Generator
                     ActorAsset.Save(avatar.Cloud, folder.PathOf(file));
                     return avatar.Cloud;
                 }, rec => ActorAsset.Load(folder.PathOf(rec.File ?? file)), file);
-                string motionKey = InputHash.Of("motion", StageVersions["motion"], a.Motion.Description, a.Motion.Travels);
-                MotionClip? clip = null;
-                if (cache.CanReuse($"motion-{a.Id}", motionKey) && previous?.Artefacts.GetValueOrDefault($"motion-{a.Id}")?.Value is { } name)
-                    clip = ProceduralMotions.Find(name);
-                bool motionReused = clip is not null;
-                clip ??= MotionChooser.Choose(a.Motion, _embedder);
-                cache.Record($"motion-{a.Id}", new ArtefactRecord(motionKey, Value: clip.Name), motionReused);
-                motionNames[a.Id] = clip.Name;
+                // Motion: the user's library first, then the procedural clips; recorded by source so an edit reloads it.
+                string motionKey = InputHash.Of("motion", StageVersions["motion"], a.Motion.Description, a.Motion.Travels, LibraryEntries(library, AssetKind.Motion));
+                MotionChoice? choice = null;
+                if (cache.CanReuse($"motion-{a.Id}", motionKey) && previous?.Artefacts.GetValueOrDefault($"motion-{a.Id}")?.Value is { } source
+                    && MotionChooser.Resolve(source, library) is { } again)
+                    choice = new MotionChoice(again, source);
+                bool motionReused = choice is not null;
+                choice ??= MotionChooser.Choose(a.Motion, _embedder, library);
+                var clip = choice.Clip;
+                cache.Record($"motion-{a.Id}", new ArtefactRecord(motionKey, Value: choice.Source), motionReused);
+                motionNames[a.Id] = choice.Source;
                 actors.Add(new ComposedActor(a.Id, skin, clip));
             }
             return Task.FromResult(0);
@@ -421,6 +425,19 @@ public sealed class Generator
         return string.Join(", ", parts);
     }
 
+    /// <summary>The user's asset library, if the project names one; its rejected entries become warnings.</summary>
+    AssetLibrary? LoadLibrary(string? folder, bool quiet = false)
+    {
+        if (string.IsNullOrWhiteSpace(folder)) return null;
+        var library = AssetLibrary.Load(folder);
+        if (!quiet) foreach (var p in library.Problems) Warn(p);
+        return library;
+    }
+
+    /// <summary>What a library holds of one kind, for keys: adding or changing an entry may change a choice.</summary>
+    static IReadOnlyList<string> LibraryEntries(AssetLibrary? library, AssetKind kind) =>
+        library?.Entries.Where(e => e.Kind == kind).Select(e => $"{e.File}|{e.Description}|{string.Join(',', e.Tags)}|{e.Units}|{e.UpAxis}|{e.Scale}").ToArray() ?? [];
+
     static ActorLayout ToLayout(string id, LayoutRecord r) => new(id, r.Waypoints.Select(w => new Vector3(w[0], w[1], w[2])).ToList(), r.Scale);
 
     /// <summary>The clip's natural length: a travelling actor's path at its natural speed, else its motion's length; 4–8 s.</summary>
@@ -463,6 +480,7 @@ public sealed class Generator
         if (s.Quality is not ("draft" or "final")) throw new C3VException($"--quality: '{s.Quality}' is not draft or final");
         if (s.Format is not ("mp4" or "gif" or "png")) throw new C3VException($"--format: '{s.Format}' is not mp4, gif or png");
         CameraPath.Parse(s.Camera);
+        if (s.Library is { } lib && !Directory.Exists(lib)) throw new C3VException($"--library: {lib}: no such folder");
         return s;
     }
 
@@ -487,7 +505,7 @@ public sealed class Generator
             else
             {
                 if (string.IsNullOrWhiteSpace(e.Motion)) throw new C3VException("--motion: empty description");
-                var clip = MotionChooser.Choose(new MotionPlan { Description = e.Motion! }, _embedder);
+                var clip = MotionChooser.Choose(new MotionPlan { Description = e.Motion! }, _embedder, LoadLibrary(settings.Library, quiet: true)).Clip;
                 changed = target with { Motion = target.Motion with { Description = e.Motion!.Trim(), Travels = clip.NaturalSpeed > 0.3f } };
                 what = $"actor {target.Id} now {e.Motion!.Trim()}";
             }

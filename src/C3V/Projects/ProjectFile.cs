@@ -24,6 +24,8 @@ public sealed record GenerationSettings
     public string Format { get; init; } = "mp4";
     [Description("The director: 'rules' (embedded) or a chat-model spec.")]
     public string Llm { get; init; } = "rules";
+    [Description("The user's asset library folder (library.json), searched for scenes and motions before the procedural ones; null = none.")]
+    public string? Library { get; init; }
 }
 
 /// <summary>The clip a project last rendered.</summary>

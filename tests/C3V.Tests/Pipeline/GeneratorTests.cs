@@ -5,9 +5,14 @@ using C3V.Projects;
 
 namespace C3V.Tests.Pipeline;
 
-/// <summary>One small project generated once (64×64, 6 fps, 1 s, draft), copied for each test that changes it.</summary>
+/// <summary>
+/// One small project generated once for all the pipeline tests (64×64, 6 fps, 1 s, draft), copied for each
+/// test that changes it.
+/// </summary>
 public sealed class SmallProject : IDisposable
 {
+    public const string Collection = "small project";
+
     public string Root { get; } = Directory.CreateTempSubdirectory("c3v-gen-").FullName;
     public string Project => Path.Combine(Root, "base");
     public RunSummary Summary { get; }
@@ -33,7 +38,11 @@ public sealed class SmallProject : IDisposable
     public void Dispose() => Directory.Delete(Root, recursive: true);
 }
 
-public sealed class GeneratorTests(SmallProject small) : IClassFixture<SmallProject>
+[CollectionDefinition(SmallProject.Collection)]
+public sealed class SmallProjectCollection : ICollectionFixture<SmallProject>;
+
+[Collection(SmallProject.Collection)]
+public sealed class GeneratorTests(SmallProject small)
 {
     internal static Generator Make(IPipelineObserver? observer = null, Func<ITranscriptSink, IDirector>? director = null, Func<string?>? ffmpeg = null) =>
         new(director ?? (_ => new RuleDirector()), embedder: null, observer, ffmpeg ?? (() => null));
@@ -77,6 +86,27 @@ public sealed class GeneratorTests(SmallProject small) : IClassFixture<SmallProj
         Assert.Equal(before.Layouts["robot"].Scale, project.Layouts["robot"].Scale);
         Assert.Equal(before.Layouts["robot"].Waypoints.SelectMany(w => w), project.Layouts["robot"].Waypoints.SelectMany(w => w));
         Assert.Equal(before.Refinement["robot"].ToJsonString(), project.Refinement["robot"].ToJsonString());
+    }
+
+    [SkippableFact]
+    public async Task EditMotion_FindsTheUsersBvhLibraryFirst()
+    {
+        var dir = small.Copy("library-motion");
+        var library = MotionChooserTests.BvhLibrary(Path.Combine(small.Root, "library-motion-assets"));
+        var json = Path.Combine(dir, "project.json");
+        var p = ProjectFolder.Open(dir).Load();
+        File.WriteAllText(json, (p with { Settings = p.Settings with { Library = library } }).ToJson());
+        var s = await Make().EditAsync(dir, new EditRequest { Motion = "sword fighting", Replace = true });
+        Assert.Contains("motion-robot", s.Recomputed);
+        Assert.Contains("scene", s.Reused);
+        var project = ProjectFolder.Open(dir).Load();
+        Assert.Equal("library:sword.bvh", project.Artefacts["motion-robot"].Value);
+        // The composition plays the BVH clip (8.6 s long; the video is 1 s): motion times stay inside it.
+        var comp = C3V.Compose.Composition.FromJsonNode(project.Composition);
+        Assert.All(comp.Actor("robot").Frames, f => Assert.InRange(f.MotionTime, 0, 9));
+        // Re-rendering reloads the same clip from the library (reused, not chosen again).
+        var again = await Make().RenderProjectAsync(dir, null, null, replace: true);
+        Assert.Contains("motion-robot", again.Reused);
     }
 
     [Fact]
