@@ -7,7 +7,7 @@ namespace C3V.CameraPaths;
 /// <summary>How the camera moves during a clip.</summary>
 public enum CameraKind
 {
-    /// <summary>The reference view, unchanged (the view the director placed the actors in).</summary>
+    /// <summary>The reference view (the view the director placed the actors in), framed on the action (see <see cref="ShotFraming"/>).</summary>
     Static,
     /// <summary>Swings around a vertical axis through the subject, ±20° about the reference view.</summary>
     Orbit,
@@ -112,11 +112,14 @@ public sealed class CameraPath
         return WithAxes(reference, new(r[0], r[1], r[2]), new(r[3], r[4], r[5]), new(r[6], r[7], r[8]), eye);
     }
 
-    /// <summary>A camera at <paramref name="eye"/> looking at <paramref name="target"/>, with the reference's intrinsics.</summary>
+    /// <summary>
+    /// A camera at <paramref name="eye"/> looking at <paramref name="target"/>, with the reference's focal lengths
+    /// and a centred principal point (a framed reference may have shifted it), so the target is at the centre.
+    /// </summary>
     static Camera Aim(Camera reference, Vector3 eye, Vector3 target)
     {
         var look = Camera.LookAt(eye, target, Vector3.UnitY, reference.FovY, reference.Width, reference.Height);
-        return reference with { R = look.R, T = look.T };
+        return reference with { R = look.R, T = look.T, Cx = reference.Width / 2f, Cy = reference.Height / 2f };
     }
 
     static Camera WithAxes(Camera reference, Vector3 x, Vector3 y, Vector3 z, Vector3 eye) => reference with
