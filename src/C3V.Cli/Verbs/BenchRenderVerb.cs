@@ -84,15 +84,18 @@ public sealed class BenchRenderVerb : Command<BenchRenderVerb.Settings>
         var dColor = new float[W * H * 3];
         Array.Fill(dColor, 1f / (W * H));
         var stats = new List<RenderStats>();
+        var fwdAlloc = new List<double>();
         for (int run = -2; run < s.Runs; run++)
         {
             foreach (var cam in cameras)
             {
                 cancellation.ThrowIfCancellationRequested();
                 double c0 = Cpu();
+                long a0 = GC.GetTotalAllocatedBytes(precise: true);
                 long t0 = Stopwatch.GetTimestamp();
                 result = rast.Render(clouds, cam, null, result);
                 double f = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+                long a1 = GC.GetTotalAllocatedBytes(precise: true);
                 double c1 = Cpu();
                 double b = 0;
                 if (!s.NoBackward)
@@ -103,7 +106,7 @@ public sealed class BenchRenderVerb : Command<BenchRenderVerb.Settings>
                 }
                 double c2 = Cpu();
                 if (run < 0) continue;
-                fwd.Add(f); bwd.Add(b); fwdCpu.Add(c1 - c0); bwdCpu.Add(c2 - c1); stats.Add(rast.LastStats);
+                fwd.Add(f); bwd.Add(b); fwdCpu.Add(c1 - c0); bwdCpu.Add(c2 - c1); stats.Add(rast.LastStats); fwdAlloc.Add(a1 - a0);
             }
         }
         double fm = Median(fwd), bm = s.NoBackward ? 0 : Median(bwd);
@@ -118,6 +121,11 @@ public sealed class BenchRenderVerb : Command<BenchRenderVerb.Settings>
             load_average = LoadAverage(),
             projected_splats = (int)Median(stats.Select(x => (double)x.Projected).ToList()),
             tile_splat_pairs = (int)Median(stats.Select(x => (double)x.TileSplatPairs).ToList()),
+            preprocess_ms = Math.Round(Median(stats.Select(x => x.PreprocessMs).ToList()), 2),
+            sort_ms = Math.Round(Median(stats.Select(x => x.SortMs).ToList()), 2),
+            bin_ms = Math.Round(Median(stats.Select(x => x.BinMs).ToList()), 2),
+            blend_ms = Math.Round(Median(stats.Select(x => x.BlendMs).ToList()), 2),
+            forward_allocated_bytes = (long)Median(fwdAlloc),
             forward_fps = Math.Round(1000 / fm, 2),
             million_gaussians_per_s = Math.Round(cloud.Count / fm / 1000, 2),
             peak_memory_mb = peak / (1 << 20),
@@ -128,6 +136,7 @@ public sealed class BenchRenderVerb : Command<BenchRenderVerb.Settings>
             Console.WriteLine($"scene            {report.scene} ×{s.Grid}² = {report.gaussians:N0} Gaussians, {report.cameras} camera(s)");
             Console.WriteLine($"resolution       {W}×{H}, threads {report.threads}, median of {report.runs} runs after warm-up");
             Console.WriteLine($"forward          {report.forward_ms} ms/frame (min {report.forward_ms_min}), {report.forward_fps} frames/s, {report.million_gaussians_per_s} M Gaussians/s; CPU {report.forward_cpu_ms} ms/frame");
+            Console.WriteLine($"forward phases   preprocess {report.preprocess_ms}, sort {report.sort_ms}, binning {report.bin_ms}, blending {report.blend_ms} ms (wall); {report.forward_allocated_bytes:N0} bytes allocated per frame");
             if (!s.NoBackward) Console.WriteLine($"backward         {report.backward_ms} ms/frame (min {report.backward_ms_min}), {Math.Round(bm / fm, 2)}× forward; CPU {report.backward_cpu_ms} ms/frame");
             Console.WriteLine($"projected splats {report.projected_splats:N0}");
             Console.WriteLine($"tile-splat pairs {report.tile_splat_pairs:N0}");

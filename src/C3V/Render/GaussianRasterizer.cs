@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 using C3V.Splats;
 
@@ -79,12 +80,18 @@ public sealed class GaussianRasterizer
         int tiles = cam.TilesX * cam.TilesY;
         _f.EnsureSplats(_total);
         _f.EnsurePixels(cam.Width * cam.Height, tiles);
+        long t0 = Stopwatch.GetTimestamp();
         Preprocess();
+        long t1 = Stopwatch.GetTimestamp();
         SortByDepth();
+        long t2 = Stopwatch.GetTimestamp();
         BinIntoTiles(tiles);
+        long t3 = Stopwatch.GetTimestamp();
         var f = _f;
         Parallel.For(0, tiles, _parallel, t => TileRasterizer.Forward(t, f, cam, options, res));
-        LastStats = new RenderStats(_total, _f.Visible, _f.Pairs, cam.Width, cam.Height);
+        long t4 = Stopwatch.GetTimestamp();
+        LastStats = new RenderStats(_total, _f.Visible, _f.Pairs, cam.Width, cam.Height,
+            Ms(t0, t1), Ms(t1, t2), Ms(t2, t3), Ms(t3, t4));
         return res;
     }
 
@@ -143,6 +150,8 @@ public sealed class GaussianRasterizer
         for (int k = 0; k < _clouds.Length; k++) grads.Transforms[k] = TransformGradientOf(k, acc[k]);
         return grads;
     }
+
+    static double Ms(long from, long to) => Stopwatch.GetElapsedTime(from, to).TotalMilliseconds;
 
     bool Matches(RenderGradients g)
     {
@@ -318,5 +327,9 @@ public sealed class GaussianRasterizer
     }
 }
 
-/// <summary>Sizes of the last render (for benchmarks and diagnostics).</summary>
-public readonly record struct RenderStats(int Gaussians, int Projected, int TileSplatPairs, int Width, int Height);
+/// <summary>
+/// Sizes and phase wall times (ms) of the last render, for benchmarks and diagnostics: per-Gaussian
+/// projection and colour, depth sort, tile binning, per-tile blending.
+/// </summary>
+public readonly record struct RenderStats(int Gaussians, int Projected, int TileSplatPairs, int Width, int Height,
+    double PreprocessMs = 0, double SortMs = 0, double BinMs = 0, double BlendMs = 0);

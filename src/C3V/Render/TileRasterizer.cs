@@ -5,22 +5,19 @@ using System.Runtime.Intrinsics;
 namespace C3V.Render;
 
 /// <summary>
-/// The per-tile blending kernels (forward and backward), vectorised over 8 pixels of a row, and the exact
+/// The per-tile blending kernels (forward and backward), vectorised over the 16 pixels of a tile row, and the exact
 /// splat/tile coverage test. A splat touches a pixel when the pixel centre lies in its 3σ ellipse and its
-/// α reaches 1/255; <see cref="Touches"/> and the row spans use that same ellipse (with a hair of margin
+/// α reaches 1/255; <see cref="Touches"/> and the row ranges use that same ellipse (with a hair of margin
 /// so that rounding never drops a pixel the per-pixel test would keep), so images do not depend on tiling.
 /// </summary>
 internal static class TileRasterizer
 {
     public const int TileSize = 16;
-    const int Pixels = TileSize * TileSize;
-    const int Lanes = 8;
-    const int VecPerRow = TileSize / Lanes;
     const float MaxAlpha = 0.99f;
     const float MinT = 1e-4f;
     const float SpanMargin = 1.001f;
 
-    /// <summary>Mahalanobis² bound used for spans: a little larger than the exact one.</summary>
+    /// <summary>Mahalanobis² bound used for binning and row ranges: a little larger than the exact one.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float SpanRadius2(float r2) => r2 * SpanMargin + 1e-3f;
 
@@ -65,21 +62,6 @@ internal static class TileRasterizer
         return best <= r2;
     }
 
-    /// <summary>Pixel columns [x0, x1] of row centre offset dy = my − (y + 0.5) inside the ellipse; false if none.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static bool RowSpan(float mx, float dy, float b, float c, float r2, float a, float invA, out float x0, out float x1)
-    {
-        // a·dx² + 2b·dy·dx + c·dy² ≤ r² with dx = mx − (x + 0.5).
-        float bd = b * dy;
-        float disc = bd * bd - a * (c * dy * dy - r2);
-        if (!(disc >= 0)) { x0 = x1 = 0; return false; }
-        float sq = MathF.Sqrt(disc);
-        float dxLo = (-bd - sq) * invA, dxHi = (-bd + sq) * invA;
-        x0 = MathF.Ceiling(mx - dxHi - 0.5f);
-        x1 = MathF.Floor(mx - dxLo - 0.5f);
-        return x0 <= x1;
-    }
-
     /// <summary>Tile-relative rows [y0, y1] the ellipse reaches; false if none.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static bool RowRange(float my, float a, float b, float c, float r2, int py0, int h, out int y0, out int y1)
@@ -90,106 +72,116 @@ internal static class TileRasterizer
         return lo <= hi;
     }
 
-    /// <summary>Tile-relative vectors [v0, v1] of a row that the span [x0, x1] (absolute columns) reaches; false if none.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static bool VectorRange(float x0, float x1, int px0, int w, out int v0, out int v1)
+    /// <summary>
+    /// One splat as seen from the 16 pixel centres of a tile row: power = −½(a·dx² + c·dy²) − b·dx·dy with
+    /// dx = mx − (x + ½) is pA + pB·dy − ½c·dy², where pA = −½a·dx² and pB = −b·dx are the same for every
+    /// row. Written once so that the forward and the backward evaluate it bit-identically (they must agree
+    /// on which pixels a splat reached).
+    /// </summary>
+    readonly struct RowPower
     {
-        float c0 = MathF.Max(x0 - px0, 0), c1 = MathF.Min(x1 - px0, w - 1);
-        v0 = (int)c0 / Lanes; v1 = (int)c1 / Lanes;
-        return c0 <= c1;
+        public readonly Vector512<float> Dx, PA, PB;
+        readonly float _halfC;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public RowPower(float mx, int px0, float a, float b, float c)
+        {
+            Dx = Vector512.Create(mx - px0) - PixelOffsets;
+            PA = Vector512.Create(-0.5f * a) * Dx * Dx;
+            PB = Vector512.Create(-b) * Dx;
+            _halfC = -0.5f * c;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector512<float> At(float dy) => Vector512.FusedMultiplyAdd(PB, Vector512.Create(dy), PA + Vector512.Create(_halfC * dy * dy));
     }
 
+    static readonly Vector512<float> PixelOffsets =
+        Vector512.Create(0.5f, 1.5f, 2.5f, 3.5f, 4.5f, 5.5f, 6.5f, 7.5f, 8.5f, 9.5f, 10.5f, 11.5f, 12.5f, 13.5f, 14.5f, 15.5f);
+    static readonly Vector512<int> LaneIndex = Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+
     /// <summary>
-    /// power = −½(a·dx² + c·dy²) − b·dx·dy, written once so that the forward and the backward evaluate it
-    /// bit-identically (they must agree on which pixels a splat reached).
+    /// Below this power no pixel of the splat reaches α ≥ 1/255 (½ of <see cref="SpanRadius2"/>, so a
+    /// little lower than the exact bound): rows whose every pixel is below it are skipped before e^power.
+    /// The per-pixel tests that decide what is drawn stay the exact ones.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static Vector256<float> Power(Vector256<float> halfA, Vector256<float> rowB, Vector256<float> rowC, Vector256<float> dx) =>
-        halfA * dx * dx + rowB * dx + rowC;
+    static Vector512<float> Reach(float spanRadius2) => Vector512.Create(-0.5f * spanRadius2);
 
-    static readonly Vector256<float> PixelOffsets = Vector256.Create(0.5f, 1.5f, 2.5f, 3.5f, 4.5f, 5.5f, 6.5f, 7.5f);
-
-    /// <summary>Blends tile <paramref name="tile"/> front to back and writes its pixels of <paramref name="res"/>.</summary>
+    /// <summary>
+    /// Blends tile <paramref name="tile"/> front to back and writes its pixels of <paramref name="res"/>.
+    /// A tile row of 16 pixels is one vector; each splat walks the rows its ellipse reaches, within the band
+    /// of rows that still have a pixel above the transmittance cut-off.
+    /// </summary>
     [SkipLocalsInit]
     public static unsafe void Forward(int tile, FrameBuffers f, in CameraModel cam, RenderOptions opt, RenderResult res)
     {
         int tx = tile % cam.TilesX, ty = tile / cam.TilesX;
         int px0 = tx * TileSize, py0 = ty * TileSize;
         int w = Math.Min(TileSize, cam.Width - px0), h = Math.Min(TileSize, cam.Height - py0);
-        const int N = Pixels / Lanes;
         // Per pixel: transmittance, colour and depth sums, still-active mask, one past the last pair, median pair.
-        Vector256<float>* tr = stackalloc Vector256<float>[N], cr = stackalloc Vector256<float>[N], cg = stackalloc Vector256<float>[N];
-        Vector256<float>* cb = stackalloc Vector256<float>[N], cd = stackalloc Vector256<float>[N], active = stackalloc Vector256<float>[N];
-        Vector256<int>* last = stackalloc Vector256<int>[N], med = stackalloc Vector256<int>[N];
-        var lane = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
-        int activeCount = 0;
-        for (int k = 0; k < N; k++)
+        Vector512<float>* tr = stackalloc Vector512<float>[TileSize], cr = stackalloc Vector512<float>[TileSize], cg = stackalloc Vector512<float>[TileSize];
+        Vector512<float>* cb = stackalloc Vector512<float>[TileSize], cd = stackalloc Vector512<float>[TileSize], active = stackalloc Vector512<float>[TileSize];
+        Vector512<int>* last = stackalloc Vector512<int>[TileSize], med = stackalloc Vector512<int>[TileSize];
+        var columns = Vector512.LessThan(LaneIndex, Vector512.Create(w)).AsSingle();
+        for (int r = 0; r < TileSize; r++)
         {
-            int r = k / VecPerRow, v = k % VecPerRow;
-            tr[k] = Vector256<float>.One; cr[k] = cg[k] = cb[k] = cd[k] = Vector256<float>.Zero;
-            last[k] = Vector256<int>.Zero; med[k] = Vector256.Create(-1);
-            var m = r < h ? Vector256.LessThan(lane + Vector256.Create(v * Lanes), Vector256.Create(w)) : Vector256<int>.Zero;
-            active[k] = m.AsSingle();
-            activeCount += BitOperations.PopCount(m.ExtractMostSignificantBits());
+            tr[r] = Vector512<float>.One; cr[r] = cg[r] = cb[r] = cd[r] = Vector512<float>.Zero;
+            last[r] = Vector512<int>.Zero; med[r] = Vector512.Create(-1);
+            active[r] = r < h ? columns : Vector512<float>.Zero;
         }
+        // Rows rowLo … rowHi still have an active pixel; the tile is done when the band is empty.
+        int rowLo = 0, rowHi = h - 1;
         bool median = opt.DepthMode == DepthMode.Median;
-        var half = Vector256.Create(0.5f);
-        var minAlpha = Vector256.Create(Projection.MinAlpha);
-        var maxAlpha = Vector256.Create(MaxAlpha);
-        var minT = Vector256.Create(MinT);
-        var cut = Vector256.Create(-0.5f * Projection.MaxMahalanobis2);
+        var half = Vector512.Create(0.5f);
+        var minAlpha = Vector512.Create(Projection.MinAlpha);
+        var maxAlpha = Vector512.Create(MaxAlpha);
+        var minT = Vector512.Create(MinT);
+        var cut = Vector512.Create(-0.5f * Projection.MaxMahalanobis2);
         int start = f.TileStart[tile], end = f.TileStart[tile + 1];
         fixed (ProjectedSplat* splats = f.Splats)
         fixed (int* list = f.TileSplats)
         {
-            for (int j = start; j < end && activeCount > 0; j++)
+            for (int j = start; j < end && rowLo <= rowHi; j++)
             {
                 var sp = splats + list[j];
-                float mx = sp->MeanX, my = sp->MeanY, a = sp->ConA, b = sp->ConB, c = sp->ConC, r2 = SpanRadius2(sp->Radius2);
+                float my = sp->MeanY, a = sp->ConA, b = sp->ConB, c = sp->ConC, r2 = SpanRadius2(sp->Radius2);
                 if (!RowRange(my, a, b, c, r2, py0, h, out int yLo, out int yHi)) continue;
-                var va = Vector256.Create(-0.5f * a); var vb = Vector256.Create(-b); var vc = Vector256.Create(-0.5f * c);
-                var vo = Vector256.Create(sp->Opacity);
-                var colR = Vector256.Create(sp->R); var colG = Vector256.Create(sp->G); var colB = Vector256.Create(sp->B);
-                var colD = Vector256.Create(sp->Depth);
-                var vj = Vector256.Create(j + 1);
-                float invA = 1f / a;
+                yLo = Math.Max(yLo, rowLo); yHi = Math.Min(yHi, rowHi);
+                var pw = new RowPower(sp->MeanX, px0, a, b, c);
+                var reach = Reach(r2);
+                var vo = Vector512.Create(sp->Opacity);
+                var colR = Vector512.Create(sp->R); var colG = Vector512.Create(sp->G); var colB = Vector512.Create(sp->B);
+                var colD = Vector512.Create(sp->Depth);
+                var vj = Vector512.Create(j + 1);
                 for (int ry = yLo; ry <= yHi; ry++)
                 {
-                    float dy = my - (py0 + ry + 0.5f);
-                    if (!RowSpan(mx, dy, b, c, r2, a, invA, out float xs0, out float xs1)) continue;
-                    if (!VectorRange(xs0, xs1, px0, w, out int v0, out int v1)) continue;
-                    var vdy = Vector256.Create(dy);
-                    var cPart = vc * vdy * vdy;
-                    var bPart = vb * vdy;
-                    for (int v = v0; v <= v1; v++)
+                    var power = pw.At(my - (py0 + ry + 0.5f));
+                    var act = active[ry];
+                    if ((act & Vector512.GreaterThanOrEqual(power, reach)) == Vector512<float>.Zero) continue;
+                    var alpha = Vector512.MinNative(maxAlpha, vo * FastExp.Exp(power));
+                    var m = act & Vector512.GreaterThanOrEqual(power, cut) & Vector512.GreaterThanOrEqual(alpha, minAlpha);
+                    var t = tr[ry];
+                    var nt = t * (Vector512<float>.One - alpha);
+                    var stop = m & Vector512.LessThan(nt, minT);
+                    var blend = Vector512.AndNot(m, stop);
+                    var wgt = alpha * t & blend;
+                    cr[ry] = Vector512.FusedMultiplyAdd(wgt, colR, cr[ry]); cg[ry] = Vector512.FusedMultiplyAdd(wgt, colG, cg[ry]);
+                    cb[ry] = Vector512.FusedMultiplyAdd(wgt, colB, cb[ry]); cd[ry] = Vector512.FusedMultiplyAdd(wgt, colD, cd[ry]);
+                    tr[ry] = Vector512.ConditionalSelect(blend, nt, t);
+                    var bi = blend.AsInt32();
+                    last[ry] = Vector512.ConditionalSelect(bi, vj, last[ry]);
+                    if (median)
                     {
-                        int k = ry * VecPerRow + v;
-                        var act = active[k];
-                        if (act == Vector256<float>.Zero) continue;
-                        var dx = Vector256.Create(mx - (px0 + v * Lanes)) - PixelOffsets;
-                        var power = Power(va, bPart, cPart, dx);
-                        var alpha = Vector256.Min(maxAlpha, vo * Vector256.Exp(power));
-                        var m = act & Vector256.GreaterThanOrEqual(power, cut) & Vector256.GreaterThanOrEqual(alpha, minAlpha);
-                        if (m == Vector256<float>.Zero) continue;
-                        var t = tr[k];
-                        var nt = t * (Vector256<float>.One - alpha);
-                        var stop = m & Vector256.LessThan(nt, minT);
-                        var blend = Vector256.AndNot(m, stop);
-                        var wgt = alpha * t & blend;
-                        cr[k] += wgt * colR; cg[k] += wgt * colG; cb[k] += wgt * colB; cd[k] += wgt * colD;
-                        tr[k] = Vector256.ConditionalSelect(blend, nt, t);
-                        var bi = blend.AsInt32();
-                        last[k] = Vector256.ConditionalSelect(bi, vj, last[k]);
-                        if (median)
-                        {
-                            var first = bi & Vector256.LessThan(nt, half).AsInt32() & Vector256.LessThan(med[k], Vector256<int>.Zero);
-                            med[k] = Vector256.ConditionalSelect(first, vj - Vector256<int>.One, med[k]);
-                        }
-                        if (stop != Vector256<float>.Zero)
-                        {
-                            active[k] = Vector256.AndNot(act, stop);
-                            activeCount -= BitOperations.PopCount(stop.ExtractMostSignificantBits());
-                        }
+                        var first = bi & Vector512.LessThan(nt, half).AsInt32() & Vector512.LessThan(med[ry], Vector512<int>.Zero);
+                        med[ry] = Vector512.ConditionalSelect(first, vj - Vector512<int>.One, med[ry]);
+                    }
+                    if (stop != Vector512<float>.Zero)
+                    {
+                        active[ry] = Vector512.AndNot(act, stop);
+                        while (rowLo <= rowHi && active[rowLo] == Vector512<float>.Zero) rowLo++;
+                        while (rowHi >= rowLo && active[rowHi] == Vector512<float>.Zero) rowHi--;
+                        if (yHi > rowHi) yHi = rowHi;
                     }
                 }
             }
@@ -227,29 +219,24 @@ internal static class TileRasterizer
     /// splat by the running recursion S ← α·c + (1 − α)·S, as in the 3DGS reference backward.
     /// </summary>
     [SkipLocalsInit]
-    public static void Backward(int tile, FrameBuffers f, in CameraModel cam, RenderOptions opt, RenderResult res,
+    public static unsafe void Backward(int tile, FrameBuffers f, in CameraModel cam, RenderOptions opt, RenderResult res,
         float[]? dColor, float[]? dAlpha, float[]? dDepth)
     {
         int tx = tile % cam.TilesX, ty = tile / cam.TilesX;
         int px0 = tx * TileSize, py0 = ty * TileSize;
         int w = Math.Min(TileSize, cam.Width - px0), h = Math.Min(TileSize, cam.Height - py0);
         int start = f.TileStart[tile], end = f.TileStart[tile + 1];
-        const int N = Pixels / Lanes;
-        Span<Vector256<float>> tr = stackalloc Vector256<float>[N], sr = stackalloc Vector256<float>[N], sg = stackalloc Vector256<float>[N];
-        Span<Vector256<float>> sb = stackalloc Vector256<float>[N], sz = stackalloc Vector256<float>[N];
-        Span<Vector256<float>> gr = stackalloc Vector256<float>[N], gg = stackalloc Vector256<float>[N], gb = stackalloc Vector256<float>[N];
-        Span<Vector256<float>> gn = stackalloc Vector256<float>[N], tail = stackalloc Vector256<float>[N], gmed = stackalloc Vector256<float>[N];
-        Span<Vector256<int>> last = stackalloc Vector256<int>[N], med = stackalloc Vector256<int>[N];
-        var T = System.Runtime.InteropServices.MemoryMarshal.Cast<Vector256<float>, float>(tr);
-        var GR = System.Runtime.InteropServices.MemoryMarshal.Cast<Vector256<float>, float>(gr);
-        var GG = System.Runtime.InteropServices.MemoryMarshal.Cast<Vector256<float>, float>(gg);
-        var GB = System.Runtime.InteropServices.MemoryMarshal.Cast<Vector256<float>, float>(gb);
-        var GN = System.Runtime.InteropServices.MemoryMarshal.Cast<Vector256<float>, float>(gn);
-        var TL = System.Runtime.InteropServices.MemoryMarshal.Cast<Vector256<float>, float>(tail);
-        var GM = System.Runtime.InteropServices.MemoryMarshal.Cast<Vector256<float>, float>(gmed);
-        var L = System.Runtime.InteropServices.MemoryMarshal.Cast<Vector256<int>, int>(last);
-        var MD = System.Runtime.InteropServices.MemoryMarshal.Cast<Vector256<int>, int>(med);
-        sr.Clear(); sg.Clear(); sb.Clear(); sz.Clear();
+        const int N = TileSize;
+        // Per pixel: transmittance, colour/depth behind, loss gradients of colour/depth sum, the background tail term,
+        // the median depth gradient, one past the last pair, the median pair.
+        Vector512<float>* tr = stackalloc Vector512<float>[N], sr = stackalloc Vector512<float>[N], sg = stackalloc Vector512<float>[N];
+        Vector512<float>* sb = stackalloc Vector512<float>[N], sz = stackalloc Vector512<float>[N];
+        Vector512<float>* gr = stackalloc Vector512<float>[N], gg = stackalloc Vector512<float>[N], gb = stackalloc Vector512<float>[N];
+        Vector512<float>* gn = stackalloc Vector512<float>[N], tail = stackalloc Vector512<float>[N], gmed = stackalloc Vector512<float>[N];
+        Vector512<int>* last = stackalloc Vector512<int>[N], med = stackalloc Vector512<int>[N];
+        float* T = (float*)tr, GR = (float*)gr, GG = (float*)gg, GB = (float*)gb, GN = (float*)gn, TL = (float*)tail, GM = (float*)gmed;
+        int* L = (int*)last, MD = (int*)med;
+        for (int r = 0; r < N; r++) sr[r] = sg[r] = sb[r] = sz[r] = Vector512<float>.Zero;
         bool median = opt.DepthMode == DepthMode.Median;
         var bg = opt.Background;
         int maxLast = start;
@@ -277,75 +264,67 @@ internal static class TileRasterizer
             }
         f.PairGrad.AsSpan(maxLast * FrameBuffers.GradStride, (end - maxLast) * FrameBuffers.GradStride).Clear();
 
-        var minAlpha = Vector256.Create(Projection.MinAlpha);
-        var maxAlpha = Vector256.Create(MaxAlpha);
-        var cut = Vector256.Create(-0.5f * Projection.MaxMahalanobis2);
-        var one = Vector256<float>.One;
+        var minAlpha = Vector512.Create(Projection.MinAlpha);
+        var maxAlpha = Vector512.Create(MaxAlpha);
+        var cut = Vector512.Create(-0.5f * Projection.MaxMahalanobis2);
+        var one = Vector512<float>.One;
         for (int j = maxLast - 1; j >= start; j--)
         {
             int id = f.TileSplats[j];
             var grad = f.PairGrad.AsSpan(j * FrameBuffers.GradStride, FrameBuffers.GradStride);
             grad.Clear();
             ref readonly var sp = ref f.Splats[id];
-            float mx = sp.MeanX, my = sp.MeanY, a = sp.ConA, b = sp.ConB, c = sp.ConC, r2 = SpanRadius2(sp.Radius2);
-            float invA = 1f / a;
+            float my = sp.MeanY, a = sp.ConA, b = sp.ConB, c = sp.ConC, r2 = SpanRadius2(sp.Radius2);
             if (!RowRange(my, a, b, c, r2, py0, h, out int yLo, out int yHi)) continue;
-            var va = Vector256.Create(a); var vb = Vector256.Create(b); var vc = Vector256.Create(c);
-            var halfA = Vector256.Create(-0.5f * a);
-            var vo = Vector256.Create(sp.Opacity);
-            var colR = Vector256.Create(sp.R); var colG = Vector256.Create(sp.G); var colB = Vector256.Create(sp.B);
-            var colD = Vector256.Create(sp.Depth);
-            var vj = Vector256.Create(j);
-            Vector256<float> aMx = default, aMy = default, aA = default, aB = default, aC = default, aO = default;
-            Vector256<float> aR = default, aG = default, aBl = default, aZ = default;
+            var pw = new RowPower(sp.MeanX, px0, a, b, c);
+            var dx = pw.Dx;
+            var reach = Reach(r2);
+            var va = Vector512.Create(a); var vb = Vector512.Create(b); var vc = Vector512.Create(c);
+            var vo = Vector512.Create(sp.Opacity);
+            var colR = Vector512.Create(sp.R); var colG = Vector512.Create(sp.G); var colB = Vector512.Create(sp.B);
+            var colD = Vector512.Create(sp.Depth);
+            var vj = Vector512.Create(j);
+            Vector512<float> aMx = default, aMy = default, aA = default, aB = default, aC = default, aO = default;
+            Vector512<float> aR = default, aG = default, aBl = default, aZ = default;
             for (int ry = yLo; ry <= yHi; ry++)
             {
                 float dyS = my - (py0 + ry + 0.5f);
-                if (!RowSpan(mx, dyS, b, c, r2, a, invA, out float xs0, out float xs1)) continue;
-                if (!VectorRange(xs0, xs1, px0, w, out int v0, out int v1)) continue;
-                var dy = Vector256.Create(dyS);
-                var rowB = Vector256.Create(-b) * dy;
-                var rowC = Vector256.Create(-0.5f * c) * dy * dy;
-                for (int v = v0; v <= v1; v++)
-                {
-                    int k = ry * VecPerRow + v;
-                    var inList = Vector256.LessThan(vj, last[k]).AsSingle();
-                    if (inList == Vector256<float>.Zero) continue;
-                    var dx = Vector256.Create(mx - (px0 + v * Lanes)) - PixelOffsets;
-                    var power = Power(halfA, rowB, rowC, dx);
-                    var g = Vector256.Exp(power);
-                    var og = vo * g;
-                    var alpha = Vector256.Min(maxAlpha, og);
-                    var m = inList & Vector256.GreaterThanOrEqual(power, cut) & Vector256.GreaterThanOrEqual(alpha, minAlpha);
-                    if (m == Vector256<float>.Zero) continue;
-                    var oneMinus = one - alpha;
-                    var t = Vector256.ConditionalSelect(m, tr[k] / oneMinus, tr[k]);
-                    var dAlphaV = t * ((colR - sr[k]) * gr[k] + (colG - sg[k]) * gg[k] + (colB - sb[k]) * gb[k] + (colD - sz[k]) * gn[k])
-                                  + tail[k] / oneMinus;
-                    var wgt = alpha * t & m;
-                    aR += wgt * gr[k]; aG += wgt * gg[k]; aBl += wgt * gb[k]; aZ += wgt * gn[k];
-                    if (median) aZ += gmed[k] & Vector256.Equals(med[k], vj).AsSingle() & m;
-                    // The 0.99 clamp is flat: no gradient through it.
-                    var dA = dAlphaV & m & Vector256.LessThan(og, maxAlpha);
-                    aO += g * dA;
-                    var gp = og * dA;
-                    aMx -= gp * (va * dx + vb * dy);
-                    aMy -= gp * (vb * dx + vc * dy);
-                    aA -= 0.5f * gp * dx * dx;
-                    aB -= gp * dx * dy;
-                    aC -= 0.5f * gp * dy * dy;
-                    sr[k] = Vector256.ConditionalSelect(m, alpha * colR + oneMinus * sr[k], sr[k]);
-                    sg[k] = Vector256.ConditionalSelect(m, alpha * colG + oneMinus * sg[k], sg[k]);
-                    sb[k] = Vector256.ConditionalSelect(m, alpha * colB + oneMinus * sb[k], sb[k]);
-                    sz[k] = Vector256.ConditionalSelect(m, alpha * colD + oneMinus * sz[k], sz[k]);
-                    tr[k] = t;
-                }
+                var power = pw.At(dyS);
+                var inList = Vector512.LessThan(vj, last[ry]).AsSingle();
+                if ((inList & Vector512.GreaterThanOrEqual(power, reach)) == Vector512<float>.Zero) continue;
+                var g = FastExp.Exp(power);
+                var og = vo * g;
+                var alpha = Vector512.MinNative(maxAlpha, og);
+                var m = inList & Vector512.GreaterThanOrEqual(power, cut) & Vector512.GreaterThanOrEqual(alpha, minAlpha);
+                if (m == Vector512<float>.Zero) continue;
+                var dy = Vector512.Create(dyS);
+                var oneMinus = one - alpha;
+                var t = Vector512.ConditionalSelect(m, tr[ry] / oneMinus, tr[ry]);
+                var dAlphaV = t * ((colR - sr[ry]) * gr[ry] + (colG - sg[ry]) * gg[ry] + (colB - sb[ry]) * gb[ry] + (colD - sz[ry]) * gn[ry])
+                              + tail[ry] / oneMinus;
+                var wgt = alpha * t & m;
+                aR += wgt * gr[ry]; aG += wgt * gg[ry]; aBl += wgt * gb[ry]; aZ += wgt * gn[ry];
+                if (median) aZ += gmed[ry] & Vector512.Equals(med[ry], vj).AsSingle() & m;
+                // The 0.99 clamp is flat: no gradient through it.
+                var dA = dAlphaV & m & Vector512.LessThan(og, maxAlpha);
+                aO += g * dA;
+                var gp = og * dA;
+                aMx -= gp * (va * dx + vb * dy);
+                aMy -= gp * (vb * dx + vc * dy);
+                aA -= 0.5f * gp * dx * dx;
+                aB -= gp * dx * dy;
+                aC -= 0.5f * gp * dy * dy;
+                sr[ry] = Vector512.ConditionalSelect(m, alpha * colR + oneMinus * sr[ry], sr[ry]);
+                sg[ry] = Vector512.ConditionalSelect(m, alpha * colG + oneMinus * sg[ry], sg[ry]);
+                sb[ry] = Vector512.ConditionalSelect(m, alpha * colB + oneMinus * sb[ry], sb[ry]);
+                sz[ry] = Vector512.ConditionalSelect(m, alpha * colD + oneMinus * sz[ry], sz[ry]);
+                tr[ry] = t;
             }
-            grad[0] = Vector256.Sum(aMx); grad[1] = Vector256.Sum(aMy);
-            grad[2] = Vector256.Sum(aA); grad[3] = Vector256.Sum(aB); grad[4] = Vector256.Sum(aC);
-            grad[5] = Vector256.Sum(aO);
-            grad[6] = Vector256.Sum(aR); grad[7] = Vector256.Sum(aG); grad[8] = Vector256.Sum(aBl);
-            grad[9] = Vector256.Sum(aZ);
+            grad[0] = Vector512.Sum(aMx); grad[1] = Vector512.Sum(aMy);
+            grad[2] = Vector512.Sum(aA); grad[3] = Vector512.Sum(aB); grad[4] = Vector512.Sum(aC);
+            grad[5] = Vector512.Sum(aO);
+            grad[6] = Vector512.Sum(aR); grad[7] = Vector512.Sum(aG); grad[8] = Vector512.Sum(aBl);
+            grad[9] = Vector512.Sum(aZ);
         }
     }
 }
