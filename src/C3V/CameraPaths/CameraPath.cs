@@ -13,7 +13,7 @@ public enum CameraKind
     Orbit,
     /// <summary>Pushes in along the view direction, from 15% further out to 25% closer.</summary>
     Dolly,
-    /// <summary>Travels with the main actor, keeping it framed, at the reference view's offset and height.</summary>
+    /// <summary>Travels with the main actor, keeping it framed (a third of the frame tall), at the reference view's offset and height.</summary>
     Follow,
     /// <summary>Rises from a low angle to a high one while aiming at the subject.</summary>
     Crane,
@@ -27,6 +27,8 @@ public enum CameraKind
 public sealed class CameraPath
 {
     public const float GroundClearance = 0.3f;
+    /// <summary>How tall the followed actor appears, as a fraction of the frame (when the reference shows it smaller).</summary>
+    public const float FollowFill = 1f / 3f;
     const float OrbitSwing = 40f * MathF.PI / 180f;
 
     readonly Func<float, Camera> _at;
@@ -156,12 +158,15 @@ public sealed class CameraPath
         var offset = reference.Position - (smooth[0] + lift);
         float minDistance = MathF.Max(3f * height, 2f);
         if (offset.Length() < minDistance) offset = Vector3.Normalize(offset) * minDistance;
+        // The actor stays at its distance, so a longer lens keeps it a third of the frame tall (at most 3× zoom).
+        float zoom = Math.Clamp(FollowFill * reference.Height * offset.Length() / (height * reference.Fy), 1f, 3f);
+        var lens = reference with { Fx = reference.Fx * zoom, Fy = reference.Fy * zoom };
         return new(CameraKind.Follow, duration, t =>
         {
             float f = Math.Clamp(t / duration, 0, 1) * (samples - 1);
             int i0 = Math.Min((int)f, samples - 2);
             var p = Vector3.Lerp(smooth[i0], smooth[i0 + 1], f - i0) + lift;
-            return Aim(reference, KeepAboveGround(p + offset, groundY), p);
+            return Aim(lens, KeepAboveGround(p + offset, groundY), p);
         });
     }
 }
