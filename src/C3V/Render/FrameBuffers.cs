@@ -26,6 +26,8 @@ internal sealed class FrameBuffers
     public int[] TileSplats = [];
     public int[] TileStart = [];
     public int Pairs;
+    /// <summary>Binning: pairs per (run of the depth order, tile), then each run's cursor per tile.</summary>
+    public int[] RunCounts = [];
 
     // Per pixel: final transmittance, one past the last contributing pair, the median pair (−1: none).
     public float[] FinalT = [];
@@ -49,6 +51,11 @@ internal sealed class FrameBuffers
     {
         if (FinalT.Length < pixels) { FinalT = new float[pixels]; LastPair = new int[pixels]; MedianPair = new int[pixels]; }
         if (TileStart.Length < tiles + 1) TileStart = new int[tiles + 1];
+    }
+
+    public void EnsureRunCounts(int n)
+    {
+        if (RunCounts.Length < n) RunCounts = new int[n];
     }
 
     public void EnsurePairs(int pairs)

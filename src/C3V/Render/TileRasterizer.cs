@@ -41,25 +41,43 @@ internal static class TileRasterizer
         return ((int)xl / TileSize, (int)yl / TileSize, (int)xh / TileSize, (int)yh / TileSize);
     }
 
-    /// <summary>Does the ellipse reach any pixel centre of tile (tx, ty)? Exact minimum of the quadratic over the tile.</summary>
-    public static bool Touches(float mx, float my, float a, float b, float c, float r2, int tx, int ty, in CameraModel cam)
+    /// <summary>
+    /// The tiles with a pixel centre the splat's ellipse can reach, counted, or also written to
+    /// <paramref name="dest"/> (row by row, left to right). Counting and writing must agree exactly, so both
+    /// go through here. Per tile row, the ellipse cut to the row's band of pixel-centre heights is convex;
+    /// its x-extent gives the pixel columns, hence the tiles, of that row. Relative to the mean (u, v), the
+    /// ellipse's right edge u(v) = (−b·v + √(a·r² − det·v²))/a is concave, so over the band it peaks at the
+    /// band point nearest v* = −b·eₓ/c (the ellipse's rightmost point); the left edge mirrors it at −v*.
+    /// </summary>
+    public static int Tiles(in ProjectedSplat sp, in CameraModel cam, Span<int> dest, bool write)
     {
-        float x0 = tx * TileSize + 0.5f - mx, x1 = Math.Min(tx * TileSize + TileSize, cam.Width) - 0.5f - mx;
-        float y0 = ty * TileSize + 0.5f - my, y1 = Math.Min(ty * TileSize + TileSize, cam.Height) - 0.5f - my;
-        if (x0 <= 0 && x1 >= 0 && y0 <= 0 && y1 >= 0) return true;
-        float best = float.PositiveInfinity;
-        // On a horizontal edge (y fixed) the minimum over x is at −b·y/a, clamped; likewise for vertical edges.
-        foreach (float y in (ReadOnlySpan<float>)[y0, y1])
+        float mx = sp.MeanX, my = sp.MeanY, a = sp.ConA, b = sp.ConB, c = sp.ConC, r2 = SpanRadius2(sp.Radius2);
+        var (ex, ey) = Extents(a, b, c, r2);
+        var (x0, y0, x1, y1) = TileRange(mx, my, ex, ey, cam);
+        if (x0 == x1 && y0 == y1)
         {
-            float x = Math.Clamp(-b * y / a, x0, x1);
-            best = MathF.Min(best, a * x * x + 2 * b * x * y + c * y * y);
+            // One tile: the kernels' per-pixel tests decide.
+            if (write) dest[0] = y0 * cam.TilesX + x0;
+            return 1;
         }
-        foreach (float x in (ReadOnlySpan<float>)[x0, x1])
+        float det = a * c - b * b, ar2 = a * r2, invA = 1f / a, vStar = -b * ex / c;
+        int n = 0;
+        for (int ty = y0; ty <= y1; ty++)
         {
-            float y = Math.Clamp(-b * x / c, y0, y1);
-            best = MathF.Min(best, a * x * x + 2 * b * x * y + c * y * y);
+            float v0 = MathF.Max(ty * TileSize + 0.5f - my, -ey), v1 = MathF.Min(Math.Min(ty * TileSize + TileSize, cam.Height) - 0.5f - my, ey);
+            if (!(v0 <= v1)) continue;
+            float vh = Math.Clamp(vStar, v0, v1), vl = Math.Clamp(-vStar, v0, v1);
+            float uh = (-b * vh + MathF.Sqrt(MathF.Max(ar2 - det * vh * vh, 0))) * invA;
+            float ul = (-b * vl - MathF.Sqrt(MathF.Max(ar2 - det * vl * vl, 0))) * invA;
+            // Columns whose centre x + ½ lies in [mx + ul, mx + uh].
+            float cl = MathF.Max(MathF.Ceiling(mx + ul - 0.5f), 0), ch = MathF.Min(MathF.Floor(mx + uh - 0.5f), cam.Width - 1);
+            if (!(cl <= ch)) continue;
+            int t0 = (int)cl / TileSize, t1 = (int)ch / TileSize, row = ty * cam.TilesX;
+            if (write)
+                for (int t = t0; t <= t1; t++) dest[n++] = row + t;
+            else n += t1 - t0 + 1;
         }
-        return best <= r2;
+        return n;
     }
 
     /// <summary>Tile-relative rows [y0, y1] the ellipse reaches; false if none.</summary>
