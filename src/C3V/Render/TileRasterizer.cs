@@ -137,16 +137,14 @@ internal static class TileRasterizer
         int tx = tile % cam.TilesX, ty = tile / cam.TilesX;
         int px0 = tx * TileSize, py0 = ty * TileSize;
         int w = Math.Min(TileSize, cam.Width - px0), h = Math.Min(TileSize, cam.Height - py0);
-        // Per pixel: transmittance, colour and depth sums, still-active mask, one past the last pair, median pair.
-        Vector512<float>* tr = stackalloc Vector512<float>[TileSize], cr = stackalloc Vector512<float>[TileSize], cg = stackalloc Vector512<float>[TileSize];
-        Vector512<float>* cb = stackalloc Vector512<float>[TileSize], cd = stackalloc Vector512<float>[TileSize], active = stackalloc Vector512<float>[TileSize];
-        Vector512<int>* last = stackalloc Vector512<int>[TileSize], med = stackalloc Vector512<int>[TileSize];
+        var rows = stackalloc ForwardRow[TileSize];
         var columns = Vector512.LessThan(LaneIndex, Vector512.Create(w)).AsSingle();
         for (int r = 0; r < TileSize; r++)
         {
-            tr[r] = Vector512<float>.One; cr[r] = cg[r] = cb[r] = cd[r] = Vector512<float>.Zero;
-            last[r] = Vector512<int>.Zero; med[r] = Vector512.Create(-1);
-            active[r] = r < h ? columns : Vector512<float>.Zero;
+            ref var row = ref rows[r];
+            row.T = Vector512<float>.One; row.R = row.G = row.B = row.D = Vector512<float>.Zero;
+            row.Last = Vector512<int>.Zero; row.Median = Vector512.Create(-1);
+            row.Active = r < h ? columns : Vector512<float>.Zero;
         }
         // Rows rowLo … rowHi still have an active pixel; the tile is done when the band is empty.
         int rowLo = 0, rowHi = h - 1;
@@ -175,30 +173,31 @@ internal static class TileRasterizer
                 for (int ry = yLo; ry <= yHi; ry++)
                 {
                     var power = pw.At(my - (py0 + ry + 0.5f));
-                    var act = active[ry];
+                    var row = rows + ry;
+                    var act = row->Active;
                     if ((act & Vector512.GreaterThanOrEqual(power, reach)) == Vector512<float>.Zero) continue;
                     var alpha = Vector512.MinNative(maxAlpha, vo * FastExp.Exp(power));
                     var m = act & Vector512.GreaterThanOrEqual(power, cut) & Vector512.GreaterThanOrEqual(alpha, minAlpha);
-                    var t = tr[ry];
+                    var t = row->T;
                     var nt = t * (Vector512<float>.One - alpha);
                     var stop = m & Vector512.LessThan(nt, minT);
                     var blend = Vector512.AndNot(m, stop);
                     var wgt = alpha * t & blend;
-                    cr[ry] = Vector512.FusedMultiplyAdd(wgt, colR, cr[ry]); cg[ry] = Vector512.FusedMultiplyAdd(wgt, colG, cg[ry]);
-                    cb[ry] = Vector512.FusedMultiplyAdd(wgt, colB, cb[ry]); cd[ry] = Vector512.FusedMultiplyAdd(wgt, colD, cd[ry]);
-                    tr[ry] = Vector512.ConditionalSelect(blend, nt, t);
+                    row->R = Vector512.FusedMultiplyAdd(wgt, colR, row->R); row->G = Vector512.FusedMultiplyAdd(wgt, colG, row->G);
+                    row->B = Vector512.FusedMultiplyAdd(wgt, colB, row->B); row->D = Vector512.FusedMultiplyAdd(wgt, colD, row->D);
+                    row->T = Vector512.ConditionalSelect(blend, nt, t);
                     var bi = blend.AsInt32();
-                    last[ry] = Vector512.ConditionalSelect(bi, vj, last[ry]);
+                    row->Last = Vector512.ConditionalSelect(bi, vj, row->Last);
                     if (median)
                     {
-                        var first = bi & Vector512.LessThan(nt, half).AsInt32() & Vector512.LessThan(med[ry], Vector512<int>.Zero);
-                        med[ry] = Vector512.ConditionalSelect(first, vj - Vector512<int>.One, med[ry]);
+                        var first = bi & Vector512.LessThan(nt, half).AsInt32() & Vector512.LessThan(row->Median, Vector512<int>.Zero);
+                        row->Median = Vector512.ConditionalSelect(first, vj - Vector512<int>.One, row->Median);
                     }
                     if (stop != Vector512<float>.Zero)
                     {
-                        active[ry] = Vector512.AndNot(act, stop);
-                        while (rowLo <= rowHi && active[rowLo] == Vector512<float>.Zero) rowLo++;
-                        while (rowHi >= rowLo && active[rowHi] == Vector512<float>.Zero) rowHi--;
+                        row->Active = Vector512.AndNot(act, stop);
+                        while (rowLo <= rowHi && rows[rowLo].Active == Vector512<float>.Zero) rowLo++;
+                        while (rowHi >= rowLo && rows[rowHi].Active == Vector512<float>.Zero) rowHi--;
                         if (yHi > rowHi) yHi = rowHi;
                     }
                 }
@@ -206,12 +205,14 @@ internal static class TileRasterizer
         }
 
         var bg = opt.Background;
-        float* T = (float*)tr, R = (float*)cr, G = (float*)cg, B = (float*)cb, D = (float*)cd;
-        int* L = (int*)last, Md = (int*)med;
         for (int ry = 0; ry < h; ry++)
-            for (int rx = 0; rx < w; rx++)
+        {
+            var row = rows + ry;
+            float* T = (float*)&row->T, R = (float*)&row->R, G = (float*)&row->G, B = (float*)&row->B, D = (float*)&row->D;
+            int* L = (int*)&row->Last, Md = (int*)&row->Median;
+            for (int k = 0; k < w; k++)
             {
-                int k = ry * TileSize + rx, p = (py0 + ry) * cam.Width + px0 + rx;
+                int p = (py0 + ry) * cam.Width + px0 + k;
                 float t = T[k], alpha = 1f - t;
                 res.Color[p * 3] = R[k] + t * bg.X;
                 res.Color[p * 3 + 1] = G[k] + t * bg.Y;
@@ -228,6 +229,14 @@ internal static class TileRasterizer
                 else res.Depth[p] = alpha >= GaussianRasterizer.MinDepthAlpha ? D[k] / alpha : RenderResult.NoHitDepth;
                 f.MedianPair[p] = mp;
             }
+        }
+    }
+
+    /// <summary>Forward state of one tile row, per pixel: transmittance, colour and depth sums, still-active mask, one past the last pair, median pair.</summary>
+    struct ForwardRow
+    {
+        public Vector512<float> T, R, G, B, D, Active;
+        public Vector512<int> Last, Median;
     }
 
     /// <summary>
