@@ -119,18 +119,25 @@ public sealed class GaussianRasterizer
         var cam = _cam;
         var opt = _options;
         int tiles = cam.TilesX * cam.TilesY;
-        f.EnsureGradients(_total);
+        f.EnsureGradients(f.Visible);
         Parallel.For(0, tiles, _parallel, t => TileRasterizer.Backward(t, f, cam, opt, result, dColor, dAlpha, dDepth));
 
-        // Pairs → splats (each tile wrote only its own pairs, so this is the only reduction).
+        // Pairs → splats, each splat summing its own pairs (in tile order) where binning put them.
         const int S = FrameBuffers.GradStride;
-        for (int s = 0; s < f.Visible; s++) f.SplatGrad.AsSpan(f.Ids[s] * S, S).Clear();
-        for (int p = 0; p < f.Pairs; p++)
+        int visible = f.Visible;
+        Parallel.For(0, (visible + Chunk - 1) / Chunk, _parallel, c =>
         {
-            var src = f.PairGrad.AsSpan(p * S, S);
-            var dst = f.SplatGrad.AsSpan(f.TileSplats[p] * S, S);
-            for (int k = 0; k < S; k++) dst[k] += src[k];
-        }
+            for (int s = c * Chunk, e = Math.Min(visible, s + Chunk); s < e; s++)
+            {
+                var dst = f.SplatGrad.AsSpan(s * S, S);
+                dst.Clear();
+                for (int p = f.PairOffset[s], pe = f.PairOffset[s + 1]; p < pe; p++)
+                {
+                    var src = f.PairGrad.AsSpan(f.PairSlot[p] * S, S);
+                    for (int k = 0; k < S; k++) dst[k] += src[k];
+                }
+            }
+        });
 
         var acc = new InstanceAccumulator[_clouds.Length];
         var gate = new object();
@@ -145,7 +152,7 @@ public sealed class GaussianRasterizer
             {
                 int g = view.Offset + i;
                 if (f.TileCount[g] == 0) continue;
-                Projection.Backward(cloud, i, view, cam, aa, f.SplatGrad.AsSpan(g * S, S), outG, ref local);
+                Projection.Backward(cloud, i, view, cam, aa, f.SplatGrad.AsSpan(f.Rank[g] * S, S), outG, ref local);
             }
             lock (gate) acc[k].Add(local);
         });
@@ -277,8 +284,18 @@ public sealed class GaussianRasterizer
         var f = _f;
         var cam = _cam;
         int n = f.Visible;
+        Parallel.For(0, (n + Chunk - 1) / Chunk, _parallel, c =>
+        {
+            for (int s = c * Chunk, e = Math.Min(n, s + Chunk); s < e; s++)
+            {
+                int g = f.Ids[s];
+                f.Sorted[s] = f.Splats[g];
+                f.Rank[g] = s;
+                f.PairOffset[s] = f.TileCount[g];
+            }
+        });
         long pairs = 0;
-        for (int s = 0; s < n; s++) { f.PairOffset[s] = (int)pairs; pairs += f.TileCount[f.Ids[s]]; }
+        for (int s = 0; s < n; s++) { int count = f.PairOffset[s]; f.PairOffset[s] = (int)pairs; pairs += count; }
         if (pairs > int.MaxValue / FrameBuffers.GradStride) throw new InvalidOperationException($"{pairs} tile/splat pairs: the image or the splats are too large");
         f.PairOffset[n] = (int)pairs;
         f.Pairs = (int)pairs;
@@ -293,7 +310,7 @@ public sealed class GaussianRasterizer
             for (int s = (int)((long)n * r / runs), e = (int)((long)n * (r + 1) / runs); s < e; s++)
             {
                 var dest = f.PairTile.AsSpan(f.PairOffset[s], f.PairOffset[s + 1] - f.PairOffset[s]);
-                TileRasterizer.Tiles(f.Splats[f.Ids[s]], cam, dest, write: true);
+                TileRasterizer.Tiles(f.Sorted[s], cam, dest, write: true);
                 foreach (int t in dest) count[t]++;
             }
         });
@@ -310,11 +327,12 @@ public sealed class GaussianRasterizer
         {
             var cursor = counts.AsSpan(r * tiles, tiles);
             for (int s = (int)((long)n * r / runs), e = (int)((long)n * (r + 1) / runs); s < e; s++)
-            {
-                int id = f.Ids[s];
                 for (int p = f.PairOffset[s], end = f.PairOffset[s + 1]; p < end; p++)
-                    f.TileSplats[cursor[f.PairTile[p]]++] = id;
-            }
+                {
+                    int slot = cursor[f.PairTile[p]]++;
+                    f.TileSplats[slot] = s;
+                    f.PairSlot[p] = slot;
+                }
         });
     }
 }

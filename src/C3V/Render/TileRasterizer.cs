@@ -155,7 +155,7 @@ internal static class TileRasterizer
         var minT = Vector512.Create(MinT);
         var cut = Vector512.Create(-0.5f * Projection.MaxMahalanobis2);
         int start = f.TileStart[tile], end = f.TileStart[tile + 1];
-        fixed (ProjectedSplat* splats = f.Splats)
+        fixed (ProjectedSplat* splats = f.Sorted)
         fixed (int* list = f.TileSplats)
         {
             for (int j = start; j < end && rowLo <= rowHi; j++)
@@ -224,7 +224,7 @@ internal static class TileRasterizer
                 if (median)
                 {
                     mp = Md[k] >= 0 ? Md[k] : L[k] > 0 ? L[k] - 1 : -1;
-                    res.Depth[p] = mp >= 0 ? f.Splats[f.TileSplats[mp]].Depth : RenderResult.NoHitDepth;
+                    res.Depth[p] = mp >= 0 ? f.Sorted[f.TileSplats[mp]].Depth : RenderResult.NoHitDepth;
                 }
                 else res.Depth[p] = alpha >= GaussianRasterizer.MinDepthAlpha ? D[k] / alpha : RenderResult.NoHitDepth;
                 f.MedianPair[p] = mp;
@@ -297,10 +297,10 @@ internal static class TileRasterizer
         var one = Vector512<float>.One;
         for (int j = maxLast - 1; j >= start; j--)
         {
-            int id = f.TileSplats[j];
+            int rank = f.TileSplats[j];
             var grad = f.PairGrad.AsSpan(j * FrameBuffers.GradStride, FrameBuffers.GradStride);
             grad.Clear();
-            ref readonly var sp = ref f.Splats[id];
+            ref readonly var sp = ref f.Sorted[rank];
             float my = sp.MeanY, a = sp.ConA, b = sp.ConB, c = sp.ConC, r2 = SpanRadius2(sp.Radius2);
             if (!RowRange(my, a, b, c, r2, py0, h, out int yLo, out int yHi)) continue;
             var pw = new RowPower(sp.MeanX, px0, a, b, c);
