@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using C3V.Actors;
 using C3V.Common;
+using C3V.Models.Embeddings;
+using C3V.World;
 using C3V.Output;
 using C3V.Splats.Formats;
 using Spectre.Console.Cli;
@@ -55,6 +57,10 @@ public sealed class ActorVerb : Command<ActorVerb.Settings>
         [Description("glTF characters: scale to this standing height (default: the file's size, in metres, or guessed units)")]
         public float? Height { get; init; }
 
+        [CommandOption("--library <FOLDER>")]
+        [Description("Search this asset library (library.json) for a glTF actor matching the description before generating one")]
+        public string? Library { get; init; }
+
         [CommandOption("--seed <N>")]
         public int Seed { get; init; }
 
@@ -79,20 +85,22 @@ public sealed class ActorVerb : Command<ActorVerb.Settings>
         if (dir is not null && !Directory.Exists(dir)) throw new C3VException($"{s.Output}: folder {dir} does not exist");
 
         var clip = s.Bvh is not null ? MotionLibrary.LoadClip(s.Bvh) : PickMotion(s.Motion);
+        var factory = Factory(s.Library);
         var preview = new ActorPreview { Width = s.Size, Height = s.Size };
         var descriptions = s.Description.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (descriptions.Length > 1)
         {
             if (ext != ".png") throw new C3VException("several descriptions (a|b|c) make a gallery: use a .png output");
-            var actors = descriptions.Select((d, i) => Load(d, s, s.Seed + i).Cloud).ToArray();
+            var actors = descriptions.Select((d, i) => Made(factory, d, s, s.Seed + i).Cloud).ToArray();
             int columns = actors.Length <= 6 ? actors.Length : new[] { 6, 5, 4 }.FirstOrDefault(c => actors.Length % c == 0, 6);
             preview.Grid(actors, clip, s.Time, columns).SavePng(s.Output, s.Force);
             Console.WriteLine($"wrote {s.Output}: {actors.Length} avatars, {actors.Sum(a => a.Count)} Gaussians in all");
             return 0;
         }
 
-        var (actor, summary) = Load(descriptions[0], s, s.Seed);
-        Console.WriteLine($"{summary}; motion \"{clip.Name}\" ({clip.Duration:F1} s)");
+        var made = Made(factory, descriptions[0], s, s.Seed);
+        var actor = made.Cloud;
+        Console.WriteLine($"{made.Summary}; motion \"{clip.Name}\" ({clip.Duration:F1} s)");
         switch (ext)
         {
             case ".ply":
@@ -122,20 +130,19 @@ public sealed class ActorVerb : Command<ActorVerb.Settings>
         return 0;
     }
 
-    /// <summary>The actor a description names: a glTF/GLB file imported, or a procedural avatar; and a one-line summary.</summary>
-    static (SkinnedCloud Cloud, string Summary) Load(string description, Settings s, int seed)
+    static ActorFactory Factory(string? libraryFolder)
     {
-        if (GltfActorImporter.IsGltfPath(description))
-        {
-            var imported = GltfActorImporter.Load(description, new GltfImportOptions { Height = s.Height, Seed = seed });
-            foreach (var note in imported.Notes) Console.Error.WriteLine($"c3v: note: {description}: {note}");
-            var c = imported.Cloud;
-            return (c, $"{Path.GetFileName(description)}: {imported.Rig} rig ({imported.MappedJoints} of {Skeleton.JointCount} joints named), " +
-                       $"{imported.Triangles} triangles, {c.Skeleton.Height:F2} m, {c.Count} Gaussians");
-        }
-        if (s.Height is not null) throw new C3VException("--height applies to glTF characters; describe a generated avatar's size in words (tall, short, child…)");
-        var avatar = AvatarGenerator.Generate(description, seed);
-        return (avatar.Cloud, $"{avatar.Spec.Kind}, {avatar.Spec.Height:F2} m, {avatar.Cloud.Count} Gaussians");
+        if (libraryFolder is null) return new ActorFactory();
+        var library = AssetLibrary.Load(libraryFolder);
+        foreach (var p in library.Problems) Console.Error.WriteLine($"c3v: warning: {p}");
+        return new ActorFactory(new CachedTextEmbedder(MiniLmEmbedder.Shared), library);
+    }
+
+    static ActorFactory.Made Made(ActorFactory factory, string description, Settings s, int seed)
+    {
+        var made = factory.Create(description, seed, s.Height);
+        foreach (var note in made.Notes) Console.Error.WriteLine($"c3v: note: {description}: {note}");
+        return made;
     }
 
     static MotionClip PickMotion(string? text)

@@ -75,7 +75,7 @@ public class ActorVerbTests
             Assert.Single(err.Trim().Split('\n'));
             (code, err) = CliAppTests.Run("actor", "a robot", "--height", "2", "-o", Path.Combine(dir, "robot.png"));
             Assert.Equal(1, code);
-            Assert.Contains("--height applies to glTF", err);
+            Assert.Contains("height applies to glTF", err);
             Assert.False(File.Exists(Path.Combine(dir, "flat.png")) || File.Exists(Path.Combine(dir, "robot.png")));
         }
         finally { Directory.Delete(dir, true); }
