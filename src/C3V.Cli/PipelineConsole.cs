@@ -56,6 +56,7 @@ static class PipelineConsole
         console.MarkupLine($"[green]done[/] in {s.Seconds:0.0} s (peak memory {s.PeakMemoryMb:0} MB)");
         console.MarkupLine($"  project:       {Markup.Escape(s.Project)}");
         console.MarkupLine($"  video:         {Markup.Escape(s.Video ?? "-")} ({s.Frames} frames, {s.Format})");
+        if (s.ResumedFrames > 0) console.MarkupLine($"  resumed:       {s.ResumedFrames} frames of the interrupted render were kept");
         console.MarkupLine($"  contact sheet: {Markup.Escape(s.ContactSheet ?? "-")}");
         console.MarkupLine($"  reused:        {Markup.Escape(s.Reused.Count == 0 ? "nothing" : string.Join(", ", s.Reused))}");
         console.MarkupLine($"  recomputed:    {Markup.Escape(s.Recomputed.Count == 0 ? "nothing" : string.Join(", ", s.Recomputed))}");

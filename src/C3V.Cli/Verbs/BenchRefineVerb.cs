@@ -83,6 +83,7 @@ public sealed class BenchRefineVerb : Command<BenchRefineVerb.Settings>
             var boxes = new PixelBox[actors.Length][];
             var starts = new ActorLayout[actors.Length];
             var liftNotes = new List<string>();
+            var liftScales = new (float Director, float Boxes, float Truth)[actors.Length];
             var distorted = Distort(depth, View, View, rng);
             for (int a = 0; a < actors.Length; a++)
             {
@@ -91,6 +92,7 @@ public sealed class BenchRefineVerb : Command<BenchRefineVerb.Settings>
                 float wrongSize = 1 + (float)(rng.NextDouble() * 0.4 - 0.2);
                 var lifted = Lifter.Lift(boxes[a], boxes[a][0].Height / View * wrongSize, distorted, camera, 0f, actors[a].Height);
                 liftNotes.AddRange(lifted.Notes.Select(n => $"{actors[a].Id}: {n}"));
+                liftScales[a] = (lifted.ScaleFromDirector, lifted.ScaleFromBoxes, truth[a].Scale);
                 starts[a] = ActorLayout.FromLifted(actors[a].Id, lifted);
             }
             var input = actors.Select((x, a) => new RefineActor(x, starts[a], boxes[a])).ToArray();
@@ -109,15 +111,19 @@ public sealed class BenchRefineVerb : Command<BenchRefineVerb.Settings>
                 var r = result.Reports[a];
                 float before = MeanDistance(truth[a], starts[a]), after = MeanDistance(truth[a], result.Layouts[a]);
                 var skating = Composer.FootSkating(actors[a], Composer.Track(actors[a], result.Layouts[a], scene), Fps);
+                var skatingStart = Composer.FootSkating(actors[a], Composer.Track(actors[a], starts[a], scene), Fps);
+                var skatingTruth = Composer.FootSkating(actors[a], Composer.Track(actors[a], truth[a], scene), Fps);
                 var row = r.ToJsonNode();
                 row["case"] = c;
                 row["truthDistance"] = new JsonObject { ["initial"] = before, ["final"] = after };
-                row["footSkating"] = skating;
+                row["footSkating"] = new JsonObject { ["initial"] = skatingStart, ["final"] = skating, ["truth"] = skatingTruth };
+                row["liftScale"] = new JsonObject { ["director"] = liftScales[a].Director, ["boxes"] = liftScales[a].Boxes, ["truth"] = liftScales[a].Truth };
                 rows.Add(row);
                 lines.Add($"case {c} {r.ActorId,-6} total {r.TotalInitial:0.0000} → {r.TotalFinal:0.0000}   box {r.Term("box").Initial:0.0000} → {r.Term("box").Final:0.0000}   " +
                           $"ground {r.Term("ground").Initial:0.0000} → {r.Term("ground").Final:0.0000}   penetration {r.Term("penetration").Initial:0.0000} → {r.Term("penetration").Final:0.0000}   " +
-                          $"to truth {before:0.000} → {after:0.000} m   scale {r.ScaleInitial:0.000} → {r.ScaleFinal:0.000}   skating {skating:0.000} m/s");
+                          $"to truth {before:0.000} → {after:0.000} m   scale {r.ScaleInitial:0.000} → {r.ScaleFinal:0.000} (truth {liftScales[a].Truth:0.000}; director {liftScales[a].Director:0.000}, boxes {liftScales[a].Boxes:0.000})   skating {skatingStart:0.000} → {skating:0.000} m/s (truth path {skatingTruth:0.000})");
             }
+            lines.AddRange(liftNotes.Select(n => $"case {c} lift: {n}"));
             lines.Add($"case {c}: {s.Iterations} iterations (best {result.Reports[0].BestIteration}) in {seconds:0.00} s wall, {cpuSeconds:0.00} s CPU");
             if (s.Out is not null)
             {

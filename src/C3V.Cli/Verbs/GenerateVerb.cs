@@ -69,6 +69,10 @@ public sealed class GenerateVerb : Command<GenerateVerb.Settings>
         [CommandOption("--format <F>")]
         [Description("mp4 (needs ffmpeg; GIF otherwise), gif or png (frames). Default mp4")]
         public string Format { get; init; } = "mp4";
+
+        [CommandOption("--library <FOLDER>")]
+        [Description("Your asset library (library.json, see library add): its scenes and BVH motions are searched before the procedural ones")]
+        public string? Library { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
@@ -81,6 +85,7 @@ public sealed class GenerateVerb : Command<GenerateVerb.Settings>
             Seed = settings.Seed, DurationSeconds = settings.Duration, Fps = settings.Fps, Width = w, Height = h,
             Camera = settings.Camera.Trim().ToLowerInvariant(), Quality = settings.Quality.Trim().ToLowerInvariant(),
             Format = settings.Format.Trim().ToLowerInvariant(), Llm = PipelineFactory.LlmSpec(settings.Llm),
+            Library = settings.Library is null ? null : Path.GetFullPath(settings.Library),
         });
         string output = settings.Output ?? PipelineFactory.DefaultOutput(settings.Prompt);
         var request = new GenerateRequest(settings.Prompt, output, settings.Force, gen);

@@ -38,10 +38,75 @@ public sealed record RigNames(string Rig, IReadOnlyDictionary<int, string[]> Joi
         J(Skeleton.LeftElbow, "lowerarml", "leftlowerarm", "forearml"), J(Skeleton.RightElbow, "lowerarmr", "rightlowerarm", "forearmr"),
         J(Skeleton.LeftWrist, "handl", "lefthand"), J(Skeleton.RightWrist, "handr", "righthand")));
 
-    /// <summary>The SMPL names themselves (a file already on this skeleton).</summary>
-    public static readonly RigNames Smpl = new("SMPL", Enumerable.Range(0, Skeleton.JointCount).ToDictionary(j => j, j => new[] { Normalize(Skeleton.Names[j]) }));
+    /// <summary>VRM humanoids (J_Bip_C_Hips, J_Bip_L_UpperLeg, J_Bip_L_LowerArm, …).</summary>
+    public static readonly RigNames Vrm = new("VRM", Table(
+        J(Skeleton.Pelvis, "jbipchips"), J(Skeleton.LeftHip, "jbiplupperleg"), J(Skeleton.RightHip, "jbiprupperleg"),
+        J(Skeleton.LeftKnee, "jbipllowerleg"), J(Skeleton.RightKnee, "jbiprlowerleg"), J(Skeleton.LeftAnkle, "jbiplfoot"), J(Skeleton.RightAnkle, "jbiprfoot"),
+        J(Skeleton.LeftFoot, "jbipltoebase"), J(Skeleton.RightFoot, "jbiprtoebase"),
+        J(Skeleton.Spine1, "jbipcspine"), J(Skeleton.Spine2, "jbipcchest"), J(Skeleton.Spine3, "jbipcupperchest"), J(Skeleton.Neck, "jbipcneck"), J(Skeleton.Head, "jbipchead"),
+        J(Skeleton.LeftCollar, "jbiplshoulder"), J(Skeleton.RightCollar, "jbiprshoulder"), J(Skeleton.LeftShoulder, "jbiplupperarm"), J(Skeleton.RightShoulder, "jbiprupperarm"),
+        J(Skeleton.LeftElbow, "jbipllowerarm"), J(Skeleton.RightElbow, "jbiprlowerarm"), J(Skeleton.LeftWrist, "jbiplhand"), J(Skeleton.RightWrist, "jbiprhand")));
 
-    public static IReadOnlyList<RigNames> Known { get; } = [Cmu, Mixamo, BandaiNamco, Smpl];
+    /// <summary>Unreal mannequin and Blender (Rigify/metarig) names: pelvis, spine_01, thigh_l / thigh.L, calf_l / shin.L, upperarm_l / upper_arm.L, …</summary>
+    public static readonly RigNames UnrealBlender = new("Unreal/Blender", Table(
+        J(Skeleton.Pelvis, "pelvis", "hips", "spine"), J(Skeleton.LeftHip, "thighl"), J(Skeleton.RightHip, "thighr"),
+        J(Skeleton.LeftKnee, "calfl", "shinl"), J(Skeleton.RightKnee, "calfr", "shinr"), J(Skeleton.LeftAnkle, "footl"), J(Skeleton.RightAnkle, "footr"),
+        J(Skeleton.LeftFoot, "balll", "toel"), J(Skeleton.RightFoot, "ballr", "toer"),
+        J(Skeleton.Spine1, "spine01", "spine001"), J(Skeleton.Spine2, "spine02", "spine002"), J(Skeleton.Spine3, "spine03", "spine003"),
+        J(Skeleton.Neck, "neck01", "neck", "spine004"), J(Skeleton.Head, "head", "spine006"),
+        J(Skeleton.LeftCollar, "claviclel", "shoulderl"), J(Skeleton.RightCollar, "clavicler", "shoulderr"), J(Skeleton.LeftShoulder, "upperarml"), J(Skeleton.RightShoulder, "upperarmr"),
+        J(Skeleton.LeftElbow, "lowerarml", "forearml"), J(Skeleton.RightElbow, "lowerarmr", "forearmr"), J(Skeleton.LeftWrist, "handl"), J(Skeleton.RightWrist, "handr")));
+
+    /// <summary>The SMPL names themselves (left_hip …) and the SMPL-X add-on's short form (L_Hip, R_Knee, …).</summary>
+    public static readonly RigNames Smpl = new("SMPL", Enumerable.Range(0, Skeleton.JointCount).ToDictionary(j => j, j =>
+    {
+        string n = Skeleton.Names[j];
+        string shortForm = n.StartsWith("left_") ? "l" + n[5..] : n.StartsWith("right_") ? "r" + n[6..] : n;
+        return new[] { Normalize(n), Normalize(shortForm) }.Distinct().ToArray();
+    }));
+
+    /// <summary>The tables tried, best match wins (ties: the earlier; Mixamo before CMU, which spell most joints alike).</summary>
+    public static IReadOnlyList<RigNames> Known { get; } = [Mixamo, Cmu, BandaiNamco, Vrm, UnrealBlender, Smpl];
+
+    /// <summary>
+    /// The known rig whose table finds the most of <paramref name="names"/> (any spelling: normalised first),
+    /// and for each of the 22 joints the index of its name in <paramref name="names"/> (−1: not found).
+    /// </summary>
+    public static (RigNames Rig, int[] Map) Match(IReadOnlyList<string> names)
+    {
+        var normal = names.Select(Normalize).ToArray();
+        (RigNames Rig, int[] Map, int Found) best = (Cmu, [], -1);
+        foreach (var rig in Known)
+        {
+            var map = new int[Skeleton.JointCount];
+            Array.Fill(map, -1);
+            int found = 0;
+            for (int j = 0; j < Skeleton.JointCount; j++)
+            {
+                if (!rig.Joints.TryGetValue(j, out var aliases)) continue;
+                foreach (var a in aliases)
+                {
+                    int at = Array.IndexOf(normal, a);
+                    if (at >= 0 && Array.IndexOf(map, at) < 0) { map[j] = at; found++; break; }
+                }
+            }
+            if (found > best.Found) best = (rig, map, found);
+        }
+        return (best.Rig, best.Map);
+    }
+
+    /// <summary>
+    /// <see cref="Match"/>, failing with <paramref name="path"/> named when a <see cref="Required"/> joint is missing.
+    /// </summary>
+    public static (RigNames Rig, int[] Map) MatchRequired(string path, IReadOnlyList<string> names)
+    {
+        var (rig, map) = Match(names);
+        var missing = Required.Where(j => map[j] < 0).ToArray();
+        if (missing.Length > 0)
+            throw new InvalidFileException(path, $"unknown joint names: no joint for {string.Join(", ", missing.Select(j => Skeleton.Names[j]))} " +
+                $"(known rigs: {string.Join(", ", Known.Select(r => r.Rig))}; closest was {rig.Rig}; the file has {string.Join(", ", names.Take(12))}{(names.Count > 12 ? ", …" : "")})");
+        return (rig, map);
+    }
 
     /// <summary>Joints every mapping must find: without them there is no body to drive.</summary>
     public static readonly int[] Required =
@@ -83,32 +148,7 @@ public static class Retargeter
 {
     static readonly float[] Units = [1f, 0.01f, 0.001f, 0.0254f, 0.056444f];
 
-    public static (RigNames Rig, int[] Map) MapJoints(BvhFile bvh)
-    {
-        var names = bvh.Joints.Select(j => RigNames.Normalize(j.Name)).ToArray();
-        (RigNames Rig, int[] Map, int Found) best = (RigNames.Cmu, [], -1);
-        foreach (var rig in RigNames.Known)
-        {
-            var map = new int[Skeleton.JointCount];
-            int found = 0;
-            for (int j = 0; j < Skeleton.JointCount; j++)
-            {
-                map[j] = -1;
-                if (!rig.Joints.TryGetValue(j, out var aliases)) continue;
-                foreach (var a in aliases)
-                {
-                    int at = Array.IndexOf(names, a);
-                    if (at >= 0) { map[j] = at; found++; break; }
-                }
-            }
-            if (found > best.Found) best = (rig, map, found);
-        }
-        var missing = RigNames.Required.Where(j => best.Map[j] < 0).ToArray();
-        if (missing.Length > 0)
-            throw new InvalidFileException(bvh.Path, $"unknown joint names: no joint for {string.Join(", ", missing.Select(j => Skeleton.Names[j]))} " +
-                $"(known rigs: {string.Join(", ", RigNames.Known.Select(r => r.Rig))}; closest was {best.Rig.Rig}; the file has {string.Join(", ", bvh.Joints.Take(12).Select(j => j.Name))}{(bvh.Joints.Count > 12 ? ", …" : "")})");
-        return (best.Rig, best.Map);
-    }
+    public static (RigNames Rig, int[] Map) MapJoints(BvhFile bvh) => RigNames.MatchRequired(bvh.Path, bvh.Joints.Select(j => j.Name).ToArray());
 
     public static MotionClip ToClip(BvhFile bvh, string name, IReadOnlyList<string> labels, RetargetOptions? options = null)
     {
@@ -166,15 +206,6 @@ public static class Retargeter
         return MathF.Abs(clip.Fps - options.Fps) > 0.01f ? clip.Resample(options.Fps) : clip;
     }
 
-    /// <summary>The main child of each joint along its chain (the bone a joint's rotation swings).</summary>
-    static int MainChild(int j) => j switch
-    {
-        Skeleton.Pelvis => Skeleton.Spine1,
-        Skeleton.Spine3 => Skeleton.Neck,
-        Skeleton.Head or Skeleton.LeftWrist or Skeleton.RightWrist or Skeleton.LeftFoot or Skeleton.RightFoot => -1,
-        _ => Array.IndexOf(Skeleton.Parents, j),
-    };
-
     /// <summary>
     /// Per target joint, the rotation taking our rest bone onto the source's rest bone (both in the aligned
     /// frame). The pelvis uses two directions (up the spine and across the hips) so its twist is fixed too.
@@ -187,8 +218,8 @@ public static class Retargeter
         {
             c[j] = Quaternion.Identity;
             if (map[j] < 0) continue;
-            int k = MainChild(j);
-            while (k >= 0 && map[k] < 0) k = MainChild(k);
+            int k = Skeleton.MainChild(j);
+            while (k >= 0 && map[k] < 0) k = Skeleton.MainChild(k);
             if (k < 0) continue; // end joints keep their rest orientation
             var a = ours[k] - ours[j];
             var b = src[map[k]] - src[map[j]];

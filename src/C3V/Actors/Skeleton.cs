@@ -53,6 +53,15 @@ public sealed class Skeleton
 
     public static int IndexOf(string name) => Array.IndexOf(Names, name);
 
+    /// <summary>The main child of each joint along its chain (the bone a joint's rotation swings); −1 at the ends.</summary>
+    public static int MainChild(int j) => j switch
+    {
+        Pelvis => Spine1,
+        Spine3 => Neck,
+        Head or LeftWrist or RightWrist or LeftFoot or RightFoot => -1,
+        _ => Array.IndexOf(Parents, j),
+    };
+
     /// <summary>
     /// A human skeleton of standing height <paramref name="height"/> metres. <paramref name="legRatio"/>
     /// stretches the legs relative to the trunk (1 = average adult), <paramref name="shoulderWidth"/>

@@ -19,7 +19,10 @@ public sealed class ComposedActor
     public SkinnedCloud Skin { get; }
     /// <summary>The clip as given (with root motion): its natural speed sets the actor's pace.</summary>
     public MotionClip Clip { get; }
-    /// <summary>The clip with its horizontal root motion removed, facing +Z: what the composition plays.</summary>
+    /// <summary>
+    /// The clip with its mean travel removed, travelling along +Z: what the composition plays while the path
+    /// carries the actor at the clip's mean speed (see <see cref="WithoutTravel"/>).
+    /// </summary>
     public MotionClip InPlace { get; }
     /// <summary>Horizontal root speed of the clip in m/s for this actor's skeleton at scale 1.</summary>
     public float NaturalSpeed { get; }
@@ -38,7 +41,7 @@ public sealed class ComposedActor
         Id = id;
         Skin = skin;
         Clip = clip;
-        InPlace = clip.FrameCount > 1 ? clip.SplitRootMotion().InPlace : clip;
+        InPlace = WithoutTravel(clip);
         NaturalSpeed = clip.NaturalSpeed * skin.Skeleton.HipHeight / clip.Skeleton.HipHeight;
         var rest = skin.Skeleton.RestPositions;
         CapsuleRadius = 0.5f * Vector2.Distance(new(rest[Skeleton.LeftShoulder].X, rest[Skeleton.LeftShoulder].Z),
@@ -94,6 +97,36 @@ public sealed class ComposedActor
         float min = float.PositiveInfinity;
         foreach (int i in FootGaussians) min = MathF.Min(min, posed.Y[i]);
         return min;
+    }
+
+    /// <summary>
+    /// The clip minus its mean travel. A travelling clip is turned so that its travel (first to last root
+    /// position) points along +Z, and only the straight, constant-speed part of that travel is taken out: the
+    /// pelvis keeps its sway from side to side and its surge within each stride. The path then supplies the
+    /// constant part, so on a straight path the feet move exactly as recorded; removing the whole horizontal
+    /// root motion instead would make a planted foot slide with the sway (±2 cm at 1 Hz is ~0.1 m/s).
+    /// A clip that does not travel is only turned to face +Z, its root held over the origin.
+    /// </summary>
+    public static MotionClip WithoutTravel(MotionClip clip)
+    {
+        if (clip.FrameCount < 2) return clip;
+        var d = clip.CycleDisplacement;
+        float travel = MathF.Sqrt(d.X * d.X + d.Z * d.Z);
+        // under a centimetre per second of clip the root's wander is not travel (a dance, a wave)
+        if (travel < 0.01f * clip.Duration) return clip.SplitRootMotion().InPlace;
+        const int J = Skeleton.JointCount;
+        var unturn = Quaternion.CreateFromAxisAngle(Vector3.UnitY, -MathF.Atan2(d.X, d.Z));
+        var rot = (Quaternion[])clip.Rotations.Clone();
+        var root = new Vector3[clip.FrameCount];
+        var start = clip.Root[0];
+        for (int i = 0; i < root.Length; i++)
+        {
+            rot[i * J] = Quaternion.Normalize(unturn * rot[i * J]);
+            var trend = d * (i / (float)(root.Length - 1));
+            var off = Vector3.Transform(new Vector3(clip.Root[i].X - start.X - trend.X, 0, clip.Root[i].Z - start.Z - trend.Z), unturn);
+            root[i] = new Vector3(off.X, clip.Root[i].Y, off.Z);
+        }
+        return new MotionClip(clip.Name, clip.Labels, clip.Fps, rot, root, clip.Loop, clip.Skeleton, clip.LeftContact, clip.RightContact);
     }
 
     static int[] FindFootGaussians(SkinnedCloud skin)

@@ -50,7 +50,7 @@ public static class Composer
     {
         var (path, timing) = Plan(actor, layout, scene, options);
         return TrackBuilder.Build(actor.Id, path, timing, layout.Scale, scene.Fps, scene.FrameCount,
-            FacingCamera(scene.Camera, layout.Waypoints[0]), actor.Height, options);
+            FacingCamera(scene.Camera, layout.Waypoints[0]), actor.Height, options, new FootSampler(actor).Pivot);
     }
 
     public static Composition Compose(ComposeScene scene, IReadOnlyList<(ComposedActor Actor, ActorLayout Layout)> actors, TimingOptions? options = null) =>
@@ -63,30 +63,23 @@ public static class Composer
     /// </summary>
     public static float FootSkating(ComposedActor actor, ActorTrack track, float fps)
     {
-        var skeleton = actor.Skin.Skeleton;
-        int j = Actors.Skeleton.JointCount;
-        var local = new Quaternion[j];
-        var rot = new Quaternion[j];
-        var pos = new Vector3[j];
+        var feet = new FootSampler(actor);
         Vector3 prevL = default, prevR = default;
+        bool prevCl = false, prevCr = false;
         double sum = 0;
         int count = 0;
         for (int f = 0; f < track.Frames.Count; f++)
         {
-            var frame = track.Frames[f];
-            var root = actor.InPlace.SampleInto(frame.MotionTime, local, skeleton);
-            skeleton.ForwardKinematics(local, root, rot, pos);
-            var t = frame.Transform;
-            var l = t.Apply(pos[Actors.Skeleton.LeftFoot]);
-            var r = t.Apply(pos[Actors.Skeleton.RightFoot]);
+            var t = track.Frames[f].Transform;
+            var (left, right, cl, cr) = feet.At(track.Frames[f].MotionTime);
+            var l = t.Apply(left);
+            var r = t.Apply(right);
             if (f > 0)
             {
-                var (cl, cr) = actor.InPlace.ContactsAt(frame.MotionTime);
-                var (pl, pr) = actor.InPlace.ContactsAt(track.Frames[f - 1].MotionTime);
-                if (cl && pl) { sum += Horizontal(l - prevL) * fps; count++; }
-                if (cr && pr) { sum += Horizontal(r - prevR) * fps; count++; }
+                if (cl && prevCl) { sum += Horizontal(l - prevL) * fps; count++; }
+                if (cr && prevCr) { sum += Horizontal(r - prevR) * fps; count++; }
             }
-            prevL = l; prevR = r;
+            (prevL, prevR, prevCl, prevCr) = (l, r, cl, cr);
         }
         return count > 0 ? (float)(sum / count) : 0f;
     }
@@ -94,19 +87,14 @@ public static class Composer
     /// <summary>World positions of the planted feet every <paramref name="every"/> frames (for overlays).</summary>
     public static IReadOnlyList<Vector3> ContactPoints(ComposedActor actor, ActorTrack track, int every = 6)
     {
-        var skeleton = actor.Skin.Skeleton;
-        var local = new Quaternion[Actors.Skeleton.JointCount];
-        var rot = new Quaternion[Actors.Skeleton.JointCount];
-        var pos = new Vector3[Actors.Skeleton.JointCount];
+        var feet = new FootSampler(actor);
         var points = new List<Vector3>();
         for (int f = 0; f < track.Frames.Count; f += Math.Max(1, every))
         {
             var frame = track.Frames[f];
-            var root = actor.InPlace.SampleInto(frame.MotionTime, local, skeleton);
-            skeleton.ForwardKinematics(local, root, rot, pos);
-            var (l, r) = actor.InPlace.ContactsAt(frame.MotionTime);
-            if (l) points.Add(frame.Transform.Apply(pos[Actors.Skeleton.LeftFoot]));
-            if (r) points.Add(frame.Transform.Apply(pos[Actors.Skeleton.RightFoot]));
+            var (left, right, l, r) = feet.At(frame.MotionTime);
+            if (l) points.Add(frame.Transform.Apply(left));
+            if (r) points.Add(frame.Transform.Apply(right));
         }
         return points;
     }

@@ -37,6 +37,11 @@ public sealed record LiftOptions
     public float BoxWeight { get; init; } = 1f;
     /// <summary>Estimates further apart than this ratio are reported as a disagreement.</summary>
     public float DisagreementRatio { get; init; } = 1.3f;
+    /// <summary>
+    /// An estimate further than this ratio from the median of three is rejected, not blended: one wildly wrong
+    /// source (a size read off a box cut by the image's edge, a misjudged LLM size) must not drag the scale.
+    /// </summary>
+    public float RejectRatio { get; init; } = 2f;
 }
 
 /// <summary>One lifted waypoint.</summary>
@@ -99,24 +104,50 @@ public static class Lifter
         float sDirector = scaleFraction > 0
             ? scaleFraction * camera.Height / PixelHeight(camera, lifted[0].Position, actorHeight)
             : float.NaN;
-        var boxScales = new List<float>();
-        for (int i = 0; i < lifted.Length; i++)
-        {
-            float h = boxes[i].Height, unit = PixelHeight(camera, lifted[i].Position, actorHeight);
-            if (h > 0 && unit > 0 && float.IsFinite(unit)) boxScales.Add(h / unit);
-        }
-        float sBoxes = boxScales.Count > 0 ? Median(boxScales) : float.NaN;
+        float sBoxes = BoxScale(boxes, lifted, camera, actorHeight);
 
-        double logSum = options.RealHeightWeight * 0.0, wSum = options.RealHeightWeight;
-        var estimates = new List<float>();
-        if (options.RealHeightWeight > 0) estimates.Add(1f);
-        if (float.IsFinite(sDirector) && sDirector > 0 && options.DirectorWeight > 0) { logSum += options.DirectorWeight * Math.Log(sDirector); wSum += options.DirectorWeight; estimates.Add(sDirector); }
-        if (float.IsFinite(sBoxes) && sBoxes > 0 && options.BoxWeight > 0) { logSum += options.BoxWeight * Math.Log(sBoxes); wSum += options.BoxWeight; estimates.Add(sBoxes); }
+        var estimates = new List<(string Name, float Value, float Weight)>();
+        if (options.RealHeightWeight > 0) estimates.Add(("real height", 1f, options.RealHeightWeight));
+        if (float.IsFinite(sDirector) && sDirector > 0 && options.DirectorWeight > 0) estimates.Add(("director", sDirector, options.DirectorWeight));
+        if (float.IsFinite(sBoxes) && sBoxes > 0 && options.BoxWeight > 0) estimates.Add(("boxes", sBoxes, options.BoxWeight));
+        float ratio = estimates.Count > 1 ? estimates.Max(e => e.Value) / estimates.Min(e => e.Value) : 1f;
+        if (estimates.Count >= 3)
+        {
+            // The median of three is the one source two others can outvote.
+            float median = estimates.Select(e => e.Value).Order().ElementAt(estimates.Count / 2);
+            foreach (var e in estimates.Where(e => MathF.Max(e.Value / median, median / e.Value) > options.RejectRatio).ToList())
+            {
+                estimates.Remove(e);
+                notes.Add($"the {e.Name} scale {Fmt(e.Value)} is ×{MathF.Max(e.Value / median, median / e.Value):0.0} from the others' median {Fmt(median)}: ignored");
+            }
+        }
+        double logSum = 0, wSum = 0;
+        foreach (var e in estimates) { logSum += e.Weight * Math.Log(e.Value); wSum += e.Weight; }
         float scale = wSum > 0 ? (float)Math.Exp(logSum / wSum) : 1f;
-        float ratio = estimates.Count > 1 ? estimates.Max() / estimates.Min() : 1f;
         if (ratio > options.DisagreementRatio)
             notes.Add($"scale estimates disagree by ×{ratio:0.00}: real height 1, director {Fmt(sDirector)}, boxes {Fmt(sBoxes)}; using {scale:0.###}");
         return new LiftedActor(lifted, scale, 1f, sDirector, sBoxes, ratio, notes);
+    }
+
+    /// <summary>
+    /// Median over the waypoints of box height / the actor's pixel height at scale 1 there. A box cut by the
+    /// image's edge (the actor walking in or out of view) is shorter than the actor and is left out, unless
+    /// every box is.
+    /// </summary>
+    static float BoxScale(IReadOnlyList<PixelBox> boxes, LiftedWaypoint[] lifted, Camera camera, float actorHeight)
+    {
+        var whole = new List<float>();
+        var all = new List<float>();
+        for (int i = 0; i < lifted.Length; i++)
+        {
+            var b = boxes[i];
+            float h = b.Height, unit = PixelHeight(camera, lifted[i].Position, actorHeight);
+            if (!(h > 0 && unit > 0 && float.IsFinite(unit))) continue;
+            all.Add(h / unit);
+            bool cut = b.Left <= 1 || b.Top <= 1 || b.Right >= camera.Width - 1 || b.Bottom >= camera.Height - 1;
+            if (!cut) whole.Add(h / unit);
+        }
+        return whole.Count > 0 ? Median(whole) : all.Count > 0 ? Median(all) : float.NaN;
     }
 
     static string Fmt(float v) => float.IsFinite(v) ? v.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) : "n/a";

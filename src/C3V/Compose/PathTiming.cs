@@ -70,8 +70,14 @@ public static class TrackBuilder
 {
     /// <param name="fallbackYaw">Yaw used while the actor does not move horizontally (e.g. facing the camera).</param>
     /// <param name="actorHeight">Actor height at scale 1, sets the heading's smoothing window.</param>
+    /// <param name="pivot">
+    /// The planted foot (actor frame, scale 1) at a motion time, null in flight. When given, a turn made while a
+    /// foot stays planted pivots about that foot instead of the pelvis: the actor is shifted by the
+    /// displacement the turn would give the foot, so the foot does not slide. The shifts left and right of the
+    /// path alternate with the feet and stay within centimetres of it.
+    /// </param>
     public static ActorTrack Build(string actorId, CatmullRomPath path, PathTiming timing, float scale, float fps, int frames,
-        float fallbackYaw, float actorHeight, TimingOptions? options = null)
+        float fallbackYaw, float actorHeight, TimingOptions? options = null, Func<float, Vector3?>? pivot = null)
     {
         options ??= new TimingOptions();
         if (!(fps > 0)) throw new ArgumentOutOfRangeException(nameof(fps));
@@ -80,12 +86,23 @@ public static class TrackBuilder
         float startYaw = YawOf(path.SmoothedHeading(0, window * 2), fallbackYaw);
         var list = new ActorFrame[frames];
         float yaw = startYaw;
+        var shift = Vector3.Zero;
+        Vector3? planted = null;
         for (int f = 0; f < frames; f++)
         {
             float t = f / fps;
             float s = timing.ArcLengthAt(t);
+            float previousYaw = yaw, motionTime = timing.MotionTimeAt(t);
             yaw = YawOf(path.SmoothedHeading(s, window), yaw);
-            list[f] = new ActorFrame(path.Evaluate(s), yaw, scale, timing.MotionTimeAt(t));
+            var foot = pivot?.Invoke(motionTime);
+            if (foot is { } p && planted is not null && yaw != previousYaw)
+            {
+                var d = scale * (Vector3.Transform(p, Quaternion.CreateFromAxisAngle(Vector3.UnitY, previousYaw))
+                               - Vector3.Transform(p, Quaternion.CreateFromAxisAngle(Vector3.UnitY, yaw)));
+                shift += new Vector3(d.X, 0, d.Z);
+            }
+            planted = foot;
+            list[f] = new ActorFrame(path.Evaluate(s) + shift, yaw, scale, motionTime);
         }
         return new ActorTrack(actorId, list);
     }

@@ -22,7 +22,7 @@ public sealed record RefineOptions
     public float GroundWeight { get; init; } = 1f;
     public float PenetrationWeight { get; init; } = 1f;
     public float InFrameWeight { get; init; } = 1f;
-    public float SmoothnessWeight { get; init; } = 0.1f;
+    public float SmoothnessWeight { get; init; } = 0.3f;
     public float PriorWeight { get; init; } = 1f;
     /// <summary>Optional image prior (e.g. score distillation); null: the embedded geometric losses only.</summary>
     public IImagePrior? Prior { get; init; }
@@ -51,7 +51,7 @@ public sealed record RefineResult(IReadOnlyList<ActorLayout> Layouts, IReadOnlyL
 /// box agreement — the actor's rendered silhouette should span its director box at every waypoint,
 /// differentiated through the rasterizer to the actor's transform; ground contact — lowest foot Gaussians on
 /// the ground when the clip plants a foot; penetration — overlap of actors' bounding capsules with each
-/// other and with scene obstacles; in-frame — feet and head inside the image; smoothness of the offsets;
+/// other and with scene obstacles; in-frame — feet and head inside the image; smoothness (bending) of the path;
 /// and an optional image prior. Rotation is not optimised: actors face along their smoothed path. The best
 /// iterate (lowest total, the lifted start included) is kept, so refinement never makes things worse.
 /// </summary>
@@ -78,6 +78,7 @@ public static class Refiner
         var adam = new Adam(raw.Length, options.LearningRate);
         var rng = new Random(options.Seed);
         double[][]? initial = null, best = null;
+        float[][]? bestLifts = null;
         double bestObjective = double.PositiveInfinity;
         var bestRaw = (float[])raw.Clone();
         int bestIt = 0, it = 0;
@@ -87,11 +88,22 @@ public static class Refiner
             initial ??= values;
             if (objective <= bestObjective)
             {
-                bestObjective = objective; best = values; bestIt = it;
+                bestObjective = objective; best = values; bestIt = it; bestLifts = problem.LastLifts;
                 raw.CopyTo(bestRaw, 0);
             }
             if (it >= options.Iterations || cancellation.IsCancellationRequested) break;
             adam.Step(raw, grad);
+        }
+        // Adam leaves the feet within millimetres to a centimetre of the ground; the last step puts them on it.
+        if (options.Iterations > 0)
+        {
+            var standing = problem.StandOnGround(bestRaw, bestLifts!);
+            var stood = problem.Evaluate(standing, grad, rng, out double standingObjective);
+            if (standingObjective <= bestObjective)
+            {
+                best = stood;
+                bestRaw = standing;
+            }
         }
         var layouts = problem.Layouts(bestRaw);
         var reports = new RefinementReport[actors.Count];
@@ -134,6 +146,8 @@ public static class Refiner
         public float FallbackYaw;
         public Vector3[] DP = [];
         public float DS;
+        /// <summary>Per waypoint, the posed lowest foot's height above the rest-pose soles (scale 1); NaN where no foot is planted.</summary>
+        public float[] Lift = [];
         public readonly double[] Terms = new double[TermCount];
     }
 
@@ -199,6 +213,30 @@ public static class Refiner
 
         float ScaleTau(int a) => _o.ScaleTau * _actors[a].Start.Scale;
 
+        /// <summary>Per actor, per waypoint, the lowest foot's lift found by the last <see cref="Evaluate"/> (NaN: not planted there).</summary>
+        public float[][] LastLifts { get; private set; } = [];
+
+        /// <summary>
+        /// <paramref name="raw"/> with each planted waypoint's height set so that its lowest foot is exactly on
+        /// the ground (within the bound), given the lifts measured at <paramref name="raw"/>.
+        /// </summary>
+        public float[] StandOnGround(float[] raw, float[][] lifts)
+        {
+            var standing = (float[])raw.Clone();
+            for (int a = 0; a < _actors.Count; a++)
+            {
+                var start = _actors[a].Start;
+                float scale = Bounded.Value(start.Scale, raw[_offset[a]], ScaleTau(a));
+                for (int i = 0; i < start.Waypoints.Count; i++)
+                {
+                    if (float.IsNaN(lifts[a][i])) continue;
+                    int k = _offset[a] + 1 + 3 * i + 1;
+                    standing[k] = Bounded.RawFor(start.Waypoints[i].Y, _scene.GroundHeight - scale * lifts[a][i], _tau);
+                }
+            }
+            return standing;
+        }
+
         public ActorLayout[] Layouts(float[] raw) => Decode(raw).Select((s, a) => new ActorLayout(_actors[a].Start.ActorId, s.P, s.S)).ToArray();
 
         ActorState[] Decode(float[] raw)
@@ -214,7 +252,9 @@ public static class Refiner
                     int k = o + 1 + 3 * i;
                     p[i] = start.Waypoints[i] + new Vector3(Bounded.Value(0, raw[k], _tau), Bounded.Value(0, raw[k + 1], _tau), Bounded.Value(0, raw[k + 2], _tau));
                 }
-                states[a] = new ActorState { P = p, S = Bounded.Value(start.Scale, raw[o], ScaleTau(a)), DP = new Vector3[p.Length] };
+                var lift = new float[p.Length];
+                Array.Fill(lift, float.NaN);
+                states[a] = new ActorState { P = p, S = Bounded.Value(start.Scale, raw[o], ScaleTau(a)), DP = new Vector3[p.Length], Lift = lift };
             }
             return states;
         }
@@ -261,6 +301,7 @@ public static class Refiner
                     }
             }
             objective = selection;
+            LastLifts = st.Select(s => s.Lift).ToArray();
             return st.Select(s => s.Terms.ToArray()).ToArray();
         }
 
@@ -298,7 +339,7 @@ public static class Refiner
                     if (boxes)
                     {
                         s.Terms[Box] += r.Loss / count;
-                        s.DP[i] += Weight(Box) / count * r.DTranslation;
+                        s.DP[i] += Weight(Box) / count * Horizontal(r.DTranslation);
                         s.DS += Weight(Box) / count * r.DScale;
                     }
                     if (planted > 0 && !Planted(actor, s, i)) continue;
@@ -306,6 +347,7 @@ public static class Refiner
                     // error in units of a tenth of the actor's height: 17 cm off the ground for a person costs 1
                     float h = 0.1f * actor.Height * _actors[a].Start.Scale;
                     float lift = r.LowestFoot - _workers[0].Actors[a].SoleHeight; // same (decimated) cloud as LowestFoot
+                    s.Lift[i] = lift;
                     float e = (s.P[i].Y + s.S * lift - _scene.GroundHeight) / h;
                     s.Terms[Ground] += e * e / m;
                     s.DP[i].Y += Weight(Ground) * 2 * e / (h * m);
@@ -464,10 +506,19 @@ public static class Refiner
             }
         }
 
+        /// <summary>Adds a path point's gradient to the waypoints it interpolates (horizontally: see <see cref="Horizontal"/>).</summary>
         static void Spread(ActorState s, Span<int> idx, Span<float> w, Vector3 g)
         {
+            g = Horizontal(g);
             for (int k = 0; k < idx.Length; k++) if (w[k] != 0) s.DP[idx[k]] += w[k] * g;
         }
+
+        /// <summary>
+        /// The part of a waypoint gradient the image terms may act on. Height belongs to ground contact alone: an
+        /// actor stands on the ground, so a silhouette too high or low in its box must be fixed by moving it in
+        /// depth or resizing it, never by floating or sinking it (which is what made contact worse before).
+        /// </summary>
+        static Vector3 Horizontal(Vector3 g) => new(g.X, 0, g.Z);
 
         /// <summary>
         /// Overlap of two upright cylinders of summed radius R whose axes are at <paramref name="a"/>, <paramref name="b"/>:
@@ -505,14 +556,24 @@ public static class Refiner
             return (loss, new Vector3(R[0] * dc.X + R[3] * dc.Y + R[6] * dc.Z, R[1] * dc.X + R[4] * dc.Y + R[7] * dc.Z, R[2] * dc.X + R[5] * dc.Y + R[8] * dc.Z));
         }
 
+        /// <summary>
+        /// Bending of the path on the ground: Σ |P(i−1) − 2P(i) + P(i+1)|² (horizontal) over the squared mean
+        /// waypoint spacing of the start, averaged. A smooth curve of radius R costs (spacing/R)², a few
+        /// hundredths; a zig-zag of a few centimetres between 20 waypoints (lifting noisy boxes, or each
+        /// waypoint's offset chasing its own box) costs tenths — and makes feet skate, since the body faces
+        /// the smoothed heading while the path turns under it.
+        /// </summary>
         void SmoothnessTerm(ActorState s, ActorLayout start)
         {
             int n = s.P.Length;
             if (n < 3) return;
-            float inv = 1f / (_tau * _tau * (n - 2));
+            float spacing = 0;
+            for (int i = 1; i < n; i++) spacing += Horizontal(start.Waypoints[i] - start.Waypoints[i - 1]).Length();
+            spacing = MathF.Max(0.05f, spacing / (n - 1));
+            float inv = 1f / (spacing * spacing * (n - 2));
             for (int i = 1; i < n - 1; i++)
             {
-                var e = (s.P[i - 1] - start.Waypoints[i - 1]) - 2 * (s.P[i] - start.Waypoints[i]) + (s.P[i + 1] - start.Waypoints[i + 1]);
+                var e = Horizontal(s.P[i - 1] - 2 * s.P[i] + s.P[i + 1]);
                 s.Terms[Smooth] += e.LengthSquared() * inv;
                 var g = Weight(Smooth) * 2 * inv * e;
                 s.DP[i - 1] += g; s.DP[i] -= 2 * g; s.DP[i + 1] += g;

@@ -27,49 +27,52 @@ public sealed record ClipRequest(GaussianCloud Scene, Vector3 Background, IReadO
 public sealed class ClipRenderer(GaussianRasterizer rasterizer)
 {
     /// <summary>Renders every frame; reports (done, total) after each; returns the key frames with their labels.</summary>
+    /// <param name="frames">Where finished frames are kept while rendering: frames already there are read back
+    /// instead of rendered (resuming an interrupted render), and every rendered one is added.</param>
     public IReadOnlyList<(Image Frame, string Label)> Render(ClipRequest request, IFrameWriter writer,
-        Action<int, int>? progress = null, CancellationToken cancellation = default)
+        Action<int, int>? progress = null, CancellationToken cancellation = default, FrameCache? frames = null)
     {
         var comp = request.Composition;
-        int frames = comp.FrameCount;
-        var keys = new HashSet<int>(ContactSheet.KeyFrameIndices(frames));
+        int count = comp.FrameCount;
+        var keys = new HashSet<int>(ContactSheet.KeyFrameIndices(count));
         var sheet = new List<(Image, string)>();
         var tracks = request.Actors.Select(a => comp.Actor(a.Id)).ToArray();
         var camera0 = request.Camera.At(0);
         var withBackground = new RenderOptions { Background = request.Background, Antialiased = request.Antialiased };
         var overNothing = withBackground with { Background = Vector3.Zero };
         bool layered = request.Camera.Kind == CameraKind.Static && request.Actors.Count > 0;
+        // The scene layer is rendered once, when first needed, and kept; the rasterizer's next render writes into a result of its own.
         RenderResult? sceneLayer = null;
-        if (layered)
-        {
-            // The scene layer is kept; the rasterizer's next render writes into a result of its own.
-            sceneLayer = rasterizer.Render([new CloudInstance(request.Scene)], camera0, withBackground);
-        }
         RenderResult? scratch = null;
         var image = new Image(camera0.Width, camera0.Height);
         var instances = new List<CloudInstance>(request.Actors.Count + 1);
-        for (int f = 0; f < frames; f++)
+        for (int f = 0; f < count; f++)
         {
             cancellation.ThrowIfCancellationRequested();
-            instances.Clear();
-            if (!layered) instances.Add(new CloudInstance(request.Scene));
-            for (int a = 0; a < request.Actors.Count; a++)
-                instances.Add(request.Actors[a].Instance(tracks[a].Frames[Math.Min(f, tracks[a].Frames.Count - 1)]));
             float t = f / comp.Fps;
-            var camera = request.Camera.At(t);
-            if (layered)
+            if (frames is null || !frames.TryRead(f, image))
             {
-                scratch = rasterizer.Render(instances, camera, overNothing, scratch);
-                DepthMerge(scratch, sceneLayer!, request.Background, image.Rgb);
-            }
-            else
-            {
-                scratch = rasterizer.Render(instances, camera, withBackground, scratch);
-                scratch.Color.CopyTo(image.Rgb, 0);
+                instances.Clear();
+                if (!layered) instances.Add(new CloudInstance(request.Scene));
+                for (int a = 0; a < request.Actors.Count; a++)
+                    instances.Add(request.Actors[a].Instance(tracks[a].Frames[Math.Min(f, tracks[a].Frames.Count - 1)]));
+                var camera = request.Camera.At(t);
+                if (layered)
+                {
+                    sceneLayer ??= rasterizer.Render([new CloudInstance(request.Scene)], camera0, withBackground);
+                    scratch = rasterizer.Render(instances, camera, overNothing, scratch);
+                    DepthMerge(scratch, sceneLayer, request.Background, image.Rgb);
+                }
+                else
+                {
+                    scratch = rasterizer.Render(instances, camera, withBackground, scratch);
+                    scratch.Color.CopyTo(image.Rgb, 0);
+                }
+                frames?.Write(f, image);
             }
             writer.Write(image);
             if (keys.Contains(f)) sheet.Add((new Image(image.Width, image.Height, (float[])image.Rgb.Clone()), $"frame {f}  {t:0.00} s"));
-            progress?.Invoke(f + 1, frames);
+            progress?.Invoke(f + 1, count);
         }
         return sheet;
     }

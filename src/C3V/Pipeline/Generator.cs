@@ -188,13 +188,14 @@ public sealed class Generator
     {
         var plan = project.Plan!;
         var s = project.Settings;
+        var library = LoadLibrary(s.Library);
 
-        // Scene: from its description and the seed; stored as assets/scene.ply.
-        string sceneKey = InputHash.Of("scene", StageVersions["scene"], plan.Scene.Description, s.Seed);
+        // Scene: from its description and the seed (the user's library first); stored as assets/scene.ply.
+        string sceneKey = InputHash.Of("scene", StageVersions["scene"], plan.Scene.Description, s.Seed, LibraryEntries(library, AssetKind.Scene));
         var scene = await Stage("scene", plan.Scene.Description, () => Task.FromResult(cache.GetOrCompute("scene", sceneKey,
             () =>
             {
-                var made = new ProceduralSceneGenerator(_embedder).Generate(plan.Scene.Description, s.Seed);
+                var made = new SceneFactory(_embedder, library).Create(plan.Scene.Description, s.Seed);
                 SceneAsset.Save(made, folder.Root);
                 return made;
             },
@@ -202,12 +203,16 @@ public sealed class Generator
         foreach (var w in scene.Warnings) Warn(w);
         cancellation.ThrowIfCancellationRequested();
 
-        // The reference view the director places actors in.
+        // The reference view the director places actors in (rendered only when placement or lifting needs it:
+        // an edit that reuses both never looks at it).
         var refCamera = scene.DefaultCamera(s.Width, s.Height);
-        var reference = _rasterizer.Render([new CloudInstance(scene.Cloud)], refCamera, new RenderOptions { Background = scene.Background });
-        var refImage = reference.ToImage();
-        refImage.SavePng(folder.PathOf("renders/reference.png"));
-        var refDepth = (float[])reference.Depth.Clone();
+        var reference = new Lazy<(Image Image, float[] Depth)>(() =>
+        {
+            var r = _rasterizer.Render([new CloudInstance(scene.Cloud)], refCamera, new RenderOptions { Background = scene.Background });
+            var image = r.ToImage();
+            image.SavePng(folder.PathOf("renders/reference.png"));
+            return (image, (float[])r.Depth.Clone());
+        });
 
         // Actors and motions.
         var actors = new List<ComposedActor>();
@@ -220,22 +225,28 @@ public sealed class Generator
                 cancellation.ThrowIfCancellationRequested();
                 var a = plan.Actors[i];
                 string file = $"assets/actor-{a.Id}{ActorAsset.Extension}";
-                string key = InputHash.Of("actor", StageVersions["actor"], a.Description, a.Category, a.Attributes, a.Props, a.HeightMeters, s.Seed + i);
+                string key = InputHash.Of("actor", StageVersions["actor"], a.Description, a.Category, a.Attributes, a.Props, a.HeightMeters, s.Seed + i,
+                    LibraryEntries(library, AssetKind.Actor));
                 actorKeys[a.Id] = key;
                 var skin = cache.GetOrCompute($"actor-{a.Id}", key, () =>
                 {
-                    var avatar = AvatarGenerator.Generate(ActorText(a), s.Seed + i);
-                    ActorAsset.Save(avatar.Cloud, folder.PathOf(file));
-                    return avatar.Cloud;
+                    // The user's library first (a matching glTF character), then a procedural avatar.
+                    var made = new ActorFactory(_embedder, library).Create(ActorText(a), s.Seed + i);
+                    foreach (var note in made.Notes) Warn($"{a.Id}: {note}");
+                    ActorAsset.Save(made.Cloud, folder.PathOf(file));
+                    return made.Cloud;
                 }, rec => ActorAsset.Load(folder.PathOf(rec.File ?? file)), file);
-                string motionKey = InputHash.Of("motion", StageVersions["motion"], a.Motion.Description, a.Motion.Travels);
-                MotionClip? clip = null;
-                if (cache.CanReuse($"motion-{a.Id}", motionKey) && previous?.Artefacts.GetValueOrDefault($"motion-{a.Id}")?.Value is { } name)
-                    clip = ProceduralMotions.Find(name);
-                bool motionReused = clip is not null;
-                clip ??= MotionChooser.Choose(a.Motion, _embedder);
-                cache.Record($"motion-{a.Id}", new ArtefactRecord(motionKey, Value: clip.Name), motionReused);
-                motionNames[a.Id] = clip.Name;
+                // Motion: the user's library first, then the procedural clips; recorded by source so an edit reloads it.
+                string motionKey = InputHash.Of("motion", StageVersions["motion"], a.Motion.Description, a.Motion.Travels, LibraryEntries(library, AssetKind.Motion));
+                MotionChoice? choice = null;
+                if (cache.CanReuse($"motion-{a.Id}", motionKey) && previous?.Artefacts.GetValueOrDefault($"motion-{a.Id}")?.Value is { } source
+                    && MotionChooser.Resolve(source, library) is { } again)
+                    choice = new MotionChoice(again, source);
+                bool motionReused = choice is not null;
+                choice ??= MotionChooser.Choose(a.Motion, _embedder, library);
+                var clip = choice.Clip;
+                cache.Record($"motion-{a.Id}", new ArtefactRecord(motionKey, Value: choice.Source), motionReused);
+                motionNames[a.Id] = choice.Source;
                 actors.Add(new ComposedActor(a.Id, skin, clip));
             }
             return Task.FromResult(0);
@@ -264,7 +275,7 @@ public sealed class Generator
                 {
                     placement = await director.PlaceAsync(new PlacementRequest
                     {
-                        Plan = plan, Actor = a, Reference = refImage, Depth = refDepth, Camera = refCamera,
+                        Plan = plan, Actor = a, Reference = reference.Value.Image, Depth = reference.Value.Depth, Camera = refCamera,
                         GroundHeight = scene.GroundHeight, Landmarks = landmarks, Placed = placements.ToList(),
                         IsWalkable = scene.Walkable.Contains,
                     }, cancellation);
@@ -277,33 +288,54 @@ public sealed class Generator
             return 0;
         }, cache);
 
-        // Lift, refine and compose.
-        string compKey = InputHash.Of("compose", StageVersions["lift"], StageVersions["refine"], StageVersions["compose"],
-            placeKeys, actorKeys.Values, motionNames.Values, s.DurationSeconds, s.Fps, s.Quality, s.Seed);
-        Composition composition;
+        // Lift and refine: the refined paths and scales. Keyed by the placements and the actors' looks but not by
+        // their motions, so a new motion keeps the actor's path (as the method edits) and is only re-timed along it.
+        string layoutKey = InputHash.Of("layout", StageVersions["lift"], StageVersions["refine"], placeKeys, actorKeys.Values,
+            s.DurationSeconds, s.Fps, s.Quality, s.Seed);
+        var obstacles = scene.Walkable.Obstacles.Select(o => new Compose.Obstacle(scene.Ground.OnGround(o.Center.X, o.Center.Y), o.Radius)).ToList();
+        var extent = ComposeScene.ExtentOf(scene.Cloud);
+        ComposeScene SceneFor(float duration) => new(refCamera, scene.GroundHeight, extent, duration, s.Fps, obstacles, scene.Cloud);
         var refinement = new Dictionary<string, JsonNode>();
-        if (cache.CanReuse("composition", compKey) && previous?.Composition is { } oldComp)
+        IReadOnlyList<ActorLayout>? layouts = null;
+        if (cache.CanReuse("layout", layoutKey) && previous is not null && plan.Actors.All(a => previous.Layouts.ContainsKey(a.Id)))
         {
-            composition = Composition.FromJsonNode(oldComp.DeepClone(), folder.ProjectJson);
-            foreach (var (k, v) in previous.Refinement) refinement[k] = v.DeepClone();
-            cache.Record("composition", new ArtefactRecord(compKey), reused: true);
-            _observer.Started("compose", "lift, refine, compose");
-            _observer.Finished("compose", "reused", reused: true);
+            layouts = plan.Actors.Select(a => ToLayout(a.Id, previous.Layouts[a.Id])).ToList();
+            foreach (var a in plan.Actors)
+                if (previous.Refinement.TryGetValue(a.Id, out var r)) refinement[a.Id] = r.DeepClone();
+            cache.Record("layout", new ArtefactRecord(layoutKey), reused: true);
+            ReusedStage("refine", "lift, refine");
         }
         else
         {
-            composition = await Stage("compose", "lift, refine, compose", () =>
+            layouts = await Stage("refine", "lift, refine", () =>
             {
-                var lifted = plan.Actors.Select((a, i) => Lifter.Lift(placements[i], refDepth, refCamera, scene.GroundHeight, actors[i].Height)).ToList();
-                float duration = (float)(s.DurationSeconds ?? NaturalDuration(actors, lifted));
-                var obstacles = scene.Walkable.Obstacles.Select(o => new Compose.Obstacle(scene.Ground.OnGround(o.Center.X, o.Center.Y), o.Radius)).ToList();
-                var composeScene = new ComposeScene(refCamera, scene.GroundHeight, ComposeScene.ExtentOf(scene.Cloud), duration, s.Fps, obstacles, scene.Cloud);
-                var refine = Refiner.Refine(composeScene,
-                    actors.Select((c, i) => new RefineActor(c, ActorLayout.FromLifted(c.Id, lifted[i]), placements[i].Waypoints)).ToList(),
+                var lifted = plan.Actors.Select((a, i) => Lifter.Lift(placements[i], reference.Value.Depth, refCamera, scene.GroundHeight, actors[i].Height)).ToList();
+                var starts = actors.Select((c, i) => ActorLayout.FromLifted(c.Id, lifted[i])).ToList();
+                var refine = Refiner.Refine(SceneFor((float)(s.DurationSeconds ?? NaturalDuration(actors, starts))),
+                    actors.Select((c, i) => new RefineActor(c, starts[i], placements[i].Waypoints)).ToList(),
                     RefineOptionsFor(s), cancellation);
                 foreach (var r in refine.Reports) refinement[r.ActorId] = r.ToJsonNode();
-                return Task.FromResult(Composer.Compose(composeScene, actors.Select((c, i) => (c, refine.Layouts[i])).ToList()));
+                return Task.FromResult(refine.Layouts);
             }, cache);
+            cache.Record("layout", new ArtefactRecord(layoutKey), reused: false);
+        }
+
+        // Compose: each actor's motion timed along its path (cheap; redone whenever a motion or the timing changes).
+        string compKey = InputHash.Of("compose", StageVersions["compose"], layoutKey, motionNames.Values, s.DurationSeconds, s.Fps);
+        Composition composition;
+        if (cache.CanReuse("composition", compKey) && previous?.Composition is { } oldComp)
+        {
+            composition = Composition.FromJsonNode(oldComp.DeepClone(), folder.ProjectJson);
+            cache.Record("composition", new ArtefactRecord(compKey), reused: true);
+            ReusedStage("compose", "time the motions along the paths");
+        }
+        else
+        {
+            composition = await Stage("compose", "time the motions along the paths", () =>
+            {
+                var composeScene = SceneFor((float)(s.DurationSeconds ?? NaturalDuration(actors, layouts)));
+                return Task.FromResult(Composer.Compose(composeScene, actors.Select((c, i) => (c, layouts[i])).ToList()));
+            });
             cache.Record("composition", new ArtefactRecord(compKey), reused: false);
         }
 
@@ -314,6 +346,7 @@ public sealed class Generator
             Placement = new PlacementSet { Version = PlacementSet.CurrentVersion, ReferenceView = "default", ViewWidth = s.Width, ViewHeight = s.Height, Placements = placements },
             Composition = composition.ToJsonNode(),
             Refinement = refinement,
+            Layouts = layouts.ToDictionary(l => l.ActorId, l => new LayoutRecord { Scale = l.Scale, Waypoints = l.Waypoints.Select(w => new[] { w.X, w.Y, w.Z }).ToList() }),
             Stages = stages,
             Artefacts = cache.Records.ToDictionary(kv => kv.Key, kv => kv.Value),
             PendingRender = "composed; render pending (run c3v render-project)",
@@ -338,18 +371,22 @@ public sealed class Generator
         string renderKey = InputHash.Of("render", StageVersions["render"], built.CompositionKey, s.Camera, s.Width, s.Height, s.Quality, s.Format);
         var kept = folder.RetireRender(built.Project.Render, replace);
         var sw = Stopwatch.StartNew();
-        _observer.Started("render", $"{comp.FrameCount} frames, {s.Width}×{s.Height}, {s.Camera} camera");
+        var frames = FrameCache.Open(folder.Renders, renderKey, s.Width, s.Height);
+        int resumed = Math.Min(frames.CompletePrefix(), comp.FrameCount);
+        _observer.Started("render", $"{comp.FrameCount} frames, {s.Width}×{s.Height}, {s.Camera} camera"
+            + (resumed > 0 ? $", resuming after the {resumed} frames an interrupted render finished" : ""));
         using var writer = VideoOutput.Open(format, folder.PathOf("renders/video"), new ClipFormat(s.Width, s.Height, s.Fps), s.Quality != "draft", out var notice, _ffmpeg);
         if (notice is not null) Warn(notice);
         var request = new ClipRequest(built.Scene.Cloud, built.Scene.Background,
             built.Actors.Select(a => new RenderActor(a.Id, f => a.Instance(f))).ToList(), comp, path, Antialiased: true);
         IReadOnlyList<(Image Frame, string Label)> keys;
-        try { keys = new ClipRenderer(_rasterizer).Render(request, writer, (d, n) => _observer.Progress("render", d, n), cancellation); }
+        try { keys = new ClipRenderer(_rasterizer).Render(request, writer, (d, n) => _observer.Progress("render", d, n), cancellation, frames); }
         catch (OperationCanceledException)
         {
             throw new RenderInterruptedException(folder.Root);
         }
         writer.Complete();
+        frames.Delete();
         var sheetPath = "renders/contact-sheet.png";
         ContactSheet.Compose(keys).SavePng(folder.PathOf(sheetPath));
         _observer.Finished("render", $"{Path.GetRelativePath(folder.Root, writer.OutputPath)} ({comp.FrameCount} frames)", reused: false);
@@ -363,7 +400,7 @@ public sealed class Generator
             Project = folder.Root, Video = writer.OutputPath, ContactSheet = folder.PathOf(sheetPath),
             Format = writer.Format.ToString().ToLowerInvariant(), Frames = comp.FrameCount,
             Reused = cache.Reused, Recomputed = cache.Recomputed, Warnings = _warnings.ToList(), PreviousRenders = kept,
-            Stages = _timings.ToList(), Seconds = total.Elapsed.TotalSeconds, PeakMemoryMb = PeakMb(),
+            Stages = _timings.ToList(), Seconds = total.Elapsed.TotalSeconds, PeakMemoryMb = PeakMb(), ResumedFrames = resumed,
         };
         history.Add(new HistoryEntry { Verb = verb, Change = change, Utc = DateTimeOffset.UtcNow, Reused = summary.Reused, Recomputed = summary.Recomputed, Seconds = summary.Seconds });
         folder.Save(built.Project with
@@ -391,16 +428,31 @@ public sealed class Generator
         return string.Join(", ", parts);
     }
 
+    /// <summary>The user's asset library, if the project names one; its rejected entries become warnings.</summary>
+    AssetLibrary? LoadLibrary(string? folder, bool quiet = false)
+    {
+        if (string.IsNullOrWhiteSpace(folder)) return null;
+        var library = AssetLibrary.Load(folder);
+        if (!quiet) foreach (var p in library.Problems) Warn(p);
+        return library;
+    }
+
+    /// <summary>What a library holds of one kind, for keys: adding or changing an entry may change a choice.</summary>
+    static IReadOnlyList<string> LibraryEntries(AssetLibrary? library, AssetKind kind) =>
+        library?.Entries.Where(e => e.Kind == kind).Select(e => $"{e.File}|{e.Description}|{string.Join(',', e.Tags)}|{e.Units}|{e.UpAxis}|{e.Scale}").ToArray() ?? [];
+
+    static ActorLayout ToLayout(string id, LayoutRecord r) => new(id, r.Waypoints.Select(w => new Vector3(w[0], w[1], w[2])).ToList(), r.Scale);
+
     /// <summary>The clip's natural length: a travelling actor's path at its natural speed, else its motion's length; 4–8 s.</summary>
-    static double NaturalDuration(IReadOnlyList<ComposedActor> actors, IReadOnlyList<LiftedActor> lifted)
+    static double NaturalDuration(IReadOnlyList<ComposedActor> actors, IReadOnlyList<ActorLayout> layouts)
     {
         double best = 4;
         for (int i = 0; i < actors.Count; i++)
         {
-            var pts = lifted[i].Positions;
+            var pts = layouts[i].Waypoints;
             float length = 0;
             for (int k = 1; k < pts.Count; k++) length += Vector3.Distance(pts[k - 1], pts[k]);
-            float speed = actors[i].NaturalSpeed * lifted[i].Scale;
+            float speed = actors[i].NaturalSpeed * layouts[i].Scale;
             if (speed > 0.2f && length > 0.5f) best = Math.Max(best, length / speed);
             else if (!actors[i].Clip.Loop) best = Math.Max(best, actors[i].Clip.Duration);
         }
@@ -431,6 +483,7 @@ public sealed class Generator
         if (s.Quality is not ("draft" or "final")) throw new C3VException($"--quality: '{s.Quality}' is not draft or final");
         if (s.Format is not ("mp4" or "gif" or "png")) throw new C3VException($"--format: '{s.Format}' is not mp4, gif or png");
         CameraPath.Parse(s.Camera);
+        if (s.Library is { } lib && !Directory.Exists(lib)) throw new C3VException($"--library: {lib}: no such folder");
         return s;
     }
 
@@ -455,7 +508,7 @@ public sealed class Generator
             else
             {
                 if (string.IsNullOrWhiteSpace(e.Motion)) throw new C3VException("--motion: empty description");
-                var clip = MotionChooser.Choose(new MotionPlan { Description = e.Motion! }, _embedder);
+                var clip = MotionChooser.Choose(new MotionPlan { Description = e.Motion! }, _embedder, LoadLibrary(settings.Library, quiet: true)).Clip;
                 changed = target with { Motion = target.Motion with { Description = e.Motion!.Trim(), Travels = clip.NaturalSpeed > 0.3f } };
                 what = $"actor {target.Id} now {e.Motion!.Trim()}";
             }
@@ -507,6 +560,13 @@ public sealed class Generator
         _observer.Finished(name, $"{sw.Elapsed.TotalSeconds:0.0} s", reused);
         Time(name, sw, reused);
         return result;
+    }
+
+    void ReusedStage(string name, string detail)
+    {
+        _observer.Started(name, detail);
+        _observer.Finished(name, "reused", reused: true);
+        _timings.Add(new StageTiming(name, 0, PeakMb(), Reused: true));
     }
 
     void Time(string stage, Stopwatch sw, bool reused) => _timings.Add(new StageTiming(stage, sw.Elapsed.TotalSeconds, PeakMb(), reused));

@@ -35,6 +35,8 @@ public sealed record RunSummary
     public string? ContactSheet { get; init; }
     public string? Format { get; init; }
     public int Frames { get; init; }
+    /// <summary>Frames an interrupted render had finished, read back instead of rendered again.</summary>
+    public int ResumedFrames { get; init; }
     public IReadOnlyList<string> Reused { get; init; } = [];
     public IReadOnlyList<string> Recomputed { get; init; } = [];
     public IReadOnlyList<string> Warnings { get; init; } = [];

@@ -4,37 +4,77 @@ using C3V.World;
 
 namespace C3V.Pipeline;
 
+/// <summary>A chosen clip and where it came from: a procedural clip's name, or "library:FILE" for a user's BVH.</summary>
+public sealed record MotionChoice(MotionClip Clip, string Source);
+
 /// <summary>
-/// Picks the motion clip for a motion phrase, as the method retrieves motions from a labelled library: every
-/// clip's name and labels are compared with the phrase, by sentence-embedding cosine when an embedder is
-/// given, and by shared words otherwise (and to break ties). A phrase that matches nothing gets the idle clip
-/// for in-place actions and the walk for travelling ones.
+/// Picks the motion clip for a motion phrase, as the method retrieves motions from a labelled library: the
+/// user's asset library first (its motion entries, BVH files, by their description and tags), then the
+/// embedded procedural clips. Every candidate's labels are compared with the phrase, by sentence-embedding
+/// cosine when an embedder is given, and by shared words otherwise (and to break ties). A library entry wins
+/// when it scores at or above the threshold; otherwise the best procedural clip does, and a phrase that matches
+/// nothing gets the idle clip for in-place actions and the walk for travelling ones.
 /// </summary>
 public static class MotionChooser
 {
-    public static MotionClip Choose(MotionPlan motion, ITextEmbedder? embedder, IReadOnlyList<MotionClip>? library = null)
+    const string LibraryPrefix = "library:";
+
+    /// <summary>The procedural clip for <paramref name="motion"/> (no user library).</summary>
+    public static MotionClip Choose(MotionPlan motion, ITextEmbedder? embedder) => Choose(motion, embedder, library: null).Clip;
+
+    public static MotionChoice Choose(MotionPlan motion, ITextEmbedder? embedder, AssetLibrary? library)
     {
-        library ??= ProceduralMotions.All;
         string phrase = motion.Description.Trim().ToLowerInvariant();
-        var texts = library.Select(c => c.Labels.Prepend(c.Name).ToArray()).ToArray();
-        var scores = new double[library.Count];
-        for (int i = 0; i < library.Count; i++) scores[i] = texts[i].Max(t => WordScore(phrase, t));
-        if (embedder is not null)
+        double threshold = embedder is null ? 0.34 : 0.45;
+        var entries = library?.Entries.Where(e => e.Kind == AssetKind.Motion).ToArray() ?? [];
+        if (entries.Length > 0)
         {
-            var all = texts.SelectMany(t => t).Prepend(phrase).ToList();
-            var vectors = embedder.Embed(all);
-            int k = 1;
-            for (int i = 0; i < library.Count; i++)
-            {
-                double best = 0;
-                foreach (var _ in texts[i]) best = Math.Max(best, Cosine(vectors[0], vectors[k++]));
-                scores[i] = 0.7 * best + 0.3 * scores[i];
-            }
+            var scores = Score(phrase, entries.Select(LabelsOf).ToArray(), embedder);
+            int best = Enumerable.Range(0, entries.Length).MaxBy(i => scores[i]);
+            if (scores[best] >= threshold) return new MotionChoice(Load(library!, entries[best]), LibraryPrefix + entries[best].File);
         }
-        int bestIndex = Enumerable.Range(0, library.Count).MaxBy(i => scores[i]);
-        if (scores[bestIndex] < (embedder is null ? 0.34 : 0.45))
-            return library.FirstOrDefault(c => c.Name == (motion.Travels ? "walk" : "idle")) ?? library[bestIndex];
-        return library[bestIndex];
+        var clips = ProceduralMotions.All;
+        var procedural = Score(phrase, clips.Select(c => c.Labels.Prepend(c.Name).ToArray()).ToArray(), embedder);
+        int bestClip = Enumerable.Range(0, clips.Count).MaxBy(i => procedural[i]);
+        var clip = procedural[bestClip] >= threshold ? clips[bestClip]
+            : clips.FirstOrDefault(c => c.Name == (motion.Travels ? "walk" : "idle")) ?? clips[bestClip];
+        return new MotionChoice(clip, clip.Name);
+    }
+
+    /// <summary>The clip a previous choice named (its <see cref="MotionChoice.Source"/>), or null when it is gone.</summary>
+    public static MotionClip? Resolve(string source, AssetLibrary? library)
+    {
+        if (!source.StartsWith(LibraryPrefix, StringComparison.Ordinal)) return ProceduralMotions.Find(source);
+        var entry = library?.Entries.FirstOrDefault(e => e.Kind == AssetKind.Motion && e.File == source[LibraryPrefix.Length..]);
+        return entry is null ? null : Load(library!, entry);
+    }
+
+    static string[] LabelsOf(AssetEntry e) => e.Labels.Append(Path.GetFileNameWithoutExtension(e.File).Replace('_', ' ')).ToArray();
+
+    /// <summary>
+    /// A BVH entry retargeted onto the 22 joints. Units: the entry's when it names other than the default metres
+    /// (or a scale), else guessed from the leg length (which also recognises metres, and CMU's units).
+    /// </summary>
+    static MotionClip Load(AssetLibrary library, AssetEntry entry)
+    {
+        bool explicitUnits = AssetLibrary.UnitFactor(entry.Units) != 1f || entry.Scale != 1f;
+        return MotionLibrary.LoadClip(library.PathOf(entry), new RetargetOptions { MetresPerUnit = explicitUnits ? entry.MetresPerUnit : null });
+    }
+
+    static double[] Score(string phrase, string[][] texts, ITextEmbedder? embedder)
+    {
+        var scores = new double[texts.Length];
+        for (int i = 0; i < texts.Length; i++) scores[i] = texts[i].Max(t => WordScore(phrase, t));
+        if (embedder is null) return scores;
+        var vectors = embedder.Embed(texts.SelectMany(t => t).Prepend(phrase).ToList());
+        int k = 1;
+        for (int i = 0; i < texts.Length; i++)
+        {
+            double best = 0;
+            foreach (var _ in texts[i]) best = Math.Max(best, Cosine(vectors[0], vectors[k++]));
+            scores[i] = 0.7 * best + 0.3 * scores[i];
+        }
+        return scores;
     }
 
     static readonly HashSet<string> Stop = ["a", "an", "the", "is", "are", "to", "of", "and", "on", "in", "at", "with", "his", "her", "their"];

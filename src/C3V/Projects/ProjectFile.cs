@@ -24,6 +24,8 @@ public sealed record GenerationSettings
     public string Format { get; init; } = "mp4";
     [Description("The director: 'rules' (embedded) or a chat-model spec.")]
     public string Llm { get; init; } = "rules";
+    [Description("The user's asset library folder (library.json), searched for scenes and motions before the procedural ones; null = none.")]
+    public string? Library { get; init; }
 }
 
 /// <summary>The clip a project last rendered.</summary>
@@ -39,6 +41,26 @@ public sealed record RenderRecord
     public string Camera { get; init; } = "static";
     public string? ContactSheet { get; init; }
     public DateTimeOffset CompletedUtc { get; init; }
+}
+
+/// <summary>
+/// An actor's refined layout: the path's waypoints (world, metres, feet on the ground) and its uniform scale.
+/// Kept so an edit that only swaps a motion re-times the new motion along the same path without refining again.
+/// </summary>
+public sealed record LayoutRecord
+{
+    public required float Scale { get; init; }
+    public required IReadOnlyList<float[]> Waypoints { get; init; }
+
+    /// <summary>Null when sound, else what is wrong (for an error naming the field).</summary>
+    public string? Problem()
+    {
+        if (!(Scale > 0) || !float.IsFinite(Scale)) return "scale: must be a positive number";
+        if (Waypoints is null || Waypoints.Count == 0) return "waypoints: expected at least one [x, y, z]";
+        for (int i = 0; i < Waypoints.Count; i++)
+            if (Waypoints[i] is not { Length: 3 } w || !w.All(float.IsFinite)) return $"waypoints[{i}]: expected [x, y, z] of finite numbers";
+        return null;
+    }
 }
 
 /// <summary>One run of a verb on the project and what it reused.</summary>
@@ -71,6 +93,8 @@ public sealed record ProjectFile
     public JsonNode? Composition { get; init; }
     [Description("Per actor id: the refinement report (parameters before/after, losses).")]
     public Dictionary<string, JsonNode> Refinement { get; init; } = [];
+    [Description("Per actor id: the refined path (waypoints) and scale the composition walks the motion along.")]
+    public Dictionary<string, LayoutRecord> Layouts { get; init; } = [];
     [Description("Per stage: the name and version of what produced its artefacts.")]
     public Dictionary<string, string> Stages { get; init; } = [];
     public Dictionary<string, ArtefactRecord> Artefacts { get; init; } = [];
@@ -96,6 +120,9 @@ public sealed record ProjectFile
         if (p.Placement is not null)
             for (int i = 0; i < p.Placement.Placements.Count; i++)
                 if (p.Placement.Placements[i].Problem() is { } pp) throw new InvalidFileException(source, $"$.placement.placements[{i}]: {pp}");
+        foreach (var (id, layout) in p.Layouts)
+            if ((layout is null ? "expected an object" : layout.Problem()) is { } lp)
+                throw new InvalidFileException(source, $"$.layouts.{id}: {lp}");
         return p;
     }
 }

@@ -63,6 +63,35 @@ public class LifterTests
     }
 
     [Fact]
+    public void A_wildly_inconsistent_scale_source_is_rejected_not_blended()
+    {
+        Vector3[] feet = [new(-1, 0, 3), new(0, 0, 4), new(1, 0, 5)];
+        var boxes = feet.Select(p => BoxFor(p, 1.7f)).ToArray();
+        // the director's size is a tenth of what the boxes and the real height agree on (bench case 2 had ×12)
+        float fraction = 0.1f * Lifter.PixelHeight(Cam, feet[0], 1.7f) / Cam.Height;
+        var lifted = Lifter.Lift(boxes, fraction, GroundDepth(Cam), Cam, 0f, 1.7f);
+        Assert.Equal(0.1f, lifted.ScaleFromDirector, 2);
+        Assert.Equal(1f, lifted.Scale, 1);
+        Assert.Contains(lifted.Notes, n => n.Contains("director") && n.Contains("ignored"));
+        // a factor within the reject ratio is still blended
+        var mild = Lifter.Lift(boxes, 1.5f * fraction / 0.1f, GroundDepth(Cam), Cam, 0f, 1.7f);
+        Assert.Equal(MathF.Cbrt(1.5f), mild.Scale, 0.01f);
+        Assert.DoesNotContain(mild.Notes, n => n.Contains("ignored"));
+    }
+
+    [Fact]
+    public void A_box_cut_by_the_image_edge_does_not_set_the_scale()
+    {
+        Vector3[] feet = [new(0, 0, 3), new(0.3f, 0, 4), new(0.6f, 0, 5)];
+        var boxes = feet.Select(p => BoxFor(p, 1.7f)).ToArray();
+        // the actor walks in from the right: only the lower fifth of it shows, against the image's edge
+        var first = BoxFor(new Vector3(3.4f, 0, 3), 1.7f);
+        boxes = [new PixelBox(first.Left, first.Bottom - 0.2f * first.Height, Cam.Width, first.Bottom), .. boxes];
+        var lifted = Lifter.Lift(boxes, 0f, GroundDepth(Cam), Cam, 0f, 1.7f, new LiftOptions { RealHeightWeight = 0 });
+        Assert.Equal(1f, lifted.ScaleFromBoxes, 1);
+    }
+
+    [Fact]
     public void Missing_or_implausible_depth_falls_back_to_the_ground_ray()
     {
         var feet = new Vector3(0.5f, 0, 4);

@@ -5,9 +5,14 @@ using C3V.Projects;
 
 namespace C3V.Tests.Pipeline;
 
-/// <summary>One small project generated once (64×64, 6 fps, 1 s, draft), copied for each test that changes it.</summary>
+/// <summary>
+/// One small project generated once for all the pipeline tests (64×64, 6 fps, 1 s, draft), copied for each
+/// test that changes it.
+/// </summary>
 public sealed class SmallProject : IDisposable
 {
+    public const string Collection = "small project";
+
     public string Root { get; } = Directory.CreateTempSubdirectory("c3v-gen-").FullName;
     public string Project => Path.Combine(Root, "base");
     public RunSummary Summary { get; }
@@ -33,7 +38,11 @@ public sealed class SmallProject : IDisposable
     public void Dispose() => Directory.Delete(Root, recursive: true);
 }
 
-public sealed class GeneratorTests(SmallProject small) : IClassFixture<SmallProject>
+[CollectionDefinition(SmallProject.Collection)]
+public sealed class SmallProjectCollection : ICollectionFixture<SmallProject>;
+
+[Collection(SmallProject.Collection)]
+public sealed class GeneratorTests(SmallProject small)
 {
     internal static Generator Make(IPipelineObserver? observer = null, Func<ITranscriptSink, IDirector>? director = null, Func<string?>? ffmpeg = null) =>
         new(director ?? (_ => new RuleDirector()), embedder: null, observer, ffmpeg ?? (() => null));
@@ -51,7 +60,7 @@ public sealed class GeneratorTests(SmallProject small) : IClassFixture<SmallProj
         Assert.Equal("robot", Assert.Single(project.Plan!.Actors).Id);
         Assert.Single(project.Placement!.Placements);
         Assert.Contains("robot", project.Refinement.Keys);
-        Assert.Equal(["plan", "scene", "actor-robot", "motion-robot", "place-robot", "composition", "render"], small.Summary.Recomputed);
+        Assert.Equal(["plan", "scene", "actor-robot", "motion-robot", "place-robot", "layout", "composition", "render"], small.Summary.Recomputed);
         Assert.Empty(Directory.GetDirectories(small.Root, ".*"));
     }
 
@@ -63,13 +72,41 @@ public sealed class GeneratorTests(SmallProject small) : IClassFixture<SmallProj
         Assert.Contains("scene", s.Reused);
         Assert.Contains("actor-robot", s.Reused);
         Assert.Contains("place-robot", s.Reused);
+        Assert.Contains("layout", s.Reused);
         Assert.Contains("motion-robot", s.Recomputed);
         Assert.Contains("composition", s.Recomputed);
+        Assert.DoesNotContain(s.Stages, st => st.Stage == "refine" && !st.Reused);
         Assert.Single(s.PreviousRenders, r => r.Contains("video-"));
         var project = ProjectFolder.Open(dir).Load();
         Assert.Equal("playing kung fu", project.Plan!.Actors[0].Motion.Description);
         Assert.NotEqual("dance disco", project.Artefacts["motion-robot"].Value);
         Assert.Equal(2, project.History.Count);
+        // The path and scale are the refined ones of the generate, bit for bit; the new motion is timed along them.
+        var before = ProjectFolder.Open(small.Project).Load();
+        Assert.Equal(before.Layouts["robot"].Scale, project.Layouts["robot"].Scale);
+        Assert.Equal(before.Layouts["robot"].Waypoints.SelectMany(w => w), project.Layouts["robot"].Waypoints.SelectMany(w => w));
+        Assert.Equal(before.Refinement["robot"].ToJsonString(), project.Refinement["robot"].ToJsonString());
+    }
+
+    [SkippableFact]
+    public async Task EditMotion_FindsTheUsersBvhLibraryFirst()
+    {
+        var dir = small.Copy("library-motion");
+        var library = MotionChooserTests.BvhLibrary(Path.Combine(small.Root, "library-motion-assets"));
+        var json = Path.Combine(dir, "project.json");
+        var p = ProjectFolder.Open(dir).Load();
+        File.WriteAllText(json, (p with { Settings = p.Settings with { Library = library } }).ToJson());
+        var s = await Make().EditAsync(dir, new EditRequest { Motion = "sword fighting", Replace = true });
+        Assert.Contains("motion-robot", s.Recomputed);
+        Assert.Contains("scene", s.Reused);
+        var project = ProjectFolder.Open(dir).Load();
+        Assert.Equal("library:sword.bvh", project.Artefacts["motion-robot"].Value);
+        // The composition plays the BVH clip (8.6 s long; the video is 1 s): motion times stay inside it.
+        var comp = C3V.Compose.Composition.FromJsonNode(project.Composition);
+        Assert.All(comp.Actor("robot").Frames, f => Assert.InRange(f.MotionTime, 0, 9));
+        // Re-rendering reloads the same clip from the library (reused, not chosen again).
+        var again = await Make().RenderProjectAsync(dir, null, null, replace: true);
+        Assert.Contains("motion-robot", again.Reused);
     }
 
     [Fact]
@@ -90,6 +127,7 @@ public sealed class GeneratorTests(SmallProject small) : IClassFixture<SmallProj
         Assert.Contains("actor-robot", s.Recomputed);
         Assert.Contains("motion-robot", s.Reused);
         Assert.Contains("place-robot", s.Reused);
+        Assert.Contains("layout", s.Recomputed); // a new body is refined again (its size differs), from the same placement
     }
 
     [Theory]
@@ -125,10 +163,17 @@ public sealed class GeneratorTests(SmallProject small) : IClassFixture<SmallProj
         Assert.NotNull(project.PendingRender);
         Assert.False(File.Exists(Path.Combine(target, "renders/video.gif")));
         Assert.Empty(Directory.GetFiles(Path.Combine(target, "renders"), "*.tmp"));
+        // The frames finished before the interruption are kept and the resumed render starts after them.
+        var partial = Assert.Single(Directory.GetDirectories(Path.Combine(target, "renders"), "partial-*"));
+        Assert.Equal(2, Directory.GetFiles(partial, "*.rgb").Length);
         var s = await Make().RenderProjectAsync(target, null, null, replace: false);
         Assert.Equal(["render"], s.Recomputed);
+        Assert.Equal(2, s.ResumedFrames);
         Assert.True(File.Exists(Path.Combine(target, "renders/video.gif")));
         Assert.Null(ProjectFolder.Open(target).Load().PendingRender);
+        Assert.Empty(Directory.GetDirectories(Path.Combine(target, "renders"), "partial-*"));
+        // Same seed and settings: the resumed clip is byte for byte the uninterrupted one.
+        Assert.Equal(File.ReadAllBytes(Path.Combine(small.Project, "renders/video.gif")), File.ReadAllBytes(Path.Combine(target, "renders/video.gif")));
     }
 
     [Fact]
