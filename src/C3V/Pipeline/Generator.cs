@@ -225,13 +225,16 @@ public sealed class Generator
                 cancellation.ThrowIfCancellationRequested();
                 var a = plan.Actors[i];
                 string file = $"assets/actor-{a.Id}{ActorAsset.Extension}";
-                string key = InputHash.Of("actor", StageVersions["actor"], a.Description, a.Category, a.Attributes, a.Props, a.HeightMeters, s.Seed + i);
+                string key = InputHash.Of("actor", StageVersions["actor"], a.Description, a.Category, a.Attributes, a.Props, a.HeightMeters, s.Seed + i,
+                    LibraryEntries(library, AssetKind.Actor));
                 actorKeys[a.Id] = key;
                 var skin = cache.GetOrCompute($"actor-{a.Id}", key, () =>
                 {
-                    var avatar = AvatarGenerator.Generate(ActorText(a), s.Seed + i);
-                    ActorAsset.Save(avatar.Cloud, folder.PathOf(file));
-                    return avatar.Cloud;
+                    // The user's library first (a matching glTF character), then a procedural avatar.
+                    var made = new ActorFactory(_embedder, library).Create(ActorText(a), s.Seed + i);
+                    foreach (var note in made.Notes) Warn($"{a.Id}: {note}");
+                    ActorAsset.Save(made.Cloud, folder.PathOf(file));
+                    return made.Cloud;
                 }, rec => ActorAsset.Load(folder.PathOf(rec.File ?? file)), file);
                 // Motion: the user's library first, then the procedural clips; recorded by source so an edit reloads it.
                 string motionKey = InputHash.Of("motion", StageVersions["motion"], a.Motion.Description, a.Motion.Travels, LibraryEntries(library, AssetKind.Motion));
