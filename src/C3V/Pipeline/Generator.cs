@@ -43,7 +43,7 @@ public sealed class Generator
     public static readonly IReadOnlyDictionary<string, string> StageVersions = new Dictionary<string, string>
     {
         ["scene"] = "procedural-1", ["actor"] = "avatar-1", ["motion"] = "library-1", ["place"] = "1",
-        ["lift"] = "1", ["refine"] = "1", ["compose"] = "1", ["render"] = "1",
+        ["lift"] = "1", ["refine"] = "1", ["compose"] = "1", ["render"] = "2",
     };
 
     readonly Func<ITranscriptSink, IDirector> _director;
@@ -360,8 +360,12 @@ public sealed class Generator
         var s = built.Project.Settings;
         var kind = CameraPath.Parse(s.Camera);
         var format = s.Format switch { "gif" => VideoFormat.Gif, "png" => VideoFormat.Png, _ => VideoFormat.Mp4 };
-        var refCamera = built.Scene.DefaultCamera(s.Width, s.Height);
         var comp = built.Composition;
+        // The reference view, zoomed onto where the actors go (every 4th frame and the last is enough to bound it).
+        var heights = built.Actors.ToDictionary(a => a.Id, a => a.Height);
+        var samples = comp.Actors.SelectMany(track => track.Frames.Where((_, f) => f % 4 == 0 || f == track.Frames.Count - 1)
+            .Select(fr => new ActorSample(fr.Position, heights[track.ActorId] * fr.Scale))).ToList();
+        var refCamera = ShotFraming.Frame(built.Scene.DefaultCamera(s.Width, s.Height), samples);
         var main = comp.Actors[0];
         var subject = comp.Actors.SelectMany(a => a.Frames).Aggregate(Vector3.Zero, (acc, f) => acc + f.Position) / Math.Max(1, comp.Actors.Sum(a => a.Frames.Count))
             + new Vector3(0, 0.6f * built.Actors.Max(a => a.Height), 0);
