@@ -15,9 +15,12 @@ internal sealed class FrameBuffers
     /// <summary>Tiles touched (0 = culled).</summary>
     public int[] TileCount = [];
 
-    // Depth sort of the visible splats.
+    // Depth sort of the visible splats. Preprocessing fills, per chunk of Gaussians, the start of that
+    // chunk's stretch of Keys/Ids and counts in ChunkVisible; the sort compacts them (then ChunkVisible
+    // holds each chunk's first rank).
     public uint[] Keys = [], KeysTmp = [];
     public int[] Ids = [], IdsTmp = [];
+    public int[] ChunkVisible = [];
     public int Visible;
 
     /// <summary>
@@ -61,6 +64,11 @@ internal sealed class FrameBuffers
     {
         if (FinalT.Length < pixels) { FinalT = new float[pixels]; LastPair = new int[pixels]; MedianPair = new int[pixels]; }
         if (TileStart.Length < tiles + 1) TileStart = new int[tiles + 1];
+    }
+
+    public void EnsureChunks(int chunks)
+    {
+        if (ChunkVisible.Length < chunks + 1) ChunkVisible = new int[chunks + 1];
     }
 
     public void EnsureRunCounts(int n)

@@ -234,6 +234,9 @@ public sealed class GaussianRasterizer
         var f = _f;
         var cam = _cam;
         bool aa = _options.Antialiased;
+        int chunks = (_total + Chunk - 1) / Chunk;
+        f.EnsureChunks(chunks);
+        f.ChunkVisible.AsSpan(0, chunks + 1).Clear();
         ForEachChunk((k, from, to) =>
         {
             var cloud = _clouds[k].Cloud;
@@ -252,7 +255,13 @@ public sealed class GaussianRasterizer
                     MeanX = s.MeanX, MeanY = s.MeanY, ConA = s.ConA, ConB = s.ConB, ConC = s.ConC, Opacity = s.Opacity, Radius2 = r2,
                     R = rgb.X, G = rgb.Y, B = rgb.Z, Depth = s.Tc.Z,
                 };
-                f.TileCount[g] = TileRasterizer.Tiles(f.Splats[g], cam, default, write: false);
+                int tiles = TileRasterizer.Tiles(f.Splats[g], cam, default, write: false);
+                f.TileCount[g] = tiles;
+                if (tiles == 0) continue;
+                // Depth key and index go to this chunk's own stretch of Keys/Ids; SortByDepth closes the gaps.
+                int c = g / Chunk, slot = c * Chunk + f.ChunkVisible[c]++;
+                f.Keys[slot] = BitConverter.SingleToUInt32Bits(s.Tc.Z); // positive floats order like their bits
+                f.Ids[slot] = g;
             }
         });
     }
@@ -261,14 +270,20 @@ public sealed class GaussianRasterizer
     void SortByDepth()
     {
         var f = _f;
+        int chunks = (_total + Chunk - 1) / Chunk;
+        var start = f.ChunkVisible.AsSpan(0, chunks + 1);
         int n = 0;
-        for (int g = 0; g < _total; g++)
+        for (int c = 0; c < chunks; c++) { int v = start[c]; start[c] = n; n += v; }
+        start[chunks] = n;
+        // Gather every chunk's stretch into the scratch arrays, which then become the arrays to sort.
+        Parallel.For(0, chunks, _parallel, c =>
         {
-            if (f.TileCount[g] == 0) continue;
-            f.Keys[n] = BitConverter.SingleToUInt32Bits(f.Splats[g].Depth); // positive floats order like their bits
-            f.Ids[n] = g;
-            n++;
-        }
+            int from = f.ChunkVisible[c], count = f.ChunkVisible[c + 1] - from;
+            Array.Copy(f.Keys, c * Chunk, f.KeysTmp, from, count);
+            Array.Copy(f.Ids, c * Chunk, f.IdsTmp, from, count);
+        });
+        (f.Keys, f.KeysTmp) = (f.KeysTmp, f.Keys);
+        (f.Ids, f.IdsTmp) = (f.IdsTmp, f.Ids);
         f.Visible = n;
         RadixSort.Sort(f.Keys, f.Ids, f.KeysTmp, f.IdsTmp, n);
     }
