@@ -26,6 +26,12 @@ public static class ShotFraming
         public float MaxZoom { get; init; } = 3f;
     }
 
+    /// <summary>
+    /// The framing for a camera path: paths that push in (dolly, up to 25 % closer, about 1.33× larger) or swing
+    /// (orbit, ±20°) move the action towards the edges, so they frame it with a wider margin.
+    /// </summary>
+    public static Options For(CameraKind kind) => kind is CameraKind.Dolly or CameraKind.Orbit ? new Options { Margin = 0.2f } : new Options();
+
     /// <summary>The zoomed reference (the reference itself when the action already fills it or is not in front of it).</summary>
     public static Camera Frame(Camera reference, IReadOnlyList<ActorSample> samples, Options? options = null)
     {

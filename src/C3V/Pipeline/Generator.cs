@@ -365,7 +365,7 @@ public sealed class Generator
         var heights = built.Actors.ToDictionary(a => a.Id, a => a.Height);
         var samples = comp.Actors.SelectMany(track => track.Frames.Where((_, f) => f % 4 == 0 || f == track.Frames.Count - 1)
             .Select(fr => new ActorSample(fr.Position, heights[track.ActorId] * fr.Scale))).ToList();
-        var refCamera = ShotFraming.Frame(built.Scene.DefaultCamera(s.Width, s.Height), samples);
+        var refCamera = ShotFraming.Frame(built.Scene.DefaultCamera(s.Width, s.Height), samples, ShotFraming.For(kind));
         var main = comp.Actors[0];
         var subject = comp.Actors.SelectMany(a => a.Frames).Aggregate(Vector3.Zero, (acc, f) => acc + f.Position) / Math.Max(1, comp.Actors.Sum(a => a.Frames.Count))
             + new Vector3(0, 0.6f * built.Actors.Max(a => a.Height), 0);

@@ -34,6 +34,27 @@ public class ShotFramingTests
             }
     }
 
+    [Theory]
+    [InlineData(CameraKind.Dolly)]
+    [InlineData(CameraKind.Orbit)]
+    [InlineData(CameraKind.Crane)]
+    public void MovingCameras_KeepTheFramedActionInView_ToTheEnd(CameraKind kind)
+    {
+        var samples = Walk(new Vector3(-2.5f, 0, 0), new Vector3(2.5f, 0, 0));
+        var framed = ShotFraming.Frame(Wide, samples, ShotFraming.For(kind));
+        Assert.True(framed.Fy > 1.3f * Wide.Fy, "the action is zoomed onto");
+        var path = CameraPath.Create(kind, framed, new Vector3(0, 1.2f, 0), groundY: 0, duration: 4);
+        // Still in frame with a 5 % margin at the end of the move (dolly: 25 % closer than the reference).
+        foreach (float t in new[] { 0f, 2f, 4f })
+            foreach (var s in samples)
+                foreach (var p in new[] { s.Feet, s.Feet + new Vector3(0, s.Height, 0) })
+                {
+                    var px = path.At(t).Project(p).Pixel;
+                    Assert.InRange(px.X, 0.05f * 512, 0.95f * 512);
+                    Assert.InRange(px.Y, 0.05f * 512, 0.95f * 512);
+                }
+    }
+
     [Fact]
     public void TheCrop_StaysInsideTheReferenceImage()
     {
