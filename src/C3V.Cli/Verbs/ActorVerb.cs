@@ -3,6 +3,7 @@ using C3V.Actors;
 using C3V.Common;
 using C3V.Models.Embeddings;
 using C3V.World;
+using Props = C3V.Actors.Props;
 using C3V.Output;
 using C3V.Splats.Formats;
 using Spectre.Console.Cli;
@@ -57,6 +58,11 @@ public sealed class ActorVerb : Command<ActorVerb.Settings>
         [Description("glTF characters: scale to this standing height (default: the file's size, in metres, or guessed units)")]
         public float? Height { get; init; }
 
+        [CommandOption("--prop")]
+        [Description("Show DESCRIPTION as a rigid prop (ball, box, chair, table, car, barrel, cone) on a turntable; " +
+                     "a description that names one before any person (\"a red ball\") is a prop anyway")]
+        public bool Prop { get; init; }
+
         [CommandOption("--library <FOLDER>")]
         [Description("Search this asset library (library.json) for a glTF actor matching the description before generating one")]
         public string? Library { get; init; }
@@ -84,23 +90,26 @@ public sealed class ActorVerb : Command<ActorVerb.Settings>
         string? dir = Path.GetDirectoryName(Path.GetFullPath(s.Output));
         if (dir is not null && !Directory.Exists(dir)) throw new C3VException($"{s.Output}: folder {dir} does not exist");
 
-        var clip = s.Bvh is not null ? MotionLibrary.LoadClip(s.Bvh) : PickMotion(s.Motion);
         var factory = Factory(s.Library);
-        var preview = new ActorPreview { Width = s.Size, Height = s.Size };
         var descriptions = s.Description.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var made = descriptions.Select((d, i) => Made(factory, d, s, s.Seed + i)).ToArray();
+        bool moves = s.Motion is not null || s.Bvh is not null;
+        if (moves && made.All(m => m.IsProp))
+            throw new C3VException($"{(s.Motion is not null ? "--motion" : "--bvh")}: a prop does not move (it is shown on a turntable); leave the option out");
+        var clip = s.Bvh is not null ? MotionLibrary.LoadClip(s.Bvh) : PickMotion(s.Motion);
+        var preview = new ActorPreview { Width = s.Size, Height = s.Size };
         if (descriptions.Length > 1)
         {
             if (ext != ".png") throw new C3VException("several descriptions (a|b|c) make a gallery: use a .png output");
-            var actors = descriptions.Select((d, i) => Made(factory, d, s, s.Seed + i).Cloud).ToArray();
-            int columns = actors.Length <= 6 ? actors.Length : new[] { 6, 5, 4 }.FirstOrDefault(c => actors.Length % c == 0, 6);
-            preview.Grid(actors, clip, s.Time, columns).SavePng(s.Output, s.Force);
-            Console.WriteLine($"wrote {s.Output}: {actors.Length} avatars, {actors.Sum(a => a.Count)} Gaussians in all");
+            int columns = made.Length <= 6 ? made.Length : new[] { 6, 5, 4 }.FirstOrDefault(c => made.Length % c == 0, 6);
+            preview.Grid(made.Select(m => (m.Cloud, m.IsProp ? MotionClip.Still(m.Cloud.Skeleton) : clip)).ToArray(), s.Time, columns).SavePng(s.Output, s.Force);
+            Console.WriteLine($"wrote {s.Output}: {made.Length} actors, {made.Sum(m => m.Cloud.Count)} Gaussians in all");
             return 0;
         }
 
-        var made = Made(factory, descriptions[0], s, s.Seed);
-        var actor = made.Cloud;
-        Console.WriteLine($"{made.Summary}; motion \"{clip.Name}\" ({clip.Duration:F1} s)");
+        var actor = made[0].Cloud;
+        if (made[0].IsProp) clip = MotionClip.Still(actor.Skeleton);
+        Console.WriteLine(made[0].IsProp ? made[0].Summary : $"{made[0].Summary}; motion \"{clip.Name}\" ({clip.Duration:F1} s)");
         switch (ext)
         {
             case ".ply":
@@ -138,11 +147,23 @@ public sealed class ActorVerb : Command<ActorVerb.Settings>
         return new ActorFactory(new CachedTextEmbedder(MiniLmEmbedder.Shared), library);
     }
 
-    static ActorFactory.Made Made(ActorFactory factory, string description, Settings s, int seed)
+    /// <summary>One actor of the description list: a prop (rigid, with <see cref="MotionClip.Still"/>) or a character.</summary>
+    sealed record Cell(SkinnedCloud Cloud, string Summary, bool IsProp);
+
+    static Cell Made(ActorFactory factory, string description, Settings s, int seed)
     {
+        if (s.Prop || (!GltfActorImporter.IsGltfPath(description) && Props.IsPropDescription(description)))
+        {
+            if (s.Height is not null) throw new C3VException("--height applies to glTF characters, not props");
+            var prop = Props.FromDescription(description, seed)
+                ?? throw new C3VException($"\"{description}\" names no prop (known: {string.Join(", ", Props.Names)})");
+            var (min, max) = prop.Bounds();
+            var size = max - min;
+            return new Cell(Props.AsActor(prop), $"prop, {size.X:F2} × {size.Y:F2} × {size.Z:F2} m, {prop.Count} Gaussians", true);
+        }
         var made = factory.Create(description, seed, s.Height);
         foreach (var note in made.Notes) Console.Error.WriteLine($"c3v: note: {description}: {note}");
-        return made;
+        return new Cell(made.Cloud, made.Summary, false);
     }
 
     static MotionClip PickMotion(string? text)

@@ -82,6 +82,28 @@ public class ActorVerbTests
     }
 
     [Fact]
+    public void A_prop_description_shows_the_prop_and_refuses_a_motion()
+    {
+        var dir = Directory.CreateTempSubdirectory("c3v-actor").FullName;
+        try
+        {
+            string ply = Path.Combine(dir, "ball.ply");
+            var (code, err) = CliAppTests.Run("actor", "a red ball", "-o", ply);
+            Assert.True(code == 0, err);
+            var (min, max) = SplatFile.Read(ply).Bounds();
+            Assert.InRange(max.Y - min.Y, 0.2f, 0.25f); // a ball, not a person
+            (code, err) = CliAppTests.Run("actor", "a red ball", "--motion", "walk", "-o", Path.Combine(dir, "ball.png"));
+            Assert.Equal(1, code);
+            Assert.Contains("a prop does not move", err);
+            (code, err) = CliAppTests.Run("actor", "a dragon", "--prop", "-o", Path.Combine(dir, "dragon.png"));
+            Assert.Equal(1, code);
+            Assert.Contains("names no prop", err);
+            Assert.Equal([ply], Directory.GetFiles(dir));
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
     public void Keyword_motion_lookup_finds_clips_by_label()
     {
         var lib = MotionLibrary.Procedural();
