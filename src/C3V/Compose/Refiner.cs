@@ -14,6 +14,12 @@ public sealed record RefineOptions
     public int Resolution { get; init; } = 256;
     /// <summary>Adam's step in the raw (pre-sigmoid) parameters.</summary>
     public float LearningRate { get; init; } = 0.15f;
+    /// <summary>
+    /// Cap (metres) on a waypoint's step per iteration. Adam's first steps are about the learning rate in raw
+    /// units whatever the gradient, i.e. lr·τ/4 metres: 4.5 cm when τ is 1.2 m, but 0.7 m in a scene of 180 m,
+    /// which throws every waypoint about. The offsets' raw rate is lowered to keep the step near this.
+    /// </summary>
+    public float OffsetStep { get; init; } = 0.04f;
     /// <summary>Bound of each waypoint's offset (metres, total width: ±τ/2); null: 0.1 × the scene's extent, as in the method.</summary>
     public float? OffsetTau { get; init; }
     /// <summary>Bound of the scale as a fraction of the lifted scale (total width: ±τ/2).</summary>
@@ -92,12 +98,13 @@ public static class Refiner
                 raw.CopyTo(bestRaw, 0);
             }
             if (it >= options.Iterations || cancellation.IsCancellationRequested) break;
-            adam.Step(raw, grad);
+            adam.Step(raw, grad, problem.Rates);
+            problem.StandOnGround(raw, problem.LastLifts, raw);
         }
         // Adam leaves the feet within millimetres to a centimetre of the ground; the last step puts them on it.
         if (options.Iterations > 0)
         {
-            var standing = problem.StandOnGround(bestRaw, bestLifts!);
+            var standing = problem.StandOnGround(bestRaw, bestLifts!, new float[bestRaw.Length]);
             var stood = problem.Evaluate(standing, grad, rng, out double standingObjective);
             if (standingObjective <= bestObjective)
             {
@@ -174,6 +181,7 @@ public static class Refiner
         readonly Camera _cam;              // optimisation camera
         readonly PixelBox[][] _boxes;      // boxes in optimisation pixels
         readonly int[] _offset;            // parameter offset per actor
+        readonly bool[] _stationary;       // all of the actor's waypoints start on one spot
         readonly float _tau;
         readonly Worker[] _workers;
         readonly (int Actor, int Key)[] _items;
@@ -195,6 +203,18 @@ public static class Refiner
             int n = 0;
             for (int a = 0; a < actors.Count; a++) { _offset[a] = n; n += 1 + 3 * actors[a].Start.Waypoints.Count; }
             ParameterCount = n;
+            _stationary = actors.Select(a => a.Start.Waypoints.All(p => Vector3.Distance(p, a.Start.Waypoints[0]) < 0.01f)).ToArray();
+            Rates = new float[n];
+            float offsetRate = MathF.Min(1f, o.OffsetStep * 4f / (_tau * o.LearningRate));
+            for (int a = 0; a < actors.Count; a++)
+            {
+                Rates[_offset[a]] = 1f;
+                for (int i = 0; i < actors[a].Start.Waypoints.Count; i++)
+                {
+                    int k = _offset[a] + 1 + 3 * i;
+                    Rates[k] = offsetRate; Rates[k + 1] = 0f; Rates[k + 2] = offsetRate;
+                }
+            }
             var items = new List<(int, int)>();
             for (int a = 0; a < actors.Count; a++)
                 for (int i = 0; i < actors[a].Start.Waypoints.Count; i++) items.Add((a, i));
@@ -217,12 +237,20 @@ public static class Refiner
         public float[][] LastLifts { get; private set; } = [];
 
         /// <summary>
-        /// <paramref name="raw"/> with each planted waypoint's height set so that its lowest foot is exactly on
-        /// the ground (within the bound), given the lifts measured at <paramref name="raw"/>.
+        /// Per raw parameter, its learning rate relative to <see cref="RefineOptions.LearningRate"/>: 1 for the
+        /// scales, capped for the offsets (see <see cref="RefineOptions.OffsetStep"/>), 0 for the heights, which
+        /// are not descended but set by <see cref="StandOnGround"/>.
         /// </summary>
-        public float[] StandOnGround(float[] raw, float[][] lifts)
+        public float[] Rates { get; }
+
+        /// <summary>
+        /// Writes into <paramref name="standing"/> the parameters <paramref name="raw"/> with each planted
+        /// waypoint's height set so that its lowest foot is exactly on the ground (within the bound), given the
+        /// lifts measured at (or, between iterations, next to) <paramref name="raw"/>. Returns it.
+        /// </summary>
+        public float[] StandOnGround(float[] raw, float[][] lifts, float[] standing)
         {
-            var standing = (float[])raw.Clone();
+            if (!ReferenceEquals(raw, standing)) raw.CopyTo(standing, 0);
             for (int a = 0; a < _actors.Count; a++)
             {
                 var start = _actors[a].Start;
@@ -291,6 +319,12 @@ public static class Refiner
             Array.Clear(grad);
             for (int a = 0; a < st.Length; a++)
             {
+                if (_stationary[a])
+                {
+                    // An actor that stays on one spot has one position: its waypoints move together.
+                    var mean = st[a].DP.Aggregate(Vector3.Zero, (x, y) => x + y) / st[a].DP.Length;
+                    Array.Fill(st[a].DP, mean);
+                }
                 int o = _offset[a];
                 grad[o] = st[a].DS * Bounded.Derivative(raw[o], ScaleTau(a));
                 for (int i = 0; i < st[a].P.Length; i++)
