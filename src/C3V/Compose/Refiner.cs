@@ -182,6 +182,7 @@ public static class Refiner
         readonly PixelBox[][] _boxes;      // boxes in optimisation pixels
         readonly int[] _offset;            // parameter offset per actor
         readonly bool[] _stationary;       // all of the actor's waypoints start on one spot
+        readonly bool[] _grounded;         // the clip plants a foot at some time (not flying)
         readonly float _tau;
         readonly Worker[] _workers;
         readonly (int Actor, int Key)[] _items;
@@ -203,6 +204,7 @@ public static class Refiner
             int n = 0;
             for (int a = 0; a < actors.Count; a++) { _offset[a] = n; n += 1 + 3 * actors[a].Start.Waypoints.Count; }
             ParameterCount = n;
+            _grounded = actors.Select(a => a.Actor.InPlace.LeftContact.Contains(true) || a.Actor.InPlace.RightContact.Contains(true)).ToArray();
             _stationary = actors.Select(a => a.Start.Waypoints.All(p => Vector3.Distance(p, a.Start.Waypoints[0]) < 0.01f)).ToArray();
             Rates = new float[n];
             float offsetRate = MathF.Min(1f, o.OffsetStep * 4f / (_tau * o.LearningRate));
@@ -361,7 +363,8 @@ public static class Refiner
                 var actor = _actors[a].Actor;
                 int count = s.P.Length;
                 bool boxes = _boxes[a].Length > 0;
-                // Ground contact applies where the clip plants a foot (all waypoints when it never does).
+                // Ground contact applies where the clip plants a foot; a clip that never does (flying, swimming)
+                // is not held to the ground at all.
                 int planted = 0;
                 for (int n = 0; n < _items.Length; n++)
                     if (_items[n].Actor == a && Planted(actor, s, _items[n].Key)) planted++;
@@ -376,7 +379,7 @@ public static class Refiner
                         s.DP[i] += Weight(Box) / count * Horizontal(r.DTranslation);
                         s.DS += Weight(Box) / count * r.DScale;
                     }
-                    if (planted > 0 && !Planted(actor, s, i)) continue;
+                    if (!_grounded[a] || planted > 0 && !Planted(actor, s, i)) continue;
                     int m = planted > 0 ? planted : count;
                     // error in units of a tenth of the actor's height: 17 cm off the ground for a person costs 1
                     float h = 0.1f * actor.Height * _actors[a].Start.Scale;
@@ -591,11 +594,11 @@ public static class Refiner
         }
 
         /// <summary>
-        /// Bending of the path on the ground: Σ |P(i−1) − 2P(i) + P(i+1)|² (horizontal) over the squared mean
-        /// waypoint spacing of the start, averaged. A smooth curve of radius R costs (spacing/R)², a few
-        /// hundredths; a zig-zag of a few centimetres between 20 waypoints (lifting noisy boxes, or each
-        /// waypoint's offset chasing its own box) costs tenths — and makes feet skate, since the body faces
-        /// the smoothed heading while the path turns under it.
+        /// Bending of the path on the ground: e = (P(i−1) − 2P(i) + P(i+1)) (horizontal) over the start's mean
+        /// waypoint spacing, averaged as 2(√(1 + |e|²) − 1) ≈ |e|². A smooth curve of radius R costs
+        /// (spacing/R)², a few hundredths; a zig-zag of a few centimetres between 20 waypoints (lifting noisy
+        /// boxes, or each waypoint's offset chasing its own box) costs tenths — and makes feet skate, since the
+        /// body faces the smoothed heading while the path turns under it.
         /// </summary>
         void SmoothnessTerm(ActorState s, ActorLayout start)
         {
@@ -604,12 +607,15 @@ public static class Refiner
             float spacing = 0;
             for (int i = 1; i < n; i++) spacing += Horizontal(start.Waypoints[i] - start.Waypoints[i - 1]).Length();
             spacing = MathF.Max(0.05f, spacing / (n - 1));
-            float inv = 1f / (spacing * spacing * (n - 2));
+            float invSpacing = 1f / spacing;
             for (int i = 1; i < n - 1; i++)
             {
-                var e = Horizontal(s.P[i - 1] - 2 * s.P[i] + s.P[i + 1]);
-                s.Terms[Smooth] += e.LengthSquared() * inv;
-                var g = Weight(Smooth) * 2 * inv * e;
+                // Charbonnier: |e|² for a wobble up to about a spacing, growing only linearly past it, so a
+                // turn the director meant (a stop, a corner) costs little next to leaving the boxes.
+                var e = Horizontal(s.P[i - 1] - 2 * s.P[i] + s.P[i + 1]) * invSpacing;
+                float root = MathF.Sqrt(1 + e.LengthSquared());
+                s.Terms[Smooth] += 2 * (root - 1) / (n - 2);
+                var g = Weight(Smooth) * 2 / (root * (n - 2)) * invSpacing * e;
                 s.DP[i - 1] += g; s.DP[i] -= 2 * g; s.DP[i + 1] += g;
             }
         }
