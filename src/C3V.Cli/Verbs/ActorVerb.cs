@@ -1,15 +1,22 @@
 using System.ComponentModel;
 using C3V.Actors;
 using C3V.Common;
+using C3V.Models.Embeddings;
+using C3V.World;
+using Props = C3V.Actors.Props;
 using C3V.Output;
 using C3V.Splats.Formats;
 using Spectre.Console.Cli;
 
 namespace C3V.Cli.Verbs;
 
-/// <summary>Generates an avatar from text and previews it moving (video), at one moment (PNG) or as a posed splat file (PLY).</summary>
-[Verb("actor", "Generate a rigged Gaussian avatar from a description and preview it (mp4, gif, png) or export it posed (ply)",
+/// <summary>
+/// Generates an avatar from text (or imports a skinned glTF/GLB character) and previews it moving (video), at one
+/// moment (PNG) or as a posed splat file (PLY).
+/// </summary>
+[Verb("actor", "Generate a rigged Gaussian avatar from a description, or import a skinned glTF/GLB character, and preview it (mp4, gif, png) or export it posed (ply)",
     Examples = ["actor \"a woman in a red dress\" -o woman.mp4", "actor \"a green alien\" --motion dance -o alien.gif",
+                "actor character.glb --motion walk -o character.mp4",
                 "actor \"an astronaut\" --bvh walk.bvh -o astro.mp4", "actor \"a robot\" --time 0.5 --motion wave -o robot.ply",
                 "actor \"a knight|a fairy|a robot\" -o gallery.png"])]
 public sealed class ActorVerb : Command<ActorVerb.Settings>
@@ -17,7 +24,7 @@ public sealed class ActorVerb : Command<ActorVerb.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<DESCRIPTION>")]
-        [Description("What the actor looks like, e.g. \"a tall man in a blue jacket with a red cap\"; several separated by | make a gallery PNG")]
+        [Description("What the actor looks like, e.g. \"a tall man in a blue jacket with a red cap\", or a skinned .gltf/.glb character; several separated by | make a gallery PNG")]
         public string Description { get; init; } = "";
 
         [CommandOption("-o|--output <FILE>")]
@@ -47,6 +54,19 @@ public sealed class ActorVerb : Command<ActorVerb.Settings>
         [CommandOption("--fps <N>")]
         public int Fps { get; init; } = 24;
 
+        [CommandOption("--height <METRES>")]
+        [Description("glTF characters: scale to this standing height (default: the file's size, in metres, or guessed units)")]
+        public float? Height { get; init; }
+
+        [CommandOption("--prop")]
+        [Description("Show DESCRIPTION as a rigid prop (ball, box, chair, table, car, barrel, cone) on a turntable; " +
+                     "a description that names one before any person (\"a red ball\") is a prop anyway")]
+        public bool Prop { get; init; }
+
+        [CommandOption("--library <FOLDER>")]
+        [Description("Search this asset library (library.json) for a glTF actor matching the description before generating one")]
+        public string? Library { get; init; }
+
         [CommandOption("--seed <N>")]
         public int Seed { get; init; }
 
@@ -63,28 +83,33 @@ public sealed class ActorVerb : Command<ActorVerb.Settings>
         if (s.Size is < 64 or > 4096) throw new C3VException($"--size {s.Size}: expected 64…4096");
         if (!float.IsFinite(s.Time) || s.Time < 0) throw new C3VException($"--time {s.Time}: expected a non-negative number of seconds");
         if (s.Seconds is { } sec && !(sec > 0 && sec <= 600)) throw new C3VException($"--seconds {sec}: expected 0…600");
+        if (s.Height is { } h && !(h is >= 0.1f and <= 10f)) throw new C3VException($"--height {h}: expected 0.1…10 metres");
         string ext = Path.GetExtension(s.Output).ToLowerInvariant();
         if (ext is not (".mp4" or ".gif" or ".png" or ".ply")) throw new C3VException($"{s.Output}: unknown output type '{ext}' (use .mp4, .gif, .png or .ply)");
         if (File.Exists(s.Output) && !s.Force) throw new C3VException($"{s.Output}: already exists (use --force to replace it)");
         string? dir = Path.GetDirectoryName(Path.GetFullPath(s.Output));
         if (dir is not null && !Directory.Exists(dir)) throw new C3VException($"{s.Output}: folder {dir} does not exist");
 
+        var factory = Factory(s.Library);
+        var descriptions = s.Description.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var made = descriptions.Select((d, i) => Made(factory, d, s, s.Seed + i)).ToArray();
+        bool moves = s.Motion is not null || s.Bvh is not null;
+        if (moves && made.All(m => m.IsProp))
+            throw new C3VException($"{(s.Motion is not null ? "--motion" : "--bvh")}: a prop does not move (it is shown on a turntable); leave the option out");
         var clip = s.Bvh is not null ? MotionLibrary.LoadClip(s.Bvh) : PickMotion(s.Motion);
         var preview = new ActorPreview { Width = s.Size, Height = s.Size };
-        var descriptions = s.Description.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (descriptions.Length > 1)
         {
             if (ext != ".png") throw new C3VException("several descriptions (a|b|c) make a gallery: use a .png output");
-            var actors = descriptions.Select((d, i) => AvatarGenerator.Generate(d, s.Seed + i).Cloud).ToArray();
-            int columns = actors.Length <= 6 ? actors.Length : new[] { 6, 5, 4 }.FirstOrDefault(c => actors.Length % c == 0, 6);
-            preview.Grid(actors, clip, s.Time, columns).SavePng(s.Output, s.Force);
-            Console.WriteLine($"wrote {s.Output}: {actors.Length} avatars, {actors.Sum(a => a.Count)} Gaussians in all");
+            int columns = made.Length <= 6 ? made.Length : new[] { 6, 5, 4 }.FirstOrDefault(c => made.Length % c == 0, 6);
+            preview.Grid(made.Select(m => (m.Cloud, m.IsProp ? MotionClip.Still(m.Cloud.Skeleton) : clip)).ToArray(), s.Time, columns).SavePng(s.Output, s.Force);
+            Console.WriteLine($"wrote {s.Output}: {made.Length} actors, {made.Sum(m => m.Cloud.Count)} Gaussians in all");
             return 0;
         }
 
-        var avatar = AvatarGenerator.Generate(descriptions[0], s.Seed);
-        var actor = avatar.Cloud;
-        Console.WriteLine($"{avatar.Spec.Kind}, {avatar.Spec.Height:F2} m, {actor.Count} Gaussians; motion \"{clip.Name}\" ({clip.Duration:F1} s)");
+        var actor = made[0].Cloud;
+        if (made[0].IsProp) clip = MotionClip.Still(actor.Skeleton);
+        Console.WriteLine(made[0].IsProp ? made[0].Summary : $"{made[0].Summary}; motion \"{clip.Name}\" ({clip.Duration:F1} s)");
         switch (ext)
         {
             case ".ply":
@@ -112,6 +137,33 @@ public sealed class ActorVerb : Command<ActorVerb.Settings>
         writer.Complete();
         Console.WriteLine($"wrote {writer.OutputPath}: {frames} frames at {s.Fps} fps");
         return 0;
+    }
+
+    static ActorFactory Factory(string? libraryFolder)
+    {
+        if (libraryFolder is null) return new ActorFactory();
+        var library = AssetLibrary.Load(libraryFolder);
+        foreach (var p in library.Problems) Console.Error.WriteLine($"c3v: warning: {p}");
+        return new ActorFactory(new CachedTextEmbedder(MiniLmEmbedder.Shared), library);
+    }
+
+    /// <summary>One actor of the description list: a prop (rigid, with <see cref="MotionClip.Still"/>) or a character.</summary>
+    sealed record Cell(SkinnedCloud Cloud, string Summary, bool IsProp);
+
+    static Cell Made(ActorFactory factory, string description, Settings s, int seed)
+    {
+        if (s.Prop || (!GltfActorImporter.IsGltfPath(description) && Props.IsPropDescription(description)))
+        {
+            if (s.Height is not null) throw new C3VException("--height applies to glTF characters, not props");
+            var prop = Props.FromDescription(description, seed)
+                ?? throw new C3VException($"\"{description}\" names no prop (known: {string.Join(", ", Props.Names)})");
+            var (min, max) = prop.Bounds();
+            var size = max - min;
+            return new Cell(Props.AsActor(prop), $"prop, {size.X:F2} × {size.Y:F2} × {size.Z:F2} m, {prop.Count} Gaussians", true);
+        }
+        var made = factory.Create(description, seed, s.Height);
+        foreach (var note in made.Notes) Console.Error.WriteLine($"c3v: note: {description}: {note}");
+        return new Cell(made.Cloud, made.Summary, false);
     }
 
     static MotionClip PickMotion(string? text)

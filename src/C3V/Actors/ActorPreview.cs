@@ -37,12 +37,16 @@ public sealed class ActorPreview
         return cloud;
     }
 
-    /// <summary>Camera looking at a figure of height <paramref name="height"/> standing at <paramref name="at"/>, from direction <paramref name="yaw"/>.</summary>
-    public Camera Framing(Vector3 at, float height, float yaw)
+    /// <summary>
+    /// Camera looking at a figure of height <paramref name="height"/> standing at <paramref name="at"/>, from direction
+    /// <paramref name="yaw"/>; <paramref name="length"/> (its longest horizontal size, for long props such as a car) moves it further back.
+    /// </summary>
+    public Camera Framing(Vector3 at, float height, float yaw, float length = 0)
     {
         var target = new Vector3(at.X, height * 0.5f, at.Z);
-        float distance = height * 2.2f + 0.6f;
-        var eye = target + new Vector3(MathF.Sin(yaw) * distance, height * 0.25f, MathF.Cos(yaw) * distance);
+        float size = MathF.Max(height, 0.6f * length);
+        float distance = size * 2.2f + 0.6f;
+        var eye = target + new Vector3(MathF.Sin(yaw) * distance, size * 0.25f, MathF.Cos(yaw) * distance);
         return Camera.LookAt(eye, target, Vector3.UnitY, 0.62f, Width, Height);
     }
 
@@ -51,7 +55,8 @@ public sealed class ActorPreview
     {
         var posed = actor.Pose(clip, time);
         var root = actor.PosedJoints[Skeleton.Pelvis];
-        var cam = Framing(root, actor.Skeleton.Height, 0.5f + OrbitSpeed * time);
+        var (min, max) = actor.Rest.Bounds();
+        var cam = Framing(root, actor.Skeleton.Height, 0.5f + OrbitSpeed * time, MathF.Max(max.X - min.X, max.Z - min.Z));
         var clouds = floor is null ? new[] { new CloudInstance(posed) } : [new CloudInstance(floor), new CloudInstance(posed)];
         return _rasterizer.Render(clouds, cam, new RenderOptions { Background = Sky }).ToImage();
     }
@@ -69,16 +74,17 @@ public sealed class ActorPreview
         return Floor(min, max);
     }
 
-    /// <summary>Several avatars side by side (each in its own cell, posed at <paramref name="time"/> of <paramref name="clip"/>).</summary>
-    public Image Grid(IReadOnlyList<SkinnedCloud> actors, MotionClip clip, float time, int columns)
+    /// <summary>Several actors side by side, each in its own cell posed at <paramref name="time"/> of its own clip (a prop: <see cref="MotionClip.Still"/>).</summary>
+    public Image Grid(IReadOnlyList<(SkinnedCloud Actor, MotionClip Clip)> cells, float time, int columns)
     {
+        var actors = cells.Select(c => c.Actor).ToList();
         int rows = (actors.Count + columns - 1) / columns;
         var sheet = new Image(Width * columns, Height * rows);
         for (int i = 0; i < sheet.Rgb.Length; i += 3) { sheet.Rgb[i] = Sky.X; sheet.Rgb[i + 1] = Sky.Y; sheet.Rgb[i + 2] = Sky.Z; }
         var floor = Floor(new Vector2(-0.5f), new Vector2(0.5f), 1.5f);
         for (int i = 0; i < actors.Count; i++)
         {
-            var posed = actors[i].Pose(clip, time);
+            var posed = actors[i].Pose(cells[i].Clip, time);
             // Same camera for all cells, sized for the tallest, so relative heights show.
             float h = actors.Max(a => a.Skeleton.Height);
             var cam = Framing(Vector3.Zero, h, 0.45f);

@@ -57,6 +57,10 @@ public sealed class MotionClip
         RightContact = rightContact;
     }
 
+    /// <summary>A one-frame clip holding <paramref name="skeleton"/>'s rest pose (for things that do not move).</summary>
+    public static MotionClip Still(Skeleton skeleton) =>
+        new("still", ["still", "rest"], 30, Enumerable.Repeat(Quaternion.Identity, J).ToArray(), [skeleton.RestPositions[Skeleton.Pelvis]], false, skeleton, [true], [true]);
+
     public ReadOnlySpan<Quaternion> FrameRotations(int frame) => Rotations.AsSpan(frame * J, J);
 
     /// <summary>Root displacement of one cycle (zero for one-frame clips).</summary>

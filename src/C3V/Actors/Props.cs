@@ -28,21 +28,50 @@ public static class Props
         ["cone"] = new(0.98f, 0.45f, 0.05f),
     };
 
+    /// <summary>Words that make a description a character rather than an object ("a man with a ball").</summary>
+    static readonly HashSet<string> CharacterWords =
+    [
+        "person", "people", "man", "men", "woman", "women", "boy", "boys", "girl", "girls", "child", "children", "kid", "kids", "guy", "lady",
+        "human", "someone", "character", "player", "dancer", "soldier", "knight", "king", "queen", "prince", "princess", "robot", "android",
+        "alien", "fairy", "wizard", "warlock", "witch", "astronaut", "skier", "hiker", "angel", "athlete", "he", "she", "they",
+    ];
+
     /// <summary>The prop a phrase names ("a red car", "wooden crate"), with its colour, or null when none is named.</summary>
     public static GaussianCloud? FromDescription(string text, int seed = 0)
     {
+        var found = Find(text);
+        if (found is null) return null;
         var attrs = AttributeExtractor.Extract(text ?? "");
+        return Create(found.Value.Name, attrs.Colors.Count > 0 ? attrs.Colors[0].Rgb : null, seed);
+    }
+
+    /// <summary>True when the description is of an object: it names a prop before any word for a person or creature ("a red ball", not "a man with a ball").</summary>
+    public static bool IsPropDescription(string text) => Find(text) is { Before: false };
+
+    /// <summary>The first prop named, and whether a character word came before it.</summary>
+    static (string Name, bool Before)? Find(string? text)
+    {
         var words = Tokenizer.Words((text ?? "").ToLowerInvariant());
-        string? name = null;
-        for (int i = 0; i < words.Count && name is null; i++)
+        bool character = false;
+        for (int i = 0; i < words.Count; i++)
         {
             string two = i + 1 < words.Count ? words[i] + " " + words[i + 1] : "";
-            if (Synonyms.TryGetValue(two, out var s2)) name = s2;
-            else if (Synonyms.TryGetValue(words[i], out var s1)) name = s1;
-            else if (Names.Contains(words[i])) name = words[i];
+            if (Synonyms.TryGetValue(two, out var s2)) return (s2, character);
+            if (Synonyms.TryGetValue(words[i], out var s1)) return (s1, character);
+            if (Names.Contains(words[i])) return (words[i], character);
+            character |= CharacterWords.Contains(words[i]);
         }
-        if (name is null) return null;
-        return Create(name, attrs.Colors.Count > 0 ? attrs.Colors[0].Rgb : null, seed);
+        return null;
+    }
+
+    /// <summary>
+    /// A prop as an actor that never moves: bound rigidly to the pelvis of a skeleton whose height is the prop's
+    /// (so previews frame it); pose it with <see cref="MotionClip.Still"/>.
+    /// </summary>
+    public static SkinnedCloud AsActor(GaussianCloud prop)
+    {
+        var (_, max) = prop.Bounds();
+        return SkinnedCloud.Rigid(prop, new Skeleton(Skeleton.Default.Offsets, MathF.Max(0.2f, max.Y)), Skeleton.Pelvis);
     }
 
     /// <summary>The prop <paramref name="name"/> (one of <see cref="Names"/>), main colour <paramref name="color"/> or its default.</summary>

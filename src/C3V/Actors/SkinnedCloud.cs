@@ -67,7 +67,6 @@ public sealed class SkinnedCloud
     /// <summary>Threads used by <see cref="Pose(in Actors.Pose)"/> (null: all cores).</summary>
     public int? MaxThreads { get; set; }
 
-    /// <summary>A skinned cloud whose every Gaussian follows a single bone (e.g. a prop held in a hand).</summary>
     /// <summary>
     /// <paramref name="count"/> Gaussians taken cyclically from this cloud (same weights), e.g. to benchmark
     /// posing at a fixed size.
@@ -81,6 +80,7 @@ public sealed class SkinnedCloud
         return new SkinnedCloud(Rest.Subset(idx), Skeleton, b, w);
     }
 
+    /// <summary>A skinned cloud whose every Gaussian follows a single bone (e.g. a prop held in a hand).</summary>
     public static SkinnedCloud Rigid(GaussianCloud rest, Skeleton skeleton, int bone)
     {
         var b = new int[MaxInfluences][];

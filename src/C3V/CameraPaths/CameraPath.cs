@@ -7,13 +7,13 @@ namespace C3V.CameraPaths;
 /// <summary>How the camera moves during a clip.</summary>
 public enum CameraKind
 {
-    /// <summary>The reference view, unchanged (the view the director placed the actors in).</summary>
+    /// <summary>The reference view (the view the director placed the actors in), framed on the action (see <see cref="ShotFraming"/>).</summary>
     Static,
     /// <summary>Swings around a vertical axis through the subject, ±20° about the reference view.</summary>
     Orbit,
     /// <summary>Pushes in along the view direction, from 15% further out to 25% closer.</summary>
     Dolly,
-    /// <summary>Travels with the main actor, keeping it framed, at the reference view's offset and height.</summary>
+    /// <summary>Travels with the main actor, keeping it framed (a third of the frame tall), at the reference view's offset and height.</summary>
     Follow,
     /// <summary>Rises from a low angle to a high one while aiming at the subject.</summary>
     Crane,
@@ -27,6 +27,8 @@ public enum CameraKind
 public sealed class CameraPath
 {
     public const float GroundClearance = 0.3f;
+    /// <summary>How tall the followed actor appears, as a fraction of the frame (when the reference shows it smaller).</summary>
+    public const float FollowFill = 1f / 3f;
     const float OrbitSwing = 40f * MathF.PI / 180f;
 
     readonly Func<float, Camera> _at;
@@ -112,11 +114,14 @@ public sealed class CameraPath
         return WithAxes(reference, new(r[0], r[1], r[2]), new(r[3], r[4], r[5]), new(r[6], r[7], r[8]), eye);
     }
 
-    /// <summary>A camera at <paramref name="eye"/> looking at <paramref name="target"/>, with the reference's intrinsics.</summary>
+    /// <summary>
+    /// A camera at <paramref name="eye"/> looking at <paramref name="target"/>, with the reference's focal lengths
+    /// and a centred principal point (a framed reference may have shifted it), so the target is at the centre.
+    /// </summary>
     static Camera Aim(Camera reference, Vector3 eye, Vector3 target)
     {
         var look = Camera.LookAt(eye, target, Vector3.UnitY, reference.FovY, reference.Width, reference.Height);
-        return reference with { R = look.R, T = look.T };
+        return reference with { R = look.R, T = look.T, Cx = reference.Width / 2f, Cy = reference.Height / 2f };
     }
 
     static Camera WithAxes(Camera reference, Vector3 x, Vector3 y, Vector3 z, Vector3 eye) => reference with
@@ -153,12 +158,15 @@ public sealed class CameraPath
         var offset = reference.Position - (smooth[0] + lift);
         float minDistance = MathF.Max(3f * height, 2f);
         if (offset.Length() < minDistance) offset = Vector3.Normalize(offset) * minDistance;
+        // The actor stays at its distance, so a longer lens keeps it a third of the frame tall (at most 3× zoom).
+        float zoom = Math.Clamp(FollowFill * reference.Height * offset.Length() / (height * reference.Fy), 1f, 3f);
+        var lens = reference with { Fx = reference.Fx * zoom, Fy = reference.Fy * zoom };
         return new(CameraKind.Follow, duration, t =>
         {
             float f = Math.Clamp(t / duration, 0, 1) * (samples - 1);
             int i0 = Math.Min((int)f, samples - 2);
             var p = Vector3.Lerp(smooth[i0], smooth[i0 + 1], f - i0) + lift;
-            return Aim(reference, KeepAboveGround(p + offset, groundY), p);
+            return Aim(lens, KeepAboveGround(p + offset, groundY), p);
         });
     }
 }

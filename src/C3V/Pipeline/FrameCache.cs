@@ -73,7 +73,12 @@ public sealed class FrameCache
         image.ToRgb8(_buffer);
         var rgb = image.Rgb;
         for (int i = 0; i < _buffer.Length; i++) rgb[i] = _buffer[i] * (1f / 255f);
-        AtomicFile.WriteAllBytes(PathOf(frame), _buffer);
+        // Written beside and renamed into place, so a frame is whole or absent after Ctrl-C or a crash of the
+        // process. Not flushed to the disk (unlike AtomicFile): losing the cache to a power cut costs a re-render,
+        // not data, and 24 flushes a second would slow the render down.
+        string path = PathOf(frame), temp = path + ".tmp";
+        using (var s = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16)) s.Write(_buffer);
+        File.Move(temp, path, overwrite: true);
     }
 
     /// <summary>Removes the cache once the clip is complete.</summary>

@@ -43,7 +43,7 @@ public sealed class Generator
     public static readonly IReadOnlyDictionary<string, string> StageVersions = new Dictionary<string, string>
     {
         ["scene"] = "procedural-1", ["actor"] = "avatar-1", ["motion"] = "library-1", ["place"] = "1",
-        ["lift"] = "1", ["refine"] = "1", ["compose"] = "1", ["render"] = "1",
+        ["lift"] = "1", ["refine"] = "1", ["compose"] = "1", ["render"] = "2",
     };
 
     readonly Func<ITranscriptSink, IDirector> _director;
@@ -225,13 +225,16 @@ public sealed class Generator
                 cancellation.ThrowIfCancellationRequested();
                 var a = plan.Actors[i];
                 string file = $"assets/actor-{a.Id}{ActorAsset.Extension}";
-                string key = InputHash.Of("actor", StageVersions["actor"], a.Description, a.Category, a.Attributes, a.Props, a.HeightMeters, s.Seed + i);
+                string key = InputHash.Of("actor", StageVersions["actor"], a.Description, a.Category, a.Attributes, a.Props, a.HeightMeters, s.Seed + i,
+                    LibraryEntries(library, AssetKind.Actor));
                 actorKeys[a.Id] = key;
                 var skin = cache.GetOrCompute($"actor-{a.Id}", key, () =>
                 {
-                    var avatar = AvatarGenerator.Generate(ActorText(a), s.Seed + i);
-                    ActorAsset.Save(avatar.Cloud, folder.PathOf(file));
-                    return avatar.Cloud;
+                    // The user's library first (a matching glTF character), then a procedural avatar.
+                    var made = new ActorFactory(_embedder, library).Create(ActorText(a), s.Seed + i);
+                    foreach (var note in made.Notes) Warn($"{a.Id}: {note}");
+                    ActorAsset.Save(made.Cloud, folder.PathOf(file));
+                    return made.Cloud;
                 }, rec => ActorAsset.Load(folder.PathOf(rec.File ?? file)), file);
                 // Motion: the user's library first, then the procedural clips; recorded by source so an edit reloads it.
                 string motionKey = InputHash.Of("motion", StageVersions["motion"], a.Motion.Description, a.Motion.Travels, LibraryEntries(library, AssetKind.Motion));
@@ -357,8 +360,12 @@ public sealed class Generator
         var s = built.Project.Settings;
         var kind = CameraPath.Parse(s.Camera);
         var format = s.Format switch { "gif" => VideoFormat.Gif, "png" => VideoFormat.Png, _ => VideoFormat.Mp4 };
-        var refCamera = built.Scene.DefaultCamera(s.Width, s.Height);
         var comp = built.Composition;
+        // The reference view, zoomed onto where the actors go (every 4th frame and the last is enough to bound it).
+        var heights = built.Actors.ToDictionary(a => a.Id, a => a.Height);
+        var samples = comp.Actors.SelectMany(track => track.Frames.Where((_, f) => f % 4 == 0 || f == track.Frames.Count - 1)
+            .Select(fr => new ActorSample(fr.Position, heights[track.ActorId] * fr.Scale))).ToList();
+        var refCamera = ShotFraming.Frame(built.Scene.DefaultCamera(s.Width, s.Height), samples);
         var main = comp.Actors[0];
         var subject = comp.Actors.SelectMany(a => a.Frames).Aggregate(Vector3.Zero, (acc, f) => acc + f.Position) / Math.Max(1, comp.Actors.Sum(a => a.Frames.Count))
             + new Vector3(0, 0.6f * built.Actors.Max(a => a.Height), 0);

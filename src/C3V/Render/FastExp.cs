@@ -19,12 +19,15 @@ internal static class FastExp
     /// </summary>
     const float C0 = 1.0000001f, C1 = 0.6931472f, C2 = 0.24022107f, C3 = 0.05550357f, C4 = 0.009676032f, C5 = 0.0013390863f;
 
-    /// <summary>e^x = 2^n·2^f with n = round(x·log₂e); inputs below −87 give ≈ 1e-38 (not 0); NaN gives an unspecified value.</summary>
+    /// <summary>
+    /// e^x = 2^n·2^f with n = round(x·log₂e), for x ≤ 88 (the kernels pass x ≤ 0); inputs below −87 give
+    /// ≈ 1e-38 (not 0); NaN gives an unspecified value.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Exp(Vector512<float> x)
     {
-        // Clamped so that 2^n stays a normal float (n ≥ −126); the upper clamp keeps n + 127 below 255.
-        var y = Vector512.MinNative(Vector512.MaxNative(x * Vector512.Create(Log2E), Vector512.Create(-126f)), Vector512.Create(126f));
+        // Clamped below so that 2^n stays a normal float (n ≥ −126).
+        var y = Vector512.MaxNative(x * Vector512.Create(Log2E), Vector512.Create(-126f));
         var n = Vector512.Round(y);
         var f = y - n;
         var p = Vector512.FusedMultiplyAdd(Vector512.Create(C5), f, Vector512.Create(C4));
@@ -33,6 +36,6 @@ internal static class FastExp
         p = Vector512.FusedMultiplyAdd(p, f, Vector512.Create(C1));
         p = Vector512.FusedMultiplyAdd(p, f, Vector512.Create(C0));
         // p ∈ [0.7, 1.42]: adding n to its exponent field multiplies it by 2^n.
-        return (p.AsInt32() + Vector512.ShiftLeft(Vector512.ConvertToInt32(n), 23)).AsSingle();
+        return (p.AsInt32() + Vector512.ShiftLeft(Vector512.ConvertToInt32Native(n), 23)).AsSingle();
     }
 }

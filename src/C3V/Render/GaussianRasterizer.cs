@@ -26,6 +26,8 @@ public sealed class GaussianRasterizer
     /// <summary>Expected depth is reported where the accumulated alpha reaches this (else <see cref="RenderResult.NoHitDepth"/>).</summary>
     public const float MinDepthAlpha = 1e-4f;
     const int Chunk = 2048;
+    /// <summary>Binning splits the depth order into at most this many runs (a few per core is enough to balance).</summary>
+    const int MaxBinningRuns = 16;
 
     readonly FrameBuffers _f = new();
     readonly ParallelOptions _parallel;
@@ -117,18 +119,25 @@ public sealed class GaussianRasterizer
         var cam = _cam;
         var opt = _options;
         int tiles = cam.TilesX * cam.TilesY;
-        f.EnsureGradients(_total);
+        f.EnsureGradients(f.Visible);
         Parallel.For(0, tiles, _parallel, t => TileRasterizer.Backward(t, f, cam, opt, result, dColor, dAlpha, dDepth));
 
-        // Pairs → splats (each tile wrote only its own pairs, so this is the only reduction).
+        // Pairs → splats, each splat summing its own pairs (in tile order) where binning put them.
         const int S = FrameBuffers.GradStride;
-        for (int s = 0; s < f.Visible; s++) f.SplatGrad.AsSpan(f.Ids[s] * S, S).Clear();
-        for (int p = 0; p < f.Pairs; p++)
+        int visible = f.Visible;
+        Parallel.For(0, (visible + Chunk - 1) / Chunk, _parallel, c =>
         {
-            var src = f.PairGrad.AsSpan(p * S, S);
-            var dst = f.SplatGrad.AsSpan(f.TileSplats[p] * S, S);
-            for (int k = 0; k < S; k++) dst[k] += src[k];
-        }
+            for (int s = c * Chunk, e = Math.Min(visible, s + Chunk); s < e; s++)
+            {
+                var dst = f.SplatGrad.AsSpan(s * S, S);
+                dst.Clear();
+                for (int p = f.PairOffset[s], pe = f.PairOffset[s + 1]; p < pe; p++)
+                {
+                    var src = f.PairGrad.AsSpan(f.PairSlot[p] * S, S);
+                    for (int k = 0; k < S; k++) dst[k] += src[k];
+                }
+            }
+        });
 
         var acc = new InstanceAccumulator[_clouds.Length];
         var gate = new object();
@@ -143,7 +152,7 @@ public sealed class GaussianRasterizer
             {
                 int g = view.Offset + i;
                 if (f.TileCount[g] == 0) continue;
-                Projection.Backward(cloud, i, view, cam, aa, f.SplatGrad.AsSpan(g * S, S), outG, ref local);
+                Projection.Backward(cloud, i, view, cam, aa, f.SplatGrad.AsSpan(f.Rank[g] * S, S), outG, ref local);
             }
             lock (gate) acc[k].Add(local);
         });
@@ -225,6 +234,9 @@ public sealed class GaussianRasterizer
         var f = _f;
         var cam = _cam;
         bool aa = _options.Antialiased;
+        int chunks = (_total + Chunk - 1) / Chunk;
+        f.EnsureChunks(chunks);
+        f.ChunkVisible.AsSpan(0, chunks + 1).Clear();
         ForEachChunk((k, from, to) =>
         {
             var cloud = _clouds[k].Cloud;
@@ -243,87 +255,100 @@ public sealed class GaussianRasterizer
                     MeanX = s.MeanX, MeanY = s.MeanY, ConA = s.ConA, ConB = s.ConB, ConC = s.ConC, Opacity = s.Opacity, Radius2 = r2,
                     R = rgb.X, G = rgb.Y, B = rgb.Z, Depth = s.Tc.Z,
                 };
-                f.TileCount[g] = Tiles(g, cam, default, write: false);
+                int tiles = TileRasterizer.Tiles(f.Splats[g], cam, default, write: false);
+                f.TileCount[g] = tiles;
+                if (tiles == 0) continue;
+                // Depth key and index go to this chunk's own stretch of Keys/Ids; SortByDepth closes the gaps.
+                int c = g / Chunk, slot = c * Chunk + f.ChunkVisible[c]++;
+                f.Keys[slot] = BitConverter.SingleToUInt32Bits(s.Tc.Z); // positive floats order like their bits
+                f.Ids[slot] = g;
             }
         });
-    }
-
-    /// <summary>
-    /// The tiles splat <paramref name="g"/> reaches: counted, or also written to <paramref name="dest"/>.
-    /// Counting and writing must agree exactly, so both go through here.
-    /// </summary>
-    int Tiles(int g, in CameraModel cam, Span<int> dest, bool write)
-    {
-        ref readonly var sp = ref _f.Splats[g];
-        float mx = sp.MeanX, my = sp.MeanY, a = sp.ConA, b = sp.ConB, c = sp.ConC, r2 = TileRasterizer.SpanRadius2(sp.Radius2);
-        var (ex, ey) = TileRasterizer.Extents(a, b, c, r2);
-        var (x0, y0, x1, y1) = TileRasterizer.TileRange(mx, my, ex, ey, cam);
-        if (x0 == x1 && y0 == y1)
-        {
-            // One tile: no test, the row spans decide pixel by pixel.
-            if (write) dest[0] = y0 * cam.TilesX + x0;
-            return 1;
-        }
-        int n = 0;
-        for (int ty = y0; ty <= y1; ty++)
-            for (int tx = x0; tx <= x1; tx++)
-                if (TileRasterizer.Touches(mx, my, a, b, c, r2, tx, ty, cam))
-                {
-                    if (write) dest[n] = ty * cam.TilesX + tx;
-                    n++;
-                }
-        return n;
     }
 
     /// <summary>Visible splats sorted front to back by camera depth (LSD radix sort of the float bits).</summary>
     void SortByDepth()
     {
         var f = _f;
+        int chunks = (_total + Chunk - 1) / Chunk;
+        var start = f.ChunkVisible.AsSpan(0, chunks + 1);
         int n = 0;
-        for (int g = 0; g < _total; g++)
+        for (int c = 0; c < chunks; c++) { int v = start[c]; start[c] = n; n += v; }
+        start[chunks] = n;
+        // Gather every chunk's stretch into the scratch arrays, which then become the arrays to sort.
+        Parallel.For(0, chunks, _parallel, c =>
         {
-            if (f.TileCount[g] == 0) continue;
-            f.Keys[n] = BitConverter.SingleToUInt32Bits(f.Splats[g].Depth); // positive floats order like their bits
-            f.Ids[n] = g;
-            n++;
-        }
+            int from = f.ChunkVisible[c], count = f.ChunkVisible[c + 1] - from;
+            Array.Copy(f.Keys, c * Chunk, f.KeysTmp, from, count);
+            Array.Copy(f.Ids, c * Chunk, f.IdsTmp, from, count);
+        });
+        (f.Keys, f.KeysTmp) = (f.KeysTmp, f.Keys);
+        (f.Ids, f.IdsTmp) = (f.IdsTmp, f.Ids);
         f.Visible = n;
         RadixSort.Sort(f.Keys, f.Ids, f.KeysTmp, f.IdsTmp, n);
     }
 
     /// <summary>
     /// Duplicates every visible splat into the tiles it touches and buckets the pairs per tile, keeping depth
-    /// order inside a tile: the last (most significant) digit of a radix sort on (tile, depth) keys.
+    /// order inside a tile: the last (most significant) digit of a radix sort on (tile, depth) keys, done in
+    /// parallel over runs of the depth order — each run counts its pairs per tile, a prefix over (tile, run)
+    /// gives each run its place inside every tile, and each run scatters its own pairs.
     /// </summary>
     void BinIntoTiles(int tiles)
     {
         var f = _f;
         var cam = _cam;
         int n = f.Visible;
+        Parallel.For(0, (n + Chunk - 1) / Chunk, _parallel, c =>
+        {
+            for (int s = c * Chunk, e = Math.Min(n, s + Chunk); s < e; s++)
+            {
+                int g = f.Ids[s];
+                f.Sorted[s] = f.Splats[g];
+                f.Rank[g] = s;
+                f.PairOffset[s] = f.TileCount[g];
+            }
+        });
         long pairs = 0;
-        for (int s = 0; s < n; s++) { f.PairOffset[s] = (int)pairs; pairs += f.TileCount[f.Ids[s]]; }
+        for (int s = 0; s < n; s++) { int count = f.PairOffset[s]; f.PairOffset[s] = (int)pairs; pairs += count; }
         if (pairs > int.MaxValue / FrameBuffers.GradStride) throw new InvalidOperationException($"{pairs} tile/splat pairs: the image or the splats are too large");
         f.PairOffset[n] = (int)pairs;
         f.Pairs = (int)pairs;
         f.EnsurePairs(f.Pairs);
-        Parallel.For(0, (n + Chunk - 1) / Chunk, _parallel, c =>
+        int runs = Math.Clamp(n / Chunk, 1, MaxBinningRuns);
+        f.EnsureRunCounts(runs * tiles);
+        var counts = f.RunCounts;
+        Parallel.For(0, runs, _parallel, r =>
         {
-            for (int s = c * Chunk, e = Math.Min(n, s + Chunk); s < e; s++)
-                Tiles(f.Ids[s], cam, f.PairTile.AsSpan(f.PairOffset[s], f.PairOffset[s + 1] - f.PairOffset[s]), write: true);
+            var count = counts.AsSpan(r * tiles, tiles);
+            count.Clear();
+            for (int s = (int)((long)n * r / runs), e = (int)((long)n * (r + 1) / runs); s < e; s++)
+            {
+                var dest = f.PairTile.AsSpan(f.PairOffset[s], f.PairOffset[s + 1] - f.PairOffset[s]);
+                TileRasterizer.Tiles(f.Sorted[s], cam, dest, write: true);
+                foreach (int t in dest) count[t]++;
+            }
         });
+        // Tile-major, then run order (run 0 holds the nearest splats): counts become each run's cursor.
         var start = f.TileStart.AsSpan(0, tiles + 1);
-        start.Clear();
-        for (int p = 0; p < f.Pairs; p++) start[f.PairTile[p] + 1]++;
-        for (int t = 0; t < tiles; t++) start[t + 1] += start[t];
-        // Scatter in depth order with start[t] as tile t's cursor; it ends at tile t's end, so shift back by one.
-        for (int s = 0; s < n; s++)
+        int sum = 0;
+        for (int t = 0; t < tiles; t++)
         {
-            int id = f.Ids[s];
-            for (int p = f.PairOffset[s], e = f.PairOffset[s + 1]; p < e; p++)
-                f.TileSplats[start[f.PairTile[p]]++] = id;
+            start[t] = sum;
+            for (int r = 0; r < runs; r++) { int c = counts[r * tiles + t]; counts[r * tiles + t] = sum; sum += c; }
         }
-        for (int t = tiles; t > 0; t--) start[t] = start[t - 1];
-        start[0] = 0;
+        start[tiles] = sum;
+        Parallel.For(0, runs, _parallel, r =>
+        {
+            var cursor = counts.AsSpan(r * tiles, tiles);
+            for (int s = (int)((long)n * r / runs), e = (int)((long)n * (r + 1) / runs); s < e; s++)
+                for (int p = f.PairOffset[s], end = f.PairOffset[s + 1]; p < end; p++)
+                {
+                    int slot = cursor[f.PairTile[p]]++;
+                    f.TileSplats[slot] = s;
+                    f.PairSlot[p] = slot;
+                }
+        });
     }
 }
 

@@ -41,25 +41,43 @@ internal static class TileRasterizer
         return ((int)xl / TileSize, (int)yl / TileSize, (int)xh / TileSize, (int)yh / TileSize);
     }
 
-    /// <summary>Does the ellipse reach any pixel centre of tile (tx, ty)? Exact minimum of the quadratic over the tile.</summary>
-    public static bool Touches(float mx, float my, float a, float b, float c, float r2, int tx, int ty, in CameraModel cam)
+    /// <summary>
+    /// The tiles with a pixel centre the splat's ellipse can reach, counted, or also written to
+    /// <paramref name="dest"/> (row by row, left to right). Counting and writing must agree exactly, so both
+    /// go through here. Per tile row, the ellipse cut to the row's band of pixel-centre heights is convex;
+    /// its x-extent gives the pixel columns, hence the tiles, of that row. Relative to the mean (u, v), the
+    /// ellipse's right edge u(v) = (−b·v + √(a·r² − det·v²))/a is concave, so over the band it peaks at the
+    /// band point nearest v* = −b·eₓ/c (the ellipse's rightmost point); the left edge mirrors it at −v*.
+    /// </summary>
+    public static int Tiles(in ProjectedSplat sp, in CameraModel cam, Span<int> dest, bool write)
     {
-        float x0 = tx * TileSize + 0.5f - mx, x1 = Math.Min(tx * TileSize + TileSize, cam.Width) - 0.5f - mx;
-        float y0 = ty * TileSize + 0.5f - my, y1 = Math.Min(ty * TileSize + TileSize, cam.Height) - 0.5f - my;
-        if (x0 <= 0 && x1 >= 0 && y0 <= 0 && y1 >= 0) return true;
-        float best = float.PositiveInfinity;
-        // On a horizontal edge (y fixed) the minimum over x is at −b·y/a, clamped; likewise for vertical edges.
-        foreach (float y in (ReadOnlySpan<float>)[y0, y1])
+        float mx = sp.MeanX, my = sp.MeanY, a = sp.ConA, b = sp.ConB, c = sp.ConC, r2 = SpanRadius2(sp.Radius2);
+        var (ex, ey) = Extents(a, b, c, r2);
+        var (x0, y0, x1, y1) = TileRange(mx, my, ex, ey, cam);
+        if (x0 == x1 && y0 == y1)
         {
-            float x = Math.Clamp(-b * y / a, x0, x1);
-            best = MathF.Min(best, a * x * x + 2 * b * x * y + c * y * y);
+            // One tile: the kernels' per-pixel tests decide.
+            if (write) dest[0] = y0 * cam.TilesX + x0;
+            return 1;
         }
-        foreach (float x in (ReadOnlySpan<float>)[x0, x1])
+        float det = a * c - b * b, ar2 = a * r2, invA = 1f / a, vStar = -b * ex / c;
+        int n = 0;
+        for (int ty = y0; ty <= y1; ty++)
         {
-            float y = Math.Clamp(-b * x / c, y0, y1);
-            best = MathF.Min(best, a * x * x + 2 * b * x * y + c * y * y);
+            float v0 = MathF.Max(ty * TileSize + 0.5f - my, -ey), v1 = MathF.Min(Math.Min(ty * TileSize + TileSize, cam.Height) - 0.5f - my, ey);
+            if (!(v0 <= v1)) continue;
+            float vh = Math.Clamp(vStar, v0, v1), vl = Math.Clamp(-vStar, v0, v1);
+            float uh = (-b * vh + MathF.Sqrt(MathF.Max(ar2 - det * vh * vh, 0))) * invA;
+            float ul = (-b * vl - MathF.Sqrt(MathF.Max(ar2 - det * vl * vl, 0))) * invA;
+            // Columns whose centre x + ½ lies in [mx + ul, mx + uh].
+            float cl = MathF.Max(MathF.Ceiling(mx + ul - 0.5f), 0), ch = MathF.Min(MathF.Floor(mx + uh - 0.5f), cam.Width - 1);
+            if (!(cl <= ch)) continue;
+            int t0 = (int)cl / TileSize, t1 = (int)ch / TileSize, row = ty * cam.TilesX;
+            if (write)
+                for (int t = t0; t <= t1; t++) dest[n++] = row + t;
+            else n += t1 - t0 + 1;
         }
-        return best <= r2;
+        return n;
     }
 
     /// <summary>Tile-relative rows [y0, y1] the ellipse reaches; false if none.</summary>
@@ -119,16 +137,14 @@ internal static class TileRasterizer
         int tx = tile % cam.TilesX, ty = tile / cam.TilesX;
         int px0 = tx * TileSize, py0 = ty * TileSize;
         int w = Math.Min(TileSize, cam.Width - px0), h = Math.Min(TileSize, cam.Height - py0);
-        // Per pixel: transmittance, colour and depth sums, still-active mask, one past the last pair, median pair.
-        Vector512<float>* tr = stackalloc Vector512<float>[TileSize], cr = stackalloc Vector512<float>[TileSize], cg = stackalloc Vector512<float>[TileSize];
-        Vector512<float>* cb = stackalloc Vector512<float>[TileSize], cd = stackalloc Vector512<float>[TileSize], active = stackalloc Vector512<float>[TileSize];
-        Vector512<int>* last = stackalloc Vector512<int>[TileSize], med = stackalloc Vector512<int>[TileSize];
+        var rows = stackalloc ForwardRow[TileSize];
         var columns = Vector512.LessThan(LaneIndex, Vector512.Create(w)).AsSingle();
         for (int r = 0; r < TileSize; r++)
         {
-            tr[r] = Vector512<float>.One; cr[r] = cg[r] = cb[r] = cd[r] = Vector512<float>.Zero;
-            last[r] = Vector512<int>.Zero; med[r] = Vector512.Create(-1);
-            active[r] = r < h ? columns : Vector512<float>.Zero;
+            ref var row = ref rows[r];
+            row.T = Vector512<float>.One; row.R = row.G = row.B = row.D = Vector512<float>.Zero;
+            row.Last = Vector512<int>.Zero; row.Median = Vector512.Create(-1);
+            row.Active = r < h ? columns : Vector512<float>.Zero;
         }
         // Rows rowLo … rowHi still have an active pixel; the tile is done when the band is empty.
         int rowLo = 0, rowHi = h - 1;
@@ -139,7 +155,7 @@ internal static class TileRasterizer
         var minT = Vector512.Create(MinT);
         var cut = Vector512.Create(-0.5f * Projection.MaxMahalanobis2);
         int start = f.TileStart[tile], end = f.TileStart[tile + 1];
-        fixed (ProjectedSplat* splats = f.Splats)
+        fixed (ProjectedSplat* splats = f.Sorted)
         fixed (int* list = f.TileSplats)
         {
             for (int j = start; j < end && rowLo <= rowHi; j++)
@@ -157,30 +173,31 @@ internal static class TileRasterizer
                 for (int ry = yLo; ry <= yHi; ry++)
                 {
                     var power = pw.At(my - (py0 + ry + 0.5f));
-                    var act = active[ry];
+                    var row = rows + ry;
+                    var act = row->Active;
                     if ((act & Vector512.GreaterThanOrEqual(power, reach)) == Vector512<float>.Zero) continue;
                     var alpha = Vector512.MinNative(maxAlpha, vo * FastExp.Exp(power));
                     var m = act & Vector512.GreaterThanOrEqual(power, cut) & Vector512.GreaterThanOrEqual(alpha, minAlpha);
-                    var t = tr[ry];
+                    var t = row->T;
                     var nt = t * (Vector512<float>.One - alpha);
                     var stop = m & Vector512.LessThan(nt, minT);
                     var blend = Vector512.AndNot(m, stop);
                     var wgt = alpha * t & blend;
-                    cr[ry] = Vector512.FusedMultiplyAdd(wgt, colR, cr[ry]); cg[ry] = Vector512.FusedMultiplyAdd(wgt, colG, cg[ry]);
-                    cb[ry] = Vector512.FusedMultiplyAdd(wgt, colB, cb[ry]); cd[ry] = Vector512.FusedMultiplyAdd(wgt, colD, cd[ry]);
-                    tr[ry] = Vector512.ConditionalSelect(blend, nt, t);
+                    row->R = Vector512.FusedMultiplyAdd(wgt, colR, row->R); row->G = Vector512.FusedMultiplyAdd(wgt, colG, row->G);
+                    row->B = Vector512.FusedMultiplyAdd(wgt, colB, row->B); row->D = Vector512.FusedMultiplyAdd(wgt, colD, row->D);
+                    row->T = Vector512.ConditionalSelect(blend, nt, t);
                     var bi = blend.AsInt32();
-                    last[ry] = Vector512.ConditionalSelect(bi, vj, last[ry]);
+                    row->Last = Vector512.ConditionalSelect(bi, vj, row->Last);
                     if (median)
                     {
-                        var first = bi & Vector512.LessThan(nt, half).AsInt32() & Vector512.LessThan(med[ry], Vector512<int>.Zero);
-                        med[ry] = Vector512.ConditionalSelect(first, vj - Vector512<int>.One, med[ry]);
+                        var first = bi & Vector512.LessThan(nt, half).AsInt32() & Vector512.LessThan(row->Median, Vector512<int>.Zero);
+                        row->Median = Vector512.ConditionalSelect(first, vj - Vector512<int>.One, row->Median);
                     }
                     if (stop != Vector512<float>.Zero)
                     {
-                        active[ry] = Vector512.AndNot(act, stop);
-                        while (rowLo <= rowHi && active[rowLo] == Vector512<float>.Zero) rowLo++;
-                        while (rowHi >= rowLo && active[rowHi] == Vector512<float>.Zero) rowHi--;
+                        row->Active = Vector512.AndNot(act, stop);
+                        while (rowLo <= rowHi && rows[rowLo].Active == Vector512<float>.Zero) rowLo++;
+                        while (rowHi >= rowLo && rows[rowHi].Active == Vector512<float>.Zero) rowHi--;
                         if (yHi > rowHi) yHi = rowHi;
                     }
                 }
@@ -188,12 +205,14 @@ internal static class TileRasterizer
         }
 
         var bg = opt.Background;
-        float* T = (float*)tr, R = (float*)cr, G = (float*)cg, B = (float*)cb, D = (float*)cd;
-        int* L = (int*)last, Md = (int*)med;
         for (int ry = 0; ry < h; ry++)
-            for (int rx = 0; rx < w; rx++)
+        {
+            var row = rows + ry;
+            float* T = (float*)&row->T, R = (float*)&row->R, G = (float*)&row->G, B = (float*)&row->B, D = (float*)&row->D;
+            int* L = (int*)&row->Last, Md = (int*)&row->Median;
+            for (int k = 0; k < w; k++)
             {
-                int k = ry * TileSize + rx, p = (py0 + ry) * cam.Width + px0 + rx;
+                int p = (py0 + ry) * cam.Width + px0 + k;
                 float t = T[k], alpha = 1f - t;
                 res.Color[p * 3] = R[k] + t * bg.X;
                 res.Color[p * 3 + 1] = G[k] + t * bg.Y;
@@ -205,11 +224,19 @@ internal static class TileRasterizer
                 if (median)
                 {
                     mp = Md[k] >= 0 ? Md[k] : L[k] > 0 ? L[k] - 1 : -1;
-                    res.Depth[p] = mp >= 0 ? f.Splats[f.TileSplats[mp]].Depth : RenderResult.NoHitDepth;
+                    res.Depth[p] = mp >= 0 ? f.Sorted[f.TileSplats[mp]].Depth : RenderResult.NoHitDepth;
                 }
                 else res.Depth[p] = alpha >= GaussianRasterizer.MinDepthAlpha ? D[k] / alpha : RenderResult.NoHitDepth;
                 f.MedianPair[p] = mp;
             }
+        }
+    }
+
+    /// <summary>Forward state of one tile row, per pixel: transmittance, colour and depth sums, still-active mask, one past the last pair, median pair.</summary>
+    struct ForwardRow
+    {
+        public Vector512<float> T, R, G, B, D, Active;
+        public Vector512<int> Last, Median;
     }
 
     /// <summary>
@@ -270,10 +297,10 @@ internal static class TileRasterizer
         var one = Vector512<float>.One;
         for (int j = maxLast - 1; j >= start; j--)
         {
-            int id = f.TileSplats[j];
+            int rank = f.TileSplats[j];
             var grad = f.PairGrad.AsSpan(j * FrameBuffers.GradStride, FrameBuffers.GradStride);
             grad.Clear();
-            ref readonly var sp = ref f.Splats[id];
+            ref readonly var sp = ref f.Sorted[rank];
             float my = sp.MeanY, a = sp.ConA, b = sp.ConB, c = sp.ConC, r2 = SpanRadius2(sp.Radius2);
             if (!RowRange(my, a, b, c, r2, py0, h, out int yLo, out int yHi)) continue;
             var pw = new RowPower(sp.MeanX, px0, a, b, c);

@@ -53,6 +53,57 @@ public class ActorVerbTests
     }
 
     [Fact]
+    public void Previews_an_imported_gltf_character_and_reports_bad_ones_in_one_line()
+    {
+        var dir = Directory.CreateTempSubdirectory("c3v-actor").FullName;
+        try
+        {
+            string glb = Path.Combine(dir, "figure.glb");
+            new TestHumanoidGltf().Write(glb);
+            string ply = Path.Combine(dir, "figure.ply");
+            var (code, err) = CliAppTests.Run("actor", glb, "--motion", "walk", "--height", "1.5", "-o", ply);
+            Assert.True(code == 0, err);
+            var (min, max) = SplatFile.Read(ply).Bounds();
+            Assert.InRange(max.Y - min.Y, 1.3f, 1.55f); // scaled to 1.5 m, walking (knees bent a little)
+            Assert.InRange(min.Y, -0.03f, 0.03f);
+
+            string flat = Path.Combine(dir, "flat.glb");
+            new TestHumanoidGltf { Skinned = false }.Write(flat);
+            (code, err) = CliAppTests.Run("actor", flat, "-o", Path.Combine(dir, "flat.png"));
+            Assert.Equal(1, code);
+            Assert.Contains("flat.glb: no skin", err);
+            Assert.Single(err.Trim().Split('\n'));
+            (code, err) = CliAppTests.Run("actor", "a robot", "--height", "2", "-o", Path.Combine(dir, "robot.png"));
+            Assert.Equal(1, code);
+            Assert.Contains("height applies to glTF", err);
+            Assert.False(File.Exists(Path.Combine(dir, "flat.png")) || File.Exists(Path.Combine(dir, "robot.png")));
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
+    public void A_prop_description_shows_the_prop_and_refuses_a_motion()
+    {
+        var dir = Directory.CreateTempSubdirectory("c3v-actor").FullName;
+        try
+        {
+            string ply = Path.Combine(dir, "ball.ply");
+            var (code, err) = CliAppTests.Run("actor", "a red ball", "-o", ply);
+            Assert.True(code == 0, err);
+            var (min, max) = SplatFile.Read(ply).Bounds();
+            Assert.InRange(max.Y - min.Y, 0.2f, 0.25f); // a ball, not a person
+            (code, err) = CliAppTests.Run("actor", "a red ball", "--motion", "walk", "-o", Path.Combine(dir, "ball.png"));
+            Assert.Equal(1, code);
+            Assert.Contains("a prop does not move", err);
+            (code, err) = CliAppTests.Run("actor", "a dragon", "--prop", "-o", Path.Combine(dir, "dragon.png"));
+            Assert.Equal(1, code);
+            Assert.Contains("names no prop", err);
+            Assert.Equal([ply], Directory.GetFiles(dir));
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
     public void Keyword_motion_lookup_finds_clips_by_label()
     {
         var lib = MotionLibrary.Procedural();

@@ -110,4 +110,25 @@ public class AvatarTests
         Assert.Null(Props.FromDescription("a cloud of thoughts"));
         Assert.Throws<C3V.Common.C3VException>(() => Props.Create("spaceship"));
     }
+
+    [Theory]
+    [InlineData("a red ball", true)]
+    [InlineData("an old wooden chair", true)]
+    [InlineData("a traffic cone", true)]
+    [InlineData("a man with a ball", false)]
+    [InlineData("a robot carrying a box", false)]
+    [InlineData("a woman in a red dress", false)]
+    public void A_description_is_a_prop_when_it_names_one_before_any_character(string text, bool prop) =>
+        Assert.Equal(prop, Props.IsPropDescription(text));
+
+    [Fact]
+    public void A_prop_as_an_actor_stays_where_it_is()
+    {
+        var ball = Props.Create("ball");
+        var actor = Props.AsActor(ball);
+        Assert.InRange(actor.Skeleton.Height, 0.2f, 0.25f);
+        var posed = actor.Pose(MotionClip.Still(actor.Skeleton), 3.7f);
+        for (int i = 0; i < ball.Count; i += 97)
+            Assert.True(System.Numerics.Vector3.Distance(ball.GetPosition(i), posed.GetPosition(i)) < 1e-5f);
+    }
 }

@@ -188,3 +188,33 @@ public sealed class GltfImportTests : IDisposable
         Fail(truncated, "truncated.glb");
     }
 }
+
+public sealed class ActorFactoryTests
+{
+    [Fact]
+    public void A_library_gltf_actor_matching_the_description_is_imported_else_an_avatar_is_generated()
+    {
+        string dir = Directory.CreateTempSubdirectory("c3v-actorlib").FullName;
+        try
+        {
+            new TestHumanoidGltf().Write(Path.Combine(dir, "mannequin.glb"));
+            new TestHumanoidGltf { UnitsPerMetre = 100 }.Write(Path.Combine(dir, "giant.glb"));
+            C3V.World.AssetLibrary.Add(dir, new C3V.World.AssetEntry("mannequin.glb", C3V.World.AssetKind.Actor, "a wooden mannequin", ["mannequin"]));
+            var lib = C3V.World.AssetLibrary.Add(dir, new C3V.World.AssetEntry("giant.glb", C3V.World.AssetKind.Actor, "a stone giant", ["giant"], Units: "cm", Scale: 1.5f));
+            var factory = new ActorFactory(new C3V.Tests.World.HashingEmbedder(), lib);
+
+            var made = factory.Create("a wooden mannequin", 0);
+            Assert.StartsWith("library actor mannequin.glb", made.Summary);
+            Assert.Contains("mannequin.glb@", made.Source);
+            Assert.InRange(made.Cloud.Skeleton.Height, 1.78f, 1.82f);
+            // The entry's units and scale size it: centimetres × 1.5.
+            Assert.InRange(factory.Create("a stone giant", 0).Cloud.Skeleton.Height, 2.68f, 2.72f);
+
+            var avatar = factory.Create("a green alien", 0);
+            Assert.Equal("procedural", avatar.Source);
+            Assert.Contains("procedural", avatar.Summary);
+            Assert.Throws<C3VException>(() => factory.Create("a green alien", 0, height: 2));
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+}

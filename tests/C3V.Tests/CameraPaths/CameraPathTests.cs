@@ -82,7 +82,21 @@ public class CameraPathTests
                 Assert.InRange(px.X, 0.2f * 512, 0.8f * 512);
                 Assert.InRange(px.Y, 0.05f * 384, 0.95f * 384);
             }
+            // About a third of the frame tall (the lens is chosen for it; the smoothed path varies the distance a little).
+            float tall = cam.Project(Walker(t)).Pixel.Y - cam.Project(Walker(t) + new Vector3(0, 1.7f, 0)).Pixel.Y;
+            Assert.InRange(tall / 384, 0.28f, 0.45f);
         }
+    }
+
+    [Fact]
+    public void Follow_ZoomsOntoAFarActor()
+    {
+        // From 20 m away the reference shows the actor a tenth of the frame tall: the follow lens brings it to a third.
+        var far = Camera.LookAt(new Vector3(0, 3, -20), new Vector3(0, 0.9f, 0), Vector3.UnitY, 0.8f, 512, 384);
+        var cam = Make(CameraKind.Follow, far).At(2);
+        float tall = cam.Project(Walker(2)).Pixel.Y - cam.Project(Walker(2) + new Vector3(0, 1.7f, 0)).Pixel.Y;
+        Assert.InRange(tall / 384, 0.28f, 0.4f);
+        Assert.True(cam.Fy > 2 * far.Fy);
     }
 
     [Theory]
