@@ -306,12 +306,13 @@ internal static class TileRasterizer
             var pw = new RowPower(sp.MeanX, px0, a, b, c);
             var dx = pw.Dx;
             var reach = Reach(r2);
-            var va = Vector512.Create(a); var vb = Vector512.Create(b); var vc = Vector512.Create(c);
             var vo = Vector512.Create(sp.Opacity);
             var colR = Vector512.Create(sp.R); var colG = Vector512.Create(sp.G); var colB = Vector512.Create(sp.B);
             var colD = Vector512.Create(sp.Depth);
             var vj = Vector512.Create(j);
-            Vector512<float> aMx = default, aMy = default, aA = default, aB = default, aC = default, aO = default;
+            // dL/dpower = gp per pixel; power's derivatives are polynomials in dx (fixed per column) and dy (fixed
+            // per row), so the rows only sum gp, gp·dy and gp·dy² and the mean/conic gradients are formed once below.
+            Vector512<float> sumGp = default, sumGpDy = default, sumGpDy2 = default, aO = default;
             Vector512<float> aR = default, aG = default, aBl = default, aZ = default;
             for (int ry = yLo; ry <= yHi; ry++)
             {
@@ -324,11 +325,11 @@ internal static class TileRasterizer
                 var alpha = Vector512.MinNative(maxAlpha, og);
                 var m = inList & Vector512.GreaterThanOrEqual(power, cut) & Vector512.GreaterThanOrEqual(alpha, minAlpha);
                 if (m == Vector512<float>.Zero) continue;
-                var dy = Vector512.Create(dyS);
                 var oneMinus = one - alpha;
-                var t = Vector512.ConditionalSelect(m, tr[ry] / oneMinus, tr[ry]);
+                var invOneMinus = one / oneMinus;
+                var t = Vector512.ConditionalSelect(m, tr[ry] * invOneMinus, tr[ry]);
                 var dAlphaV = t * ((colR - sr[ry]) * gr[ry] + (colG - sg[ry]) * gg[ry] + (colB - sb[ry]) * gb[ry] + (colD - sz[ry]) * gn[ry])
-                              + tail[ry] / oneMinus;
+                              + tail[ry] * invOneMinus;
                 var wgt = alpha * t & m;
                 aR += wgt * gr[ry]; aG += wgt * gg[ry]; aBl += wgt * gb[ry]; aZ += wgt * gn[ry];
                 if (median) aZ += gmed[ry] & Vector512.Equals(med[ry], vj).AsSingle() & m;
@@ -336,17 +337,23 @@ internal static class TileRasterizer
                 var dA = dAlphaV & m & Vector512.LessThan(og, maxAlpha);
                 aO += g * dA;
                 var gp = og * dA;
-                aMx -= gp * (va * dx + vb * dy);
-                aMy -= gp * (vb * dx + vc * dy);
-                aA -= 0.5f * gp * dx * dx;
-                aB -= gp * dx * dy;
-                aC -= 0.5f * gp * dy * dy;
+                sumGp += gp;
+                sumGpDy = Vector512.FusedMultiplyAdd(gp, Vector512.Create(dyS), sumGpDy);
+                sumGpDy2 = Vector512.FusedMultiplyAdd(gp, Vector512.Create(dyS * dyS), sumGpDy2);
                 sr[ry] = Vector512.ConditionalSelect(m, alpha * colR + oneMinus * sr[ry], sr[ry]);
                 sg[ry] = Vector512.ConditionalSelect(m, alpha * colG + oneMinus * sg[ry], sg[ry]);
                 sb[ry] = Vector512.ConditionalSelect(m, alpha * colB + oneMinus * sb[ry], sb[ry]);
                 sz[ry] = Vector512.ConditionalSelect(m, alpha * colD + oneMinus * sz[ry], sz[ry]);
                 tr[ry] = t;
             }
+            // power = −½(a·dx² + c·dy²) − b·dx·dy: ∂/∂mx = −(a·dx + b·dy), ∂/∂my = −(b·dx + c·dy),
+            // ∂/∂a = −½dx², ∂/∂b = −dx·dy, ∂/∂c = −½dy².
+            var gpDx = sumGp * dx;
+            var aMx = -(a * gpDx + b * sumGpDy);
+            var aMy = -(b * gpDx + c * sumGpDy);
+            var aA = -0.5f * gpDx * dx;
+            var aB = -(dx * sumGpDy);
+            var aC = -0.5f * sumGpDy2;
             grad[0] = Vector512.Sum(aMx); grad[1] = Vector512.Sum(aMy);
             grad[2] = Vector512.Sum(aA); grad[3] = Vector512.Sum(aB); grad[4] = Vector512.Sum(aC);
             grad[5] = Vector512.Sum(aO);
