@@ -47,6 +47,7 @@ internal sealed class AvatarBuilder
         public float Opacity = 0.97f;
         public Func<Vector3, Vector3, bool>? Keep;
         public float Lift;        // offset along the normal (garment layers sit proud of the skin)
+        public Func<Vector3, float>? Relief; // extra offset along the normal per point (locks of hair)
         public float Gloss;       // baked highlight strength (metal, visor)
         public Matrix4x4? HeldToRest; // for props authored in the holding pose
     }
@@ -449,52 +450,98 @@ internal sealed class AvatarBuilder
         for (int side = -1; side <= 1; side += 2) FaceDisk(side * 0.007f * _k, -0.031f * _k, 0.003f * _k, 0.0022f * _k, Skin * 0.45f, 0.0005f, 0, 0.0015f);
     }
 
+    /// <summary>
+    /// Hair: a shell over the skull with volume (thicker at the crown and back), lumpy locks (the surface
+    /// pushed out in clumps that flow from the crown, so the outline is not a smooth helmet), strand streaks
+    /// and a sheen in the colour, a scalloped fringe and sideburns at the hairline; long hair adds a fall down
+    /// the back to the shoulder blades and locks in front of the shoulders, both with ragged, tapering ends.
+    /// </summary>
     void AddHair()
     {
         if (Robot || Alien) return;
         var c = _headC; var r = _headR;
         var hair = _spec.HairColor;
-        Paint paint = (p, n, u, a) => hair * (0.85f + 0.15f * MathF.Sin(a * 37 + u * 9));
+        bool isLong = _spec.Hair == HairStyle.Long;
+        var crown = c + new Vector3(0, r.Y, -0.025f) * _k;
+        // Flow direction around the crown: streaks and locks radiate from it and run down the sides.
+        float Flow(Vector3 p) => MathF.Atan2(p.X - crown.X, p.Z - crown.Z);
+        // Streaks and locks are functions of the flow angle only: they run along the strands, from the crown down.
+        // Near the crown the angle turns quickly, so both fade out there (no speckle at the whorl).
+        float FromCrown(Vector3 p) => Math.Clamp(MathF.Sqrt(Sq(p.X - crown.X) + Sq(p.Z - crown.Z)) / (0.05f * _k), 0, 1);
+        float Streak(Vector3 p) { float f = Flow(p); return 0.5f + (0.25f * MathF.Sin(f * 53) + 0.25f * MathF.Sin(f * 31 + 1.3f)) * FromCrown(p); }
+        float Locks(Vector3 p) { float f = Flow(p); return 0.5f + (0.3f * MathF.Sin(f * 9) + 0.2f * MathF.Sin(f * 17 + 0.7f)) * FromCrown(p); }
+        Vector3 Strands(Vector3 p, Vector3 n, float streak)
+        {
+            float sheen = MathF.Pow(MathF.Max(0, Vector3.Dot(n, Vector3.Normalize(new Vector3(0.2f, 0.9f, 0.5f)))), 6);
+            return hair * (0.7f + 0.3f * streak) + new Vector3(0.22f * sheen) * (0.4f + 0.6f * streak) * (0.35f + hair.Length());
+        }
         if (_spec.Hair != HairStyle.Bald)
         {
-            float thick = (_spec.Hair == HairStyle.Long ? 0.016f : 0.011f) * _k;
-            var shell = Tube.Ellipsoid(c + new Vector3(0, 0.004f, -0.004f) * _k, r + new Vector3(thick, thick, thick));
+            float thick = (isLong ? 0.012f : 0.008f) * _k;
+            // Close at the sides, fuller on top and at the back (the volume is in the shell, so its samples stay dense).
+            var shell = Tube.Ellipsoid(c + new Vector3(0, 0.009f, -0.009f) * _k, r + new Vector3(thick * 0.7f, thick * 1.5f + 0.005f * _k, thick * 1.2f + 0.004f * _k));
             _parts.Add(new Part
             {
-                Tube = shell, Paint = paint, Bones = HeadBones, Solid = false, Hideable = true,
+                Tube = shell, Bones = HeadBones, Solid = false, Hideable = true,
+                Paint = (p, n, _, _) => Strands(p, n, Streak(p)),
+                Relief = p => 0.004f * _k * Locks(p), // locks stand out in clumps
                 Keep = (p, n) =>
                 {
-                    var q = p - c;
-                    if (q.Y > 0.05f * _k + 0.012f * _k * MathF.Max(0, q.Z / _headR.Z)) return true; // crown and forehead line
-                    if (q.Z < -0.01f * _k && q.Y > -0.085f * _k) return true;  // back of the head
-                    if (MathF.Abs(q.X) > 0.062f * _k && q.Y > 0.0f && q.Z < 0.035f * _k) return true; // temples
+                    var q = (p - c) / _k;
+                    // Fringe: a scalloped edge of locks over the forehead (long hair: swept lower to one side).
+                    // Short hair: a higher hairline, arched at the temples, with short locks; long hair: a swept fringe.
+                    float fringe = isLong
+                        ? 0.045f + 0.12f * Math.Clamp(q.X, -0.02f, 0.06f) - 0.012f * MathF.Abs(MathF.Sin(q.X * 95))
+                        : 0.066f - 0.012f * MathF.Cos(q.X * 30) - 0.006f * MathF.Abs(MathF.Sin(q.X * 120));
+                    if (q.Y > fringe + 0.012f * MathF.Max(0, q.Z / (r.Z / _k))) return true;
+                    if (q.Z < -0.01f && q.Y > (isLong ? -0.11f : -0.085f) + 0.008f * MathF.Abs(MathF.Sin(q.X * 70))) return true; // back of the head, ragged nape
+                    if (MathF.Abs(q.X) > 0.062f && q.Y > -0.035f + 0.5f * MathF.Max(0, q.Z - 0.01f) && q.Z < 0.04f) return true; // temples and sideburns
                     return false;
                 },
             });
-            if (_spec.Hair == HairStyle.Long)
+            if (isLong)
             {
-                var top = c + new Vector3(0, 0.02f, -0.045f) * _k;
-                var bottom = new Vector3(0, _p[Skeleton.Spine3].Y + 0.01f * _k, -0.085f * _k);
-                var fall = new Tube(top, bottom, Vector3.UnitX, u => new Vector2(0.088f - 0.01f * u, 0.045f * (1 - 0.5f * u)) * _k * MathF.Sqrt(MathF.Min(1, (1 - u) / 0.05f)));
-                _parts.Add(new Part { Tube = fall, Paint = paint, Bones = [Skeleton.Head, Skeleton.Neck], Solid = false });
+                var top = c + new Vector3(0, 0.03f, -0.05f) * _k;
+                float bottomY = _p[Skeleton.Spine2].Y + 0.03f * _k;
+                var bottom = new Vector3(0, bottomY, -0.1f * _k);
+                // Wide and thick at the nape, spreading over the shoulders, tapering to the ends.
+                var fall = new Tube(top, bottom, Vector3.UnitX, u => new Vector2(0.09f + 0.025f * MathF.Sin(MathF.PI * MathF.Min(1, u * 1.4f)) - 0.02f * u, 0.05f * (1 - 0.55f * u))
+                    * _k * MathF.Sqrt(MathF.Min(1, (1 - u) / 0.04f)));
+                float span = top.Y - bottomY;
+                _parts.Add(new Part
+                {
+                    Tube = fall, Bones = [Skeleton.Head, Skeleton.Neck, Skeleton.Spine3], Solid = false,
+                    Paint = (p, n, u, a) => Strands(p, n, 0.5f + 0.25f * MathF.Sin(a * 53 + u * 2) + 0.25f * MathF.Sin(a * 31 + 1.3f)) * (1 - 0.15f * u),
+                    Relief = p => 0.005f * _k * (0.5f + 0.5f * MathF.Sin(MathF.Atan2(p.X, p.Z - top.Z) * 13)),
+                    // Ragged ends: locks of different lengths.
+                    Keep = (p, n) => (top.Y - p.Y) / span < 0.86f + 0.12f * MathF.Abs(MathF.Sin(p.X / _k * 60)),
+                });
                 for (int side = -1; side <= 1; side += 2)
                 {
-                    var lock1 = Tube.Capsule(c + new Vector3(side * 0.075f, 0.02f, 0.01f) * _k, c + new Vector3(side * 0.085f, -0.11f, -0.02f) * _k, 0.022f * _k, 0.014f * _k, Vector3.UnitZ);
-                    _parts.Add(new Part { Tube = lock1, Paint = paint, Bones = HeadBones, Solid = false });
+                    var from = c + new Vector3(side * 0.078f, 0.02f, 0.0f) * _k;
+                    var to = new Vector3(side * 0.11f * _k, _p[Skeleton.Spine3].Y - 0.02f * _k, 0.04f * _k);
+                    var lockTube = Tube.Capsule(from, to, 0.026f * _k, 0.008f * _k, Vector3.UnitZ, 0.6f);
+                    _parts.Add(new Part
+                    {
+                        Tube = lockTube, Bones = [Skeleton.Head, Skeleton.Neck], Solid = false,
+                        Paint = (p, n, u, a) => Strands(p, n, 0.5f + 0.5f * MathF.Sin(a * 30 + u * 7)),
+                        Relief = p => 0.003f * _k * (0.5f + 0.5f * MathF.Sin(p.Y / _k * 80 + p.X / _k * 30)),
+                    });
                 }
             }
         }
+        var beardPaint = (Paint)((p, n, u, a) => hair * (0.85f + 0.15f * MathF.Sin(a * 37 + u * 9)));
         if (_spec.Extras.HasFlag(AvatarExtras.Beard))
         {
             var beard = Tube.Ellipsoid(c + new Vector3(0, -0.06f, 0.028f) * _k, new Vector3(0.07f, 0.07f, 0.08f) * _k);
             _parts.Add(new Part
             {
-                Tube = beard, Paint = paint, Bones = HeadBones, Solid = false,
+                Tube = beard, Paint = beardPaint, Bones = HeadBones, Solid = false,
                 Keep = (p, n) => { var q = p - c; return q.Y < -0.04f * _k && q.Z > 0 && !(MathF.Abs(q.X) < 0.018f * _k && q.Y > -0.06f * _k); },
             });
             // The beard hangs below the chin as a wedge.
             var wedge = Tube.Capsule(c + new Vector3(0, -0.09f, 0.06f) * _k, c + new Vector3(0, -0.2f, 0.07f) * _k, 0.045f * _k, 0.012f * _k, Vector3.UnitX, 0.6f);
-            _parts.Add(new Part { Tube = wedge, Paint = paint, Bones = [Skeleton.Head], Solid = false });
+            _parts.Add(new Part { Tube = wedge, Paint = beardPaint, Bones = [Skeleton.Head], Solid = false });
         }
     }
 
@@ -716,7 +763,7 @@ internal sealed class AvatarBuilder
                     }
                 var color = part.Paint(p, n, u, a);
                 float ao = 0.72f + 0.28f * Math.Clamp(near / (0.03f * _k), 0, 1);
-                samples.Add(new Sample { P = p + n * part.Lift, N = n, T = t, Color = Shade(color, n, part.Gloss) * ao, Part = pi, Spacing = h, Opacity = part.Opacity });
+                samples.Add(new Sample { P = p + n * (part.Lift + (part.Relief?.Invoke(p) ?? 0)), N = n, T = t, Color = Shade(color, n, part.Gloss) * ao, Part = pi, Spacing = h, Opacity = part.Opacity });
             }
             if (part.Tube != null) part.Tube.Sample(h, Emit);
             else part.Sheet!.Sample(h, Emit);

@@ -82,7 +82,7 @@ public sealed record AvatarSpec
         var words = Tokenizer.Words(text);
         bool Any(params string[] ws) => ws.Any(w => words.Contains(w));
         var attrs = AttributeExtractor.Extract(text);
-        var rng = new Random(HashCode.Combine(seed, 0x5eed));
+        var rng = new Random(unchecked(seed * 486187739 + 0x5eed)); // not HashCode.Combine: its seed changes per process
         Vector3 Pick(Vector3[] palette) => palette[rng.Next(palette.Length)];
 
         bool feminine = Any(FeminineWords) || (!Any(MasculineWords) && rng.Next(2) == 0);
