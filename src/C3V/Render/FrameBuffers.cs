@@ -93,8 +93,11 @@ internal sealed class FrameBuffers
     static int Grow(int have, int need) => (int)Math.Min(int.MaxValue / 16, Math.Max(need, (long)have * 5 / 4));
 }
 
-/// <summary>A splat as the tile loops need it: pixel mean, conic, opacity, its α reach (Mahalanobis²), colour, camera z.</summary>
+/// <summary>
+/// A splat as the tile loops need it: pixel mean, conic, opacity, its α reach (Mahalanobis²), colour, camera
+/// z, and the half height in pixels of its reach ellipse (<see cref="TileRasterizer.Reaching"/> sets it).
+/// </summary>
 internal struct ProjectedSplat
 {
-    public float MeanX, MeanY, ConA, ConB, ConC, Opacity, Radius2, R, G, B, Depth, Pad;
+    public float MeanX, MeanY, ConA, ConB, ConC, Opacity, Radius2, R, G, B, Depth, ExtentY;
 }

@@ -249,12 +249,11 @@ public sealed class GaussianRasterizer
                 if (!Projection.Evaluate(cloud, i, view, cam, aa, out var s)) continue;
                 var rgb = Projection.Color(cloud, i, view.ShDegree, s.Dir, basis, out _);
                 if (!float.IsFinite(rgb.X) || !float.IsFinite(rgb.Y) || !float.IsFinite(rgb.Z)) continue;
-                float r2 = Projection.Radius2(s.Opacity);
-                f.Splats[g] = new ProjectedSplat
+                f.Splats[g] = TileRasterizer.Reaching(new ProjectedSplat
                 {
-                    MeanX = s.MeanX, MeanY = s.MeanY, ConA = s.ConA, ConB = s.ConB, ConC = s.ConC, Opacity = s.Opacity, Radius2 = r2,
+                    MeanX = s.MeanX, MeanY = s.MeanY, ConA = s.ConA, ConB = s.ConB, ConC = s.ConC, Opacity = s.Opacity,
                     R = rgb.X, G = rgb.Y, B = rgb.Z, Depth = s.Tc.Z,
-                };
+                });
                 int tiles = TileRasterizer.Tiles(f.Splats[g], cam, default, write: false);
                 f.TileCount[g] = tiles;
                 if (tiles == 0) continue;

@@ -52,7 +52,7 @@ internal static class TileRasterizer
     public static int Tiles(in ProjectedSplat sp, in CameraModel cam, Span<int> dest, bool write)
     {
         float mx = sp.MeanX, my = sp.MeanY, a = sp.ConA, b = sp.ConB, c = sp.ConC, r2 = SpanRadius2(sp.Radius2);
-        var (ex, ey) = Extents(a, b, c, r2);
+        float ey = sp.ExtentY, ex = Extents(a, b, c, r2).Ex;
         var (x0, y0, x1, y1) = TileRange(mx, my, ex, ey, cam);
         if (x0 == x1 && y0 == y1)
         {
@@ -80,11 +80,21 @@ internal static class TileRasterizer
         return n;
     }
 
-    /// <summary>Tile-relative rows [y0, y1] the ellipse reaches; false if none.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static bool RowRange(float my, float a, float b, float c, float r2, int py0, int h, out int y0, out int y1)
+    /// <summary>
+    /// <paramref name="sp"/> with its reach filled in: <see cref="ProjectedSplat.Radius2"/> from its opacity
+    /// and <see cref="ProjectedSplat.ExtentY"/> from that (with the span margin), computed once per splat.
+    /// </summary>
+    public static ProjectedSplat Reaching(ProjectedSplat sp)
     {
-        var (_, ey) = Extents(a, b, c, r2);
+        sp.Radius2 = Projection.Radius2(sp.Opacity);
+        sp.ExtentY = Extents(sp.ConA, sp.ConB, sp.ConC, SpanRadius2(sp.Radius2)).Ey;
+        return sp;
+    }
+
+    /// <summary>Tile-relative rows [y0, y1] the ellipse (centre height my, half height ey) reaches; false if none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static bool RowRange(float my, float ey, int py0, int h, out int y0, out int y1)
+    {
         float lo = MathF.Max(MathF.Ceiling(my - ey - 0.5f) - py0, 0), hi = MathF.Min(MathF.Floor(my + ey - 0.5f) - py0, h - 1);
         y0 = (int)lo; y1 = (int)hi;
         return lo <= hi;
@@ -162,7 +172,7 @@ internal static class TileRasterizer
             {
                 var sp = splats + list[j];
                 float my = sp->MeanY, a = sp->ConA, b = sp->ConB, c = sp->ConC, r2 = SpanRadius2(sp->Radius2);
-                if (!RowRange(my, a, b, c, r2, py0, h, out int yLo, out int yHi)) continue;
+                if (!RowRange(my, sp->ExtentY, py0, h, out int yLo, out int yHi)) continue;
                 yLo = Math.Max(yLo, rowLo); yHi = Math.Min(yHi, rowHi);
                 var pw = new RowPower(sp->MeanX, px0, a, b, c);
                 var reach = Reach(r2);
@@ -302,7 +312,7 @@ internal static class TileRasterizer
             grad.Clear();
             ref readonly var sp = ref f.Sorted[rank];
             float my = sp.MeanY, a = sp.ConA, b = sp.ConB, c = sp.ConC, r2 = SpanRadius2(sp.Radius2);
-            if (!RowRange(my, a, b, c, r2, py0, h, out int yLo, out int yHi)) continue;
+            if (!RowRange(my, sp.ExtentY, py0, h, out int yLo, out int yHi)) continue;
             var pw = new RowPower(sp.MeanX, px0, a, b, c);
             var dx = pw.Dx;
             var reach = Reach(r2);
