@@ -21,7 +21,7 @@ namespace C3V.Cli.Verbs;
 /// give), and refinement pulls the actors back into their boxes.
 /// </summary>
 [Verb("bench refine", "Benchmark lifting + refinement of two actors over 20 waypoints (losses before/after, distance to the truth, seconds)",
-    Examples = ["bench refine", "bench refine --cases 5 --iterations 40 --resolution 256 --out figures/"])]
+    Examples = ["bench refine", "bench refine --cases 5 --iterations 40 --resolution 256 --out figures/", "bench refine --prompts docs/director/prompt-set.json"])]
 public sealed class BenchRefineVerb : Command<BenchRefineVerb.Settings>
 {
     public sealed class Settings : CommandSettings
@@ -49,6 +49,22 @@ public sealed class BenchRefineVerb : Command<BenchRefineVerb.Settings>
 
         [CommandOption("--json")]
         public bool Json { get; init; }
+
+        [CommandOption("--prompts <FILE>")]
+        [Description("Instead of the synthetic cases: run the real pipeline (rule director, scene, avatars, lifting, refinement) on each prompt of a prompt-set JSON file and report every term before/after")]
+        public string? Prompts { get; init; }
+
+        [CommandOption("--limit <N>")]
+        [Description("With --prompts: only the first N prompts")]
+        public int? Limit { get; init; }
+
+        [CommandOption("--quality <Q>")]
+        [Description("With --prompts: the generator's refinement effort, draft or final (default final)")]
+        public string Quality { get; init; } = "final";
+
+        [CommandOption("--size <WxH>")]
+        [Description("With --prompts: the reference view's size (default 512x512, as generate)")]
+        public string Size { get; init; } = "512x512";
     }
 
     const int View = 512;
@@ -61,6 +77,14 @@ public sealed class BenchRefineVerb : Command<BenchRefineVerb.Settings>
         if (s.Resolution is < 32 or > 2048) throw new C3VException($"--resolution {s.Resolution}: expected 32…2048");
         if (s.Waypoints is < 2 or > 200) throw new C3VException($"--waypoints {s.Waypoints}: expected 2…200");
         if (s.Threads is <= 0) throw new C3VException($"--threads {s.Threads}: must be positive");
+        if (s.Prompts is not null)
+        {
+            if (s.Limit is <= 0) throw new C3VException($"--limit {s.Limit}: must be positive");
+            if (s.Quality is not ("draft" or "final")) throw new C3VException($"--quality: '{s.Quality}' is not draft or final");
+            var (w, h) = PipelineFactory.ParseSize(s.Size);
+            var generation = new Projects.GenerationSettings { Width = w, Height = h, Quality = s.Quality, Format = "png" };
+            return RefinePromptBench.Run(s.Prompts, s.Limit, generation, s.Out, s.Json, cancellation);
+        }
         if (s.Out is not null) Directory.CreateDirectory(s.Out);
 
         var camera = Camera.LookAt(new Vector3(0, 1.7f, -0.5f), new Vector3(0, 0.6f, 6), Vector3.UnitY, 0.9f, View, View);

@@ -26,10 +26,16 @@ public sealed class Adam
     }
 
     /// <summary>One descent step: parameters −= lr·m̂/(√v̂ + ε). Non-finite gradients are treated as zero.</summary>
-    public void Step(Span<float> parameters, ReadOnlySpan<float> gradient)
+    public void Step(Span<float> parameters, ReadOnlySpan<float> gradient) => Step(parameters, gradient, default);
+
+    /// <summary>
+    /// One step with a learning rate per parameter, lr·<paramref name="rates"/>[i] (empty: all 1). Adam's
+    /// steps are about lr whatever a gradient's size, so parameters of different units need their own rates.
+    /// </summary>
+    public void Step(Span<float> parameters, ReadOnlySpan<float> gradient, ReadOnlySpan<float> rates)
     {
-        if (parameters.Length != _m.Length || gradient.Length != _m.Length)
-            throw new ArgumentException($"expected {_m.Length} parameters and gradients");
+        if (parameters.Length != _m.Length || gradient.Length != _m.Length || rates.Length is not 0 && rates.Length != _m.Length)
+            throw new ArgumentException($"expected {_m.Length} parameters, gradients and rates");
         _t++;
         float c1 = 1f - MathF.Pow(Beta1, _t), c2 = 1f - MathF.Pow(Beta2, _t);
         for (int i = 0; i < parameters.Length; i++)
@@ -37,7 +43,8 @@ public sealed class Adam
             float g = float.IsFinite(gradient[i]) ? gradient[i] : 0f;
             _m[i] = Beta1 * _m[i] + (1f - Beta1) * g;
             _v[i] = Beta2 * _v[i] + (1f - Beta2) * g * g;
-            parameters[i] -= LearningRate * (_m[i] / c1) / (MathF.Sqrt(_v[i] / c2) + Epsilon);
+            float lr = rates.Length == 0 ? LearningRate : LearningRate * rates[i];
+            parameters[i] -= lr * (_m[i] / c1) / (MathF.Sqrt(_v[i] / c2) + Epsilon);
         }
     }
 }

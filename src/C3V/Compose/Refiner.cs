@@ -14,6 +14,12 @@ public sealed record RefineOptions
     public int Resolution { get; init; } = 256;
     /// <summary>Adam's step in the raw (pre-sigmoid) parameters.</summary>
     public float LearningRate { get; init; } = 0.15f;
+    /// <summary>
+    /// Cap (metres) on a waypoint's step per iteration. Adam's first steps are about the learning rate in raw
+    /// units whatever the gradient, i.e. lr·τ/4 metres: 4.5 cm when τ is 1.2 m, but 0.7 m in a scene of 180 m,
+    /// which throws every waypoint about. The offsets' raw rate is lowered to keep the step near this.
+    /// </summary>
+    public float OffsetStep { get; init; } = 0.04f;
     /// <summary>Bound of each waypoint's offset (metres, total width: ±τ/2); null: 0.1 × the scene's extent, as in the method.</summary>
     public float? OffsetTau { get; init; }
     /// <summary>Bound of the scale as a fraction of the lifted scale (total width: ±τ/2).</summary>
@@ -92,12 +98,13 @@ public static class Refiner
                 raw.CopyTo(bestRaw, 0);
             }
             if (it >= options.Iterations || cancellation.IsCancellationRequested) break;
-            adam.Step(raw, grad);
+            adam.Step(raw, grad, problem.Rates);
+            problem.StandOnGround(raw, problem.LastLifts, raw);
         }
         // Adam leaves the feet within millimetres to a centimetre of the ground; the last step puts them on it.
         if (options.Iterations > 0)
         {
-            var standing = problem.StandOnGround(bestRaw, bestLifts!);
+            var standing = problem.StandOnGround(bestRaw, bestLifts!, new float[bestRaw.Length]);
             var stood = problem.Evaluate(standing, grad, rng, out double standingObjective);
             if (standingObjective <= bestObjective)
             {
@@ -174,6 +181,8 @@ public static class Refiner
         readonly Camera _cam;              // optimisation camera
         readonly PixelBox[][] _boxes;      // boxes in optimisation pixels
         readonly int[] _offset;            // parameter offset per actor
+        readonly bool[] _stationary;       // all of the actor's waypoints start on one spot
+        readonly bool[] _grounded;         // the clip plants a foot at some time (not flying)
         readonly float _tau;
         readonly Worker[] _workers;
         readonly (int Actor, int Key)[] _items;
@@ -195,6 +204,19 @@ public static class Refiner
             int n = 0;
             for (int a = 0; a < actors.Count; a++) { _offset[a] = n; n += 1 + 3 * actors[a].Start.Waypoints.Count; }
             ParameterCount = n;
+            _grounded = actors.Select(a => a.Actor.InPlace.LeftContact.Contains(true) || a.Actor.InPlace.RightContact.Contains(true)).ToArray();
+            _stationary = actors.Select(a => a.Start.Waypoints.All(p => Vector3.Distance(p, a.Start.Waypoints[0]) < 0.01f)).ToArray();
+            Rates = new float[n];
+            float offsetRate = MathF.Min(1f, o.OffsetStep * 4f / (_tau * o.LearningRate));
+            for (int a = 0; a < actors.Count; a++)
+            {
+                Rates[_offset[a]] = 1f;
+                for (int i = 0; i < actors[a].Start.Waypoints.Count; i++)
+                {
+                    int k = _offset[a] + 1 + 3 * i;
+                    Rates[k] = offsetRate; Rates[k + 1] = 0f; Rates[k + 2] = offsetRate;
+                }
+            }
             var items = new List<(int, int)>();
             for (int a = 0; a < actors.Count; a++)
                 for (int i = 0; i < actors[a].Start.Waypoints.Count; i++) items.Add((a, i));
@@ -217,12 +239,20 @@ public static class Refiner
         public float[][] LastLifts { get; private set; } = [];
 
         /// <summary>
-        /// <paramref name="raw"/> with each planted waypoint's height set so that its lowest foot is exactly on
-        /// the ground (within the bound), given the lifts measured at <paramref name="raw"/>.
+        /// Per raw parameter, its learning rate relative to <see cref="RefineOptions.LearningRate"/>: 1 for the
+        /// scales, capped for the offsets (see <see cref="RefineOptions.OffsetStep"/>), 0 for the heights, which
+        /// are not descended but set by <see cref="StandOnGround"/>.
         /// </summary>
-        public float[] StandOnGround(float[] raw, float[][] lifts)
+        public float[] Rates { get; }
+
+        /// <summary>
+        /// Writes into <paramref name="standing"/> the parameters <paramref name="raw"/> with each planted
+        /// waypoint's height set so that its lowest foot is exactly on the ground (within the bound), given the
+        /// lifts measured at (or, between iterations, next to) <paramref name="raw"/>. Returns it.
+        /// </summary>
+        public float[] StandOnGround(float[] raw, float[][] lifts, float[] standing)
         {
-            var standing = (float[])raw.Clone();
+            if (!ReferenceEquals(raw, standing)) raw.CopyTo(standing, 0);
             for (int a = 0; a < _actors.Count; a++)
             {
                 var start = _actors[a].Start;
@@ -291,6 +321,12 @@ public static class Refiner
             Array.Clear(grad);
             for (int a = 0; a < st.Length; a++)
             {
+                if (_stationary[a])
+                {
+                    // An actor that stays on one spot has one position: its waypoints move together.
+                    var mean = st[a].DP.Aggregate(Vector3.Zero, (x, y) => x + y) / st[a].DP.Length;
+                    Array.Fill(st[a].DP, mean);
+                }
                 int o = _offset[a];
                 grad[o] = st[a].DS * Bounded.Derivative(raw[o], ScaleTau(a));
                 for (int i = 0; i < st[a].P.Length; i++)
@@ -327,7 +363,8 @@ public static class Refiner
                 var actor = _actors[a].Actor;
                 int count = s.P.Length;
                 bool boxes = _boxes[a].Length > 0;
-                // Ground contact applies where the clip plants a foot (all waypoints when it never does).
+                // Ground contact applies where the clip plants a foot; a clip that never does (flying, swimming)
+                // is not held to the ground at all.
                 int planted = 0;
                 for (int n = 0; n < _items.Length; n++)
                     if (_items[n].Actor == a && Planted(actor, s, _items[n].Key)) planted++;
@@ -342,7 +379,7 @@ public static class Refiner
                         s.DP[i] += Weight(Box) / count * Horizontal(r.DTranslation);
                         s.DS += Weight(Box) / count * r.DScale;
                     }
-                    if (planted > 0 && !Planted(actor, s, i)) continue;
+                    if (!_grounded[a] || planted > 0 && !Planted(actor, s, i)) continue;
                     int m = planted > 0 ? planted : count;
                     // error in units of a tenth of the actor's height: 17 cm off the ground for a person costs 1
                     float h = 0.1f * actor.Height * _actors[a].Start.Scale;
@@ -557,11 +594,11 @@ public static class Refiner
         }
 
         /// <summary>
-        /// Bending of the path on the ground: Σ |P(i−1) − 2P(i) + P(i+1)|² (horizontal) over the squared mean
-        /// waypoint spacing of the start, averaged. A smooth curve of radius R costs (spacing/R)², a few
-        /// hundredths; a zig-zag of a few centimetres between 20 waypoints (lifting noisy boxes, or each
-        /// waypoint's offset chasing its own box) costs tenths — and makes feet skate, since the body faces
-        /// the smoothed heading while the path turns under it.
+        /// Bending of the path on the ground: e = (P(i−1) − 2P(i) + P(i+1)) (horizontal) over the start's mean
+        /// waypoint spacing, averaged as 2(√(1 + |e|²) − 1) ≈ |e|². A smooth curve of radius R costs
+        /// (spacing/R)², a few hundredths; a zig-zag of a few centimetres between 20 waypoints (lifting noisy
+        /// boxes, or each waypoint's offset chasing its own box) costs tenths — and makes feet skate, since the
+        /// body faces the smoothed heading while the path turns under it.
         /// </summary>
         void SmoothnessTerm(ActorState s, ActorLayout start)
         {
@@ -570,12 +607,15 @@ public static class Refiner
             float spacing = 0;
             for (int i = 1; i < n; i++) spacing += Horizontal(start.Waypoints[i] - start.Waypoints[i - 1]).Length();
             spacing = MathF.Max(0.05f, spacing / (n - 1));
-            float inv = 1f / (spacing * spacing * (n - 2));
+            float invSpacing = 1f / spacing;
             for (int i = 1; i < n - 1; i++)
             {
-                var e = Horizontal(s.P[i - 1] - 2 * s.P[i] + s.P[i + 1]);
-                s.Terms[Smooth] += e.LengthSquared() * inv;
-                var g = Weight(Smooth) * 2 * inv * e;
+                // Charbonnier: |e|² for a wobble up to about a spacing, growing only linearly past it, so a
+                // turn the director meant (a stop, a corner) costs little next to leaving the boxes.
+                var e = Horizontal(s.P[i - 1] - 2 * s.P[i] + s.P[i + 1]) * invSpacing;
+                float root = MathF.Sqrt(1 + e.LengthSquared());
+                s.Terms[Smooth] += 2 * (root - 1) / (n - 2);
+                var g = Weight(Smooth) * 2 / (root * (n - 2)) * invSpacing * e;
                 s.DP[i - 1] += g; s.DP[i] -= 2 * g; s.DP[i + 1] += g;
             }
         }

@@ -175,6 +175,20 @@ public class RefinerTests
     }
 
     [Fact]
+    public void A_clip_that_never_plants_a_foot_is_not_pulled_to_the_ground()
+    {
+        // hovering: the standing pose with no foot contact anywhere in the clip (a flying creature's clip)
+        var (walker, truth, _) = Setup(4);
+        var stand = TestActors.Stand(walker.Skin.Skeleton);
+        var none = new bool[stand.FrameCount];
+        var hover = new ComposedActor("walker", walker.Skin, new C3V.Actors.MotionClip("hover", ["hover"], stand.Fps, stand.Rotations, stand.Root, stand.Loop, stand.Skeleton, none, none));
+        var start = Shifted(truth, new Vector3(0, 0.6f, 0), 1f);
+        var result = Refiner.Refine(Scene, [new RefineActor(hover, start, [])], new RefineOptions { Resolution = 48, Iterations = 10 });
+        Assert.Equal(0f, result.Reports[0].Term("ground").Initial);
+        Assert.All(result.Layouts[0].Waypoints, p => Assert.Equal(0.6f, p.Y, 3));
+    }
+
+    [Fact]
     public void An_actor_walking_out_of_the_picture_is_brought_back_in()
     {
         var (a, ta, _) = Setup(4, "a", x0: 1.5f, x1: 4.5f);
