@@ -484,7 +484,8 @@ internal sealed class AvatarBuilder
             {
                 Tube = shell, Bones = HeadBones, Solid = false, Hideable = true,
                 Paint = (p, n, _, _) => Strands(p, n, Streak(p)),
-                Relief = p => 0.004f * _k * Locks(p), // locks stand out in clumps
+                // Locks stand out in clumps; short hair is cut close below the back of the skull (tapered nape).
+                Relief = p => (0.004f * Locks(p) - (isLong ? 0 : 0.008f * Math.Clamp((c.Y - p.Y) / (0.06f * _k), 0, 1))) * _k,
                 Keep = (p, n) =>
                 {
                     var q = (p - c) / _k;
