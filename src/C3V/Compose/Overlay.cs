@@ -26,21 +26,14 @@ public static class Overlay
     {
         if (background.Width != camera.Width || background.Height != camera.Height)
             camera = camera.Resized(background.Width, background.Height);
-        var info = new SKImageInfo(background.Width, background.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-        using var bitmap = new SKBitmap(info);
-        var rgba = background.ToRgba8();
-        System.Runtime.InteropServices.Marshal.Copy(rgba, 0, bitmap.GetPixels(), rgba.Length);
+        using var bitmap = background.ToBitmap();
         using (var canvas = new SKCanvas(bitmap))
         {
             float unit = MathF.Max(1, background.Height / 256f);
             for (int a = 0; a < actors.Count; a++)
                 DrawActor(canvas, camera, actors[a], Palette[a % Palette.Length], unit, Math.Max(1, markEvery), Math.Max(1, boxEvery));
         }
-        var img = new Image(background.Width, background.Height);
-        var px = bitmap.GetPixelSpan();
-        for (int i = 0, n = img.Width * img.Height; i < n; i++)
-            for (int c = 0; c < 3; c++) img.Rgb[i * 3 + c] = px[i * 4 + c] / 255f;
-        return img;
+        return Image.FromRgba8(background.Width, background.Height, bitmap.GetPixelSpan());
     }
 
     static void DrawActor(SKCanvas canvas, Camera camera, OverlayActor actor, SKColor color, float unit, int every, int boxEvery)

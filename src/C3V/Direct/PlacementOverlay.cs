@@ -18,10 +18,7 @@ public static class PlacementOverlay
     /// <summary>PNG bytes of <paramref name="view"/> with the placements and landmarks drawn on it.</summary>
     public static byte[] Render(Image view, IReadOnlyList<Placement> placements, IReadOnlyList<ProjectedLandmark> landmarks)
     {
-        var rgba = view.ToRgba8();
-        var info = new SKImageInfo(view.Width, view.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-        using var bitmap = new SKBitmap(info);
-        System.Runtime.InteropServices.Marshal.Copy(rgba, 0, bitmap.GetPixels(), rgba.Length);
+        using var bitmap = view.ToBitmap();
         using (var canvas = new SKCanvas(bitmap))
         {
             float unit = Math.Max(1f, Math.Min(view.Width, view.Height) / 256f);

@@ -37,28 +37,17 @@ public static class ContactSheet
         for (int k = 0; k < frames.Count; k++)
         {
             int x = pad + (k % columns) * (tw + pad), y = pad + (k / columns) * (th + label + pad);
-            using var bmp = ToBitmap(frames[k].Frame);
+            using var bmp = frames[k].Frame.ToBitmap();
             using var img = SKImage.FromBitmap(bmp);
             canvas.DrawImage(img, new SKRect(x, y, x + tw, y + th), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear), sampling);
             canvas.DrawText(frames[k].Label, x + 2, y + th + label - 5, SKTextAlign.Left, font, text);
         }
         canvas.Flush();
-        var result = new Image(w, h);
         var px = new byte[w * h * 4];
         unsafe
         {
             fixed (byte* p = px) surface.ReadPixels(info, (nint)p, w * 4, 0, 0);
         }
-        for (int i = 0; i < w * h; i++)
-            for (int c = 0; c < 3; c++) result.Rgb[i * 3 + c] = px[i * 4 + c] / 255f;
-        return result;
-    }
-
-    static SKBitmap ToBitmap(Image frame)
-    {
-        var rgba = frame.ToRgba8();
-        var bmp = new SKBitmap(new SKImageInfo(frame.Width, frame.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
-        System.Runtime.InteropServices.Marshal.Copy(rgba, 0, bmp.GetPixels(), rgba.Length);
-        return bmp;
+        return Image.FromRgba8(w, h, px);
     }
 }

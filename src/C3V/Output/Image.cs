@@ -41,6 +41,31 @@ public sealed class Image
         for (int i = 0; i < Rgb.Length; i++) destination[i] = ToByte(Rgb[i]);
     }
 
+    /// <summary>Sets the pixels from 8-bit RGB (the layout <see cref="ToRgb8"/> writes).</summary>
+    public void SetRgb8(ReadOnlySpan<byte> source)
+    {
+        if (source.Length != Rgb.Length) throw new ArgumentException($"{source.Length} bytes for a {Width}×{Height} RGB image", nameof(source));
+        for (int i = 0; i < Rgb.Length; i++) Rgb[i] = source[i] * (1f / 255f);
+    }
+
+    /// <summary>An image from 8-bit RGBA pixels (alpha ignored), as SkiaSharp hands them back.</summary>
+    public static Image FromRgba8(int width, int height, ReadOnlySpan<byte> rgba)
+    {
+        var img = new Image(width, height);
+        for (int i = 0, n = width * height; i < n; i++)
+            for (int c = 0; c < 3; c++) img.Rgb[i * 3 + c] = rgba[i * 4 + c] / 255f;
+        return img;
+    }
+
+    /// <summary>A SkiaSharp bitmap of the pixels (RGBA, unpremultiplied), for drawing on or encoding; the caller disposes it.</summary>
+    public SKBitmap ToBitmap()
+    {
+        var rgba = ToRgba8();
+        var bitmap = new SKBitmap(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        System.Runtime.InteropServices.Marshal.Copy(rgba, 0, bitmap.GetPixels(), rgba.Length);
+        return bitmap;
+    }
+
     public static byte ToByte(float v) => float.IsNaN(v) ? (byte)0 : (byte)Math.Clamp((int)MathF.Round(v * 255f), 0, 255);
 
     /// <summary>Encodes as PNG and writes atomically.</summary>
@@ -48,10 +73,7 @@ public sealed class Image
 
     public byte[] EncodePng()
     {
-        var rgba = ToRgba8();
-        var info = new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-        using var bitmap = new SKBitmap(info);
-        System.Runtime.InteropServices.Marshal.Copy(rgba, 0, bitmap.GetPixels(), rgba.Length);
+        using var bitmap = ToBitmap();
         using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
         return data.ToArray();
     }
@@ -62,10 +84,6 @@ public sealed class Image
         if (!File.Exists(path)) throw new InvalidFileException(path, "file not found");
         using var bitmap = SKBitmap.Decode(path) ?? throw new InvalidFileException(path, "not an image SkiaSharp can decode");
         using var rgba = bitmap.Copy(SKColorType.Rgba8888) ?? throw new InvalidFileException(path, "could not convert to RGBA");
-        var img = new Image(rgba.Width, rgba.Height);
-        var px = rgba.GetPixelSpan();
-        for (int i = 0, n = img.Width * img.Height; i < n; i++)
-            for (int c = 0; c < 3; c++) img.Rgb[i * 3 + c] = px[i * 4 + c] / 255f;
-        return img;
+        return FromRgba8(rgba.Width, rgba.Height, rgba.GetPixelSpan());
     }
 }

@@ -61,8 +61,7 @@ public sealed class FrameCache
         }
         catch (FileNotFoundException) { return false; }
         catch (EndOfStreamException) { return false; }
-        var rgb = into.Rgb;
-        for (int i = 0; i < _buffer.Length; i++) rgb[i] = _buffer[i] * (1f / 255f);
+        into.SetRgb8(_buffer);
         return true;
     }
 
@@ -71,8 +70,7 @@ public sealed class FrameCache
     {
         Check(image);
         image.ToRgb8(_buffer);
-        var rgb = image.Rgb;
-        for (int i = 0; i < _buffer.Length; i++) rgb[i] = _buffer[i] * (1f / 255f);
+        image.SetRgb8(_buffer);
         // Written beside and renamed into place, so a frame is whole or absent after Ctrl-C or a crash of the
         // process. Not flushed to the disk (unlike AtomicFile): losing the cache to a power cut costs a re-render,
         // not data, and 24 flushes a second would slow the render down.

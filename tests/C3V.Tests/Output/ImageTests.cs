@@ -24,6 +24,18 @@ public class ImageTests
     }
 
     [Fact]
+    public void Rgb8_RoundTrip_SnapsToTheStoredBytes()
+    {
+        var img = new Image(2, 1, [0f, 0.5f, 1f, 0.2f, 2f, -1f]);
+        var bytes = new byte[6];
+        img.ToRgb8(bytes);
+        Assert.Equal(new byte[] { 0, 128, 255, 51, 255, 0 }, bytes);
+        img.SetRgb8(bytes);
+        Assert.Equal(bytes.Select(b => b * (1f / 255f)), img.Rgb);
+        Assert.Throws<ArgumentException>(() => img.SetRgb8(new byte[5]));
+    }
+
+    [Fact]
     public void Load_NotAnImage_NamesTheFile()
     {
         var path = Path.Combine(Path.GetTempPath(), $"c3v-img-{Guid.NewGuid():N}.png");
