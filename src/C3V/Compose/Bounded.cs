@@ -1,3 +1,5 @@
+using C3V.Splats;
+
 namespace C3V.Compose;
 
 /// <summary>
@@ -8,15 +10,13 @@ namespace C3V.Compose;
 /// </summary>
 public static class Bounded
 {
-    public static float Sigmoid(float x) => 1f / (1f + MathF.Exp(-x));
-
     /// <summary>initial + sigmoid(raw)·τ − τ/2.</summary>
-    public static float Value(float initial, float raw, float tau) => initial + Sigmoid(raw) * tau - tau / 2f;
+    public static float Value(float initial, float raw, float tau) => initial + GaussianCloud.Sigmoid(raw) * tau - tau / 2f;
 
     /// <summary>d value / d raw = τ·σ(raw)·(1 − σ(raw)).</summary>
     public static float Derivative(float raw, float tau)
     {
-        float s = Sigmoid(raw);
+        float s = GaussianCloud.Sigmoid(raw);
         return tau * s * (1f - s);
     }
 
