@@ -253,7 +253,7 @@ public sealed class Generator
         }, cache);
 
         // Placement, one actor after the other (each sees the ones already placed).
-        var landmarks = scene.Landmarks.Select(l => ProjectedLandmark.Project(l.Name, l.Aliases, l.Position, refCamera)).ToList();
+        var landmarks = scene.Landmarks.Select(l => ProjectedLandmark.Project(l.Name, l.Aliases, l.Position, refCamera, l.Radius)).ToList();
         var placements = new List<Placement>();
         var placeKeys = new List<string>();
         var prevPlacements = previous?.Placement?.Placements.ToDictionary(p => p.ActorId) ?? [];
