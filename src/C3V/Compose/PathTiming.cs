@@ -27,6 +27,8 @@ public sealed record TimingOptions
     /// the body still moves over the planted foot, blending would drag that foot along.
     /// </summary>
     public float RestBlendSeconds { get; init; } = 0.3f;
+    /// <summary>Seconds stopping adds to a walk at cruise speed: half the settle (the last metres are slower) and the blend into standing.</summary>
+    public float StopSeconds => SettleSeconds / 2 + RestBlendSeconds;
     /// <summary>Half-width, in actor heights, of the chord that smooths the heading (and so the yaw).</summary>
     public float HeadingWindow { get; init; } = 0.15f;
 }

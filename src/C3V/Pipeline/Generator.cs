@@ -460,10 +460,10 @@ public sealed class Generator
 
     /// <summary>
     /// The clip's natural length: a travelling actor's path at its natural speed plus the time it takes to stop
-    /// (so it is seen arriving and standing), else its motion's length; 4–8 s.
+    /// and a moment standing (so it is seen arriving), else its motion's length; 4–8 s.
     /// </summary>
-    /// <summary>Time to stop walking and settle into standing, plus a moment standing.</summary>
-    static readonly float Arriving = new TimingOptions() is var t ? t.SettleSeconds + t.RestBlendSeconds + 0.3f : 0;
+    /// <summary>How long a walker is seen standing after it has stopped, in a video of its natural length.</summary>
+    const float StandingSeconds = 0.5f;
 
     static double NaturalDuration(IReadOnlyList<ComposedActor> actors, IReadOnlyList<ActorLayout> layouts)
     {
@@ -474,7 +474,7 @@ public sealed class Generator
             float length = 0;
             for (int k = 1; k < pts.Count; k++) length += Vector3.Distance(pts[k - 1], pts[k]);
             float speed = actors[i].NaturalSpeed * layouts[i].Scale;
-            if (speed > 0.2f && length > 0.5f) best = Math.Max(best, length / speed + Arriving);
+            if (speed > 0.2f && length > 0.5f) best = Math.Max(best, length / speed + new TimingOptions().StopSeconds + StandingSeconds);
             else if (!actors[i].Clip.Loop) best = Math.Max(best, actors[i].Clip.Duration);
         }
         return Math.Clamp(best, 4, 8);

@@ -26,7 +26,7 @@ public class CompositionTests
         }
         Assert.Equal(c.ToJson(), back.ToJson());
         Assert.Equal(0.25f, back.Actors[1].Frames[1].Rest);
-        Assert.DoesNotContain("rest", c.Actors[0].Frames.Count > 0 ? Composition.Parse(c.ToJson()).ToJsonNode()["actors"]![0]!.ToJsonString() : "");
+        Assert.DoesNotContain("\"rest\"", c.ToJsonNode()["actors"]![0]!.ToJsonString()); // written only when not 0
     }
 
     [Fact]
