@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 using C3V.CameraPaths;
 using C3V.Compose;
@@ -29,9 +30,11 @@ public sealed class ClipRenderer(GaussianRasterizer rasterizer)
     /// <summary>Renders every frame; reports (done, total) after each; returns the key frames with their labels.</summary>
     /// <param name="frames">Where finished frames are kept while rendering: frames already there are read back
     /// instead of rendered (resuming an interrupted render), and every rendered one is added.</param>
+    /// <param name="profile">Gets the wall time of each phase added to it (null: not measured).</param>
     public IReadOnlyList<(Image Frame, string Label)> Render(ClipRequest request, IFrameWriter writer,
-        Action<int, int>? progress = null, CancellationToken cancellation = default, FrameCache? frames = null)
+        Action<int, int>? progress = null, CancellationToken cancellation = default, FrameCache? frames = null, ClipProfile? profile = null)
     {
+        long started = Stopwatch.GetTimestamp();
         var comp = request.Composition;
         int count = comp.FrameCount;
         var keys = new HashSet<int>(ContactSheet.KeyFrameIndices(count));
@@ -50,30 +53,43 @@ public sealed class ClipRenderer(GaussianRasterizer rasterizer)
         {
             cancellation.ThrowIfCancellationRequested();
             float t = f / comp.Fps;
-            if (frames is null || !frames.TryRead(f, image))
+            long t0 = Stopwatch.GetTimestamp();
+            bool cached = frames is not null && frames.TryRead(f, image);
+            profile?.AddCache(t0);
+            if (!cached)
             {
+                t0 = Stopwatch.GetTimestamp();
                 instances.Clear();
                 if (!layered) instances.Add(new CloudInstance(request.Scene));
                 for (int a = 0; a < request.Actors.Count; a++)
                     instances.Add(request.Actors[a].Instance(tracks[a].Frames[Math.Min(f, tracks[a].Frames.Count - 1)]));
                 var camera = request.Camera.At(t);
-                if (layered)
+                profile?.AddPose(t0);
+                if (layered && sceneLayer is null)
                 {
-                    sceneLayer ??= rasterizer.Render([new CloudInstance(request.Scene)], camera0, withBackground);
-                    scratch = rasterizer.Render(instances, camera, overNothing, scratch);
-                    DepthMerge(scratch, sceneLayer, request.Background, image.Rgb);
+                    t0 = Stopwatch.GetTimestamp();
+                    sceneLayer = rasterizer.Render([new CloudInstance(request.Scene)], camera0, withBackground);
+                    profile?.AddSceneLayer(t0);
                 }
-                else
-                {
-                    scratch = rasterizer.Render(instances, camera, withBackground, scratch);
-                    scratch.Color.CopyTo(image.Rgb, 0);
-                }
+                t0 = Stopwatch.GetTimestamp();
+                scratch = rasterizer.Render(instances, camera, layered ? overNothing : withBackground, scratch);
+                profile?.AddRender(t0, rasterizer.LastStats);
+                t0 = Stopwatch.GetTimestamp();
+                if (layered) DepthMerge(scratch, sceneLayer!, request.Background, image.Rgb);
+                else scratch.Color.CopyTo(image.Rgb, 0);
+                profile?.AddMerge(t0);
+                t0 = Stopwatch.GetTimestamp();
                 frames?.Write(f, image);
+                profile?.AddCache(t0);
             }
+            t0 = Stopwatch.GetTimestamp();
             writer.Write(image);
+            profile?.AddOutput(t0);
             if (keys.Contains(f)) sheet.Add((new Image(image.Width, image.Height, (float[])image.Rgb.Clone()), $"frame {f}  {t:0.00} s"));
             progress?.Invoke(f + 1, count);
+            profile?.AddFrame();
         }
+        profile?.AddTotal(started);
         return sheet;
     }
 
