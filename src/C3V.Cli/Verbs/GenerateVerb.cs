@@ -12,7 +12,7 @@ namespace C3V.Cli.Verbs;
 public class PipelineSettings : CommandSettings
 {
     [CommandOption("--llm <SPEC>")]
-    [Description("Director: rules (embedded, default), openai:MODEL@URL, ollama:MODEL[@URL], gguf:PATH[,mmproj=PATH]; or C3V_LLM")]
+    [Description(PipelineFactory.LlmHelp)]
     public string? Llm { get; init; }
 
     [CommandOption("-q|--quiet")]
@@ -185,6 +185,9 @@ public sealed class RenderProjectVerb : Command<RenderProjectVerb.Settings>
 /// <summary>Builds the generator from the CLI options; parses the shared option formats.</summary>
 static class PipelineFactory
 {
+    /// <summary>Help for every verb's --llm option; square brackets doubled because help text is Spectre markup.</summary>
+    public const string LlmHelp = "Director: rules (embedded, default), openai:MODEL@URL, ollama:MODEL[[@URL]], gguf:PATH[[,mmproj=PATH]]; default from C3V_LLM";
+
     public static (int W, int H) ParseSize(string text)
     {
         var parts = text.Trim().ToLowerInvariant().Split('x', '×');

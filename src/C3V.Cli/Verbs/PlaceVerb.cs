@@ -52,7 +52,7 @@ public sealed class PlaceVerb : Command<PlaceVerb.Settings>
         public string[] Landmarks { get; init; } = [];
 
         [CommandOption("--llm <SPEC>")]
-        [Description("Director: rules (default), openai:MODEL@URL, ollama:MODEL[@URL], gguf:PATH[,mmproj=PATH]; default from C3V_LLM")]
+        [Description(PipelineFactory.LlmHelp)]
         public string? Llm { get; init; }
 
         [CommandOption("--waypoints <N>")]

@@ -19,7 +19,7 @@ public sealed class PlanVerb : Command<PlanVerb.Settings>
         public string Prompt { get; init; } = "";
 
         [CommandOption("--llm <SPEC>")]
-        [Description("Director: rules (default), openai:MODEL@URL, ollama:MODEL[@URL], gguf:PATH[,mmproj=PATH]; default from C3V_LLM")]
+        [Description(PipelineFactory.LlmHelp)]
         public string? Llm { get; init; }
 
         [CommandOption("--json")]

@@ -115,11 +115,13 @@ public sealed record RigNames(string Rig, IReadOnlyDictionary<int, string[]> Joi
         Skeleton.Head, Skeleton.LeftShoulder, Skeleton.RightShoulder, Skeleton.LeftElbow, Skeleton.RightElbow, Skeleton.LeftWrist, Skeleton.RightWrist,
     ];
 
-    /// <summary>"mixamorig:Left_Arm" → "leftarm".</summary>
+    /// <summary>"mixamorig:Left_Arm" → "leftarm"; Blender Rigify's deform bones "DEF-upper_arm.L" → "upperarml".</summary>
     public static string Normalize(string name)
     {
         int colon = name.LastIndexOf(':');
         if (colon >= 0) name = name[(colon + 1)..];
+        // Only the deform prefix: a Rigify export may also hold ORG-/MCH- bones of the same names that skin nothing.
+        if (name.StartsWith("DEF-", StringComparison.OrdinalIgnoreCase) || name.StartsWith("DEF_", StringComparison.OrdinalIgnoreCase)) name = name[4..];
         return new string(name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
     }
 }

@@ -445,8 +445,18 @@ public sealed class Generator
     }
 
     /// <summary>What a library holds of one kind, for keys: adding or changing an entry may change a choice.</summary>
+    /// <summary>The library entries of one kind as cache-key inputs: the manifest fields and the file's size and
+    /// modification time, so a file replaced in place (same entry) invalidates what was made from it.</summary>
     static IReadOnlyList<string> LibraryEntries(AssetLibrary? library, AssetKind kind) =>
-        library?.Entries.Where(e => e.Kind == kind).Select(e => $"{e.File}|{e.Description}|{string.Join(',', e.Tags)}|{e.Units}|{e.UpAxis}|{e.Scale}").ToArray() ?? [];
+        library?.Entries.Where(e => e.Kind == kind)
+            .Select(e => $"{e.File}|{e.Description}|{string.Join(',', e.Tags)}|{e.Units}|{e.UpAxis}|{e.Scale}|{FileStamp(library.PathOf(e))}")
+            .ToArray() ?? [];
+
+    static string FileStamp(string path)
+    {
+        var info = new FileInfo(path);
+        return info.Exists ? $"{info.Length}@{info.LastWriteTimeUtc.Ticks}" : "missing";
+    }
 
     static ActorLayout ToLayout(string id, LayoutRecord r) => new(id, r.Waypoints.Select(w => new Vector3(w[0], w[1], w[2])).ToList(), r.Scale);
 

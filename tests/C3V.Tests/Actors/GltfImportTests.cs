@@ -120,6 +120,24 @@ public sealed class GltfImportTests : IDisposable
     }
 
     [Fact]
+    public void Blender_rigify_deform_names_map_too()
+    {
+        var rigify = new Dictionary<string, string>
+        {
+            ["hips"] = "DEF-spine", ["spine"] = "DEF-spine.001", ["chest"] = "DEF-spine.002", ["neck"] = "DEF-spine.004", ["head"] = "DEF-spine.006",
+            ["lcollar"] = "DEF-shoulder.L", ["larm"] = "DEF-upper_arm.L", ["lfore"] = "DEF-forearm.L", ["lhand"] = "DEF-hand.L", ["lfinger"] = "DEF-f_index.01.L",
+            ["rcollar"] = "DEF-shoulder.R", ["rarm"] = "DEF-upper_arm.R", ["rfore"] = "DEF-forearm.R", ["rhand"] = "DEF-hand.R", ["rfinger"] = "DEF-f_index.01.R",
+            ["lthigh"] = "DEF-thigh.L", ["lshin"] = "DEF-shin.L", ["lfoot"] = "DEF-foot.L", ["ltoe"] = "DEF-toe.L",
+            ["rthigh"] = "DEF-thigh.R", ["rshin"] = "DEF-shin.R", ["rfoot"] = "DEF-foot.R", ["rtoe"] = "DEF-toe.R",
+        };
+        var actor = GltfActorImporter.Load(Write(new TestHumanoidGltf { Names = rigify, TPose = true }), Plain);
+        Assert.Equal("Unreal/Blender", actor.Rig);
+        Assert.Equal(21, actor.MappedJoints);
+        var skeleton = actor.Cloud.Skeleton.RestPositions;
+        Assert.True(skeleton[Skeleton.LeftWrist].X > skeleton[Skeleton.LeftShoulder].X, "the left arm maps to the character's left");
+    }
+
+    [Fact]
     public void Material_factor_colours_an_untextured_model_in_srgb()
     {
         var factor = new Vector4(0.2f, 0.4f, 0.8f, 1);

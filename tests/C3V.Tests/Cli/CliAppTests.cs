@@ -24,6 +24,18 @@ public class CliAppTests
         Assert.DoesNotContain("   at ", err);
     }
 
+    public static TheoryData<string> AllVerbs() => new(CliApp.WorkingVerbs());
+
+    [Theory]
+    [MemberData(nameof(AllVerbs))]
+    public void EveryVerb_PrintsItsHelp(string verb)
+    {
+        // Option descriptions are Spectre markup: an unescaped "[...]" in one made --help crash.
+        var (code, err) = Run([.. verb.Split(' '), "--help"]);
+        Assert.True(code == 0, $"c3v {verb} --help exited {code}: {err}");
+        Assert.Equal("", err);
+    }
+
     [Theory]
     [InlineData("", "prompt is empty")]
     [InlineData("--size", "--size")]

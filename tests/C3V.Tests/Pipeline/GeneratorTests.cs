@@ -2,6 +2,7 @@ using C3V.Common;
 using C3V.Direct;
 using C3V.Pipeline;
 using C3V.Projects;
+using C3V.World;
 
 namespace C3V.Tests.Pipeline;
 
@@ -107,6 +108,16 @@ public sealed class GeneratorTests(SmallProject small)
         // Re-rendering reloads the same clip from the library (reused, not chosen again).
         var again = await Make().RenderProjectAsync(dir, null, null, replace: true);
         Assert.Contains("motion-robot", again.Reused);
+        // The file replaced in place (same library entry, other content): the stale clip is not reused.
+        var sword = Path.Combine(library, "sword.bvh");
+        File.Copy(Path.Combine(library, "jump.bvh"), sword, overwrite: true);
+        File.SetLastWriteTimeUtc(sword, DateTime.UtcNow.AddMinutes(1));
+        var replaced = await Make().RenderProjectAsync(dir, null, null, replace: true);
+        Assert.Contains("motion-robot", replaced.Recomputed);
+        var clip = MotionChooser.Resolve("library:sword.bvh", AssetLibrary.Load(library))!;
+        Assert.True(clip.Duration < 5, $"the replaced file holds the short CMU jump, got {clip.Duration} s");
+        Assert.All(C3V.Compose.Composition.FromJsonNode(ProjectFolder.Open(dir).Load().Composition).Actor("robot").Frames,
+            f => Assert.InRange(f.MotionTime, 0, clip.Duration + 1e-3));
     }
 
     [Fact]

@@ -75,6 +75,15 @@ public class SceneTests(SceneFixture fixture) : IClassFixture<SceneFixture>
     [InlineData("forest_clearing", "the log")]
     [InlineData("long_street", "the crosswalk")]
     [InlineData("desert_ruins", "the wrecked car")]
+    [InlineData("castle_courtyard", "the gate")]
+    [InlineData("castle_courtyard", "the well")]
+    [InlineData("castle_hall", "the throne")]
+    [InlineData("castle_hall", "the pillars")]
+    [InlineData("suburban_house", "the car")]
+    [InlineData("suburban_house", "the house")]
+    [InlineData("suburban_house", "the front door")]
+    [InlineData("suburban_house", "the driveway")]
+    [InlineData("suburban_house", "the garage")]
     public void Named_landmarks_are_found_on_the_ground_in_view(string archetype, string phrase)
     {
         var scene = fixture.Scenes[archetype];
@@ -83,6 +92,36 @@ public class SceneTests(SceneFixture fixture) : IClassFixture<SceneFixture>
         Assert.Equal(scene.Ground.HeightAt(l.Position.X, l.Position.Z), l.Position.Y, 2);
         var (px, depth) = scene.DefaultCamera(512, 512).Project(l.Position);
         Assert.True(depth > 0 && px.X is > -20 and < 532 && px.Y is > 0 and < 532, $"{phrase} at {px}");
+    }
+
+    /// <summary>
+    /// Every landmark of every archetype is somewhere the director can use it: in front of the default camera,
+    /// inside its 512×512 image (not at the very border), on walkable ground, and not hidden behind scenery
+    /// (the rendered median depth at its pixel is not nearer than a point 0.5 m above it).
+    /// </summary>
+    [Fact]
+    public void Every_landmark_is_inside_the_default_view_on_walkable_ground_and_not_hidden()
+    {
+        const int size = 128;
+        var rasterizer = new GaussianRasterizer();
+        var failures = new List<string>();
+        foreach (var scene in fixture.Scenes.Values)
+        {
+            var cam = scene.DefaultCamera(size, size);
+            var depth = rasterizer.Render([new CloudInstance(scene.Cloud)], cam, new RenderOptions { DepthMode = DepthMode.Median }).Depth;
+            foreach (var l in scene.Landmarks)
+            {
+                string who = $"{scene.Archetype}: '{l.Name}'";
+                var (px, z) = cam.Project(l.Position);
+                if (z <= 0 || px.X < 2 || px.Y < 2 || px.X > size - 2 || px.Y > size - 2) { failures.Add($"{who} projects to {px} (depth {z:F1})"); continue; }
+                if (!scene.Walkable.Contains(l.Position.X, l.Position.Z)) failures.Add($"{who} at {l.Position} is not on walkable ground");
+                var (above, za) = cam.Project(l.Position + new Vector3(0, 0.5f, 0));
+                int ix = Math.Clamp((int)above.X, 0, size - 1), iy = Math.Clamp((int)above.Y, 0, size - 1);
+                float seen = depth[iy * size + ix];
+                if (seen > 0 && seen < za - 0.6f) failures.Add($"{who} is hidden: scenery at depth {seen:F1} in front of it ({za:F1})");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
     [Fact]

@@ -42,6 +42,12 @@ public static class RetrievalTestSet
         S("an italian piazza", "city_plaza"),
         S("a wooden hut in a flowery field", "cabin_meadow"),
         S("a farmhouse with a lawnmower in the yard", "cabin_meadow"),
+        S("stone ramparts around a fortress yard with a well", "castle_courtyard"),
+        S("in front of the gatehouse of a medieval stronghold", "castle_courtyard"),
+        S("a gloomy stone hall with a throne", "castle_hall"),
+        S("the banquet hall of a king's palace", "castle_hall"),
+        S("an open lawn with a car and a house", "suburban_house"),
+        S("a home in the suburbs with a car in the drive", "suburban_house"),
 
         M("strolls along slowly", "walk slowly", "walk"),
         M("walks to the door", "walk", "walk slowly"),

@@ -242,4 +242,29 @@ public static class Props
             foreach (float z in new[] { -1.3f, 1.3f })
                 b.Rod(W(x, 0.33f, z), W(x * 1.1f, 0.33f, z), 0.33f, 0.06f, Rgb(0.06f, 0.06f, 0.06f), rng, caps: true);
     }
+
+    /// <summary>
+    /// A gabled roof on a box house standing on <paramref name="foot"/> with <paramref name="size"/>: two shingled
+    /// slopes meeting in a ridge along X, overhanging by <paramref name="overhang"/>, and the two triangular
+    /// gable ends in the wall colour.
+    /// </summary>
+    public static void GableRoof(SceneContext ctx, Vector3 foot, Vector3 size, Vector3 roof, Vector3 gable, float overhang, float ridgeHeight, string key = "roof")
+    {
+        var b = ctx.Builder;
+        var rng = ctx.Random.Fork(key);
+        var top = foot + new Vector3(0, size.Y, 0);
+        var ridge = foot + new Vector3(-size.X / 2 - overhang, size.Y + ridgeHeight, 0);
+        foreach (float side in new[] { 1f, -1f })
+        {
+            var eave = foot + new Vector3(-size.X / 2 - overhang, size.Y - 0.25f, side * (size.Z / 2 + overhang));
+            b.Quad(eave, new Vector3(size.X + 2 * overhang, 0, 0), ridge - eave, 0.08f,
+                (u, v) => roof * (0.85f + 0.15f * MathF.Abs(MathF.Sin(v * MathF.PI / 0.25f))), rng, 0.05f, outwardFrom: top);
+        }
+        foreach (float side in new[] { -1f, 1f })
+        {
+            var baseL = foot + new Vector3(side * size.X / 2, size.Y, -size.Z / 2);
+            b.Surface((u, v) => baseL + new Vector3(0, v * ridgeHeight, (u * (1 - v) + v * 0.5f) * size.Z), 0.07f,
+                (_, _) => gable, rng, 0.05f, outwardFrom: top);
+        }
+    }
 }

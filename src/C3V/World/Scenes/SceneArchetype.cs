@@ -23,13 +23,14 @@ public abstract class SceneArchetype
         var (minX, maxX, minZ, maxZ) = ctx.WalkRect;
         var walk = new WalkableRegion(minX, maxX, minZ, maxZ, ctx.Obstacles.ToArray());
         float fov = ctx.CameraFovYDegrees * MathF.PI / 180f;
-        var landmarks = ctx.Landmarks.ToList();
-        landmarks.AddRange(ViewLandmarks(Render.Camera.LookAt(ctx.CameraEye, ctx.CameraTarget, Vector3.UnitY, fov, 512, 512), walk, ctx.Ground));
+        var camera = Render.Camera.LookAt(ctx.CameraEye, ctx.CameraTarget, Vector3.UnitY, fov, 512, 512);
+        var cloud = ctx.Builder.ToCloud();
+        var landmarks = LandmarkSettler.Settle([.. ctx.Landmarks, .. ViewLandmarks(camera, walk, ctx.Ground)], cloud, camera, walk, ctx.Ground);
         return new Scene
         {
             Archetype = Id,
             Description = description,
-            Cloud = ctx.Builder.ToCloud(),
+            Cloud = cloud,
             Ground = ctx.Ground,
             Walkable = walk,
             Landmarks = landmarks,

@@ -17,6 +17,9 @@ public static class SceneArchetypes
         new LivingRoom(),
         new CityPlaza(),
         new CabinMeadow(),
+        new CastleCourtyard(),
+        new CastleHall(),
+        new SuburbanHouse(),
     ];
 
     public static SceneArchetype Neutral { get; } = new NeutralStudio();

@@ -38,25 +38,7 @@ public sealed class CabinMeadow : SceneArchetype
             }
             return logs * stripe;
         }, ctx.Random.Fork("cabin"), 0.05f);
-        // Roof: two slopes meeting above the middle (ridge along X), overhanging a little.
-        var roof = new Vector3(0.35f, 0.16f, 0.12f);
-        float over = 0.35f, ridgeH = 1.7f;
-        var rng = ctx.Random.Fork("roof");
-        var ridge = cabinFoot + new Vector3(-size.X / 2 - over, size.Y + ridgeH, 0);
-        foreach (float side in new[] { 1f, -1f })
-        {
-            var eave = cabinFoot + new Vector3(-size.X / 2 - over, size.Y - 0.25f, side * (size.Z / 2 + over));
-            b.Quad(eave, new Vector3(size.X + 2 * over, 0, 0), ridge - eave, 0.08f,
-                (u, v) => roof * (0.85f + 0.15f * MathF.Abs(MathF.Sin(v * MathF.PI / 0.25f))), rng, 0.05f,
-                outwardFrom: cabinFoot + new Vector3(0, size.Y, 0));
-        }
-        // Gables: triangles closing the roof ends.
-        foreach (float side in new[] { -1f, 1f })
-        {
-            var baseL = cabinFoot + new Vector3(side * size.X / 2, size.Y, -size.Z / 2);
-            b.Surface((u, v) => baseL + new Vector3(0, v * ridgeH, (u * (1 - v) + v * 0.5f) * size.Z), 0.07f,
-                (_, _) => logs * 0.9f, rng, 0.05f, outwardFrom: cabinFoot + new Vector3(0, size.Y, 0));
-        }
+        Props.GableRoof(ctx, cabinFoot, size, new Vector3(0.35f, 0.16f, 0.12f), logs * 0.9f, overhang: 0.35f, ridgeHeight: 1.7f);
         b.Box(cabinFoot + new Vector3(size.X * 0.3f, size.Y + 0.6f, -0.6f), new Vector3(0.6f, 1.8f, 0.6f), 0, 0.06f,
             new Vector3(0.45f, 0.42f, 0.4f), ctx.Random.Fork("chimney"));
         float frontZ = cabinFoot.Z + size.Z / 2;

@@ -42,13 +42,13 @@ public sealed class SeasideVilla : SceneArchetype
         b.Quad(new Vector3(-12, -3f, terraceEnd), new Vector3(24, 0, 0), new Vector3(0, 3f, 0), 0.3f, new Vector3(0.8f, 0.76f, 0.66f), rng);
         b.Quad(new Vector3(-12, 0, terraceEnd + 0.05f), new Vector3(24, 0, 0), new Vector3(0, 1f, 0), 0.12f, new Vector3(0.7f, 0.82f, 0.85f), rng);
         // Villa: stacked white boxes with wide dark glazing on the front, a flat roof, a door.
-        var villa = new Vector3(-6.2f, 0, -6.5f);
+        var villa = new Vector3(-5.6f, 0, -6.5f);
         var size = new Vector3(7f, 3.2f, 5f);
-        float doorU = 1.2f;
+        float doorU = 2.0f;
         b.Box(villa, size, 0, 0.1f, (face, u, v) =>
         {
             if (face == 4 && u > doorU && u < doorU + 1.1f && v < 2.3f) return new Vector3(0.32f, 0.22f, 0.15f);
-            if (face is 4 or 0 && v > 0.5f && v < 2.8f && u > 2.8f && u < size.X - 0.4f) return new Vector3(0.18f, 0.28f, 0.36f);
+            if (face is 4 or 0 && v > 0.5f && v < 2.8f && u > 3.5f && u < size.X - 0.4f) return new Vector3(0.18f, 0.28f, 0.36f);
             return new Vector3(0.95f, 0.95f, 0.93f);
         }, ctx.Random.Fork("villa"));
         b.Box(villa + new Vector3(1.2f, 3.2f, -0.8f), new Vector3(5f, 2.6f, 3.6f), 0, 0.1f, (face, u, v) =>
@@ -57,21 +57,26 @@ public sealed class SeasideVilla : SceneArchetype
         float doorX = villa.X - size.X / 2 + doorU + 0.55f, frontZ = villa.Z + size.Z / 2;
         ctx.Obstacles.Add(new Obstacle("the villa", new Vector2(villa.X, villa.Z), 4f));
         // Palms and loungers.
-        foreach (var p in new[] { new Vector3(7.5f, 0, -6f), new Vector3(-8.5f, 0, 1.5f) }) Palm(ctx, p, 6.5f);
+        foreach (var p in new[] { new Vector3(6.4f, 0, -7.4f), new Vector3(-8.5f, 0, 1.5f) }) Palm(ctx, p, 6.5f);
+        // Loungers at the right end of the pool's near side, leaving its left half free to stand by.
         for (int i = 0; i < 2; i++)
         {
-            var l = new Vector3(px0 + 1.2f + i * 1.6f, 0, pz1 + 1.4f);
+            var l = new Vector3(px1 - 2.6f + i * 1.4f, 0, pz1 + 1.4f);
             b.Box(l, new Vector3(0.7f, 0.35f, 1.9f), 0, 0.05f, new Vector3(0.95f, 0.95f, 0.95f), ctx.Random.Fork("lounger" + i));
+            ctx.Obstacles.Add(new Obstacle("the sun lounger", new Vector2(l.X, l.Z), 1f));
         }
 
-        ctx.Landmark("the pool", ["the swimming pool", "the water", "the poolside"], (px0 + px1) / 2, pz1 + 0.5f, 2.4f);
-        ctx.Obstacles.Add(new Obstacle("the pool", new Vector2((px0 + px1) / 2, (pz0 + pz1) / 2), 2.3f));
+        ctx.Landmark("the pool", ["the swimming pool", "the water", "the poolside"], px0 + 1.6f, pz1 + 0.6f, 2.4f);
+        // The pool is a 6 × 4.3 m rectangle: a 3 × 2 grid of discs covers it, corners included.
+        for (int i = 0; i < 3; i++)
+            foreach (float z in new[] { pz0 + 1.1f, pz1 - 1.1f })
+                ctx.Obstacles.Add(new Obstacle("the pool", new Vector2(px0 + 1f + i * 2f, z), 1.5f));
         ctx.Landmark("the villa", ["the house", "the mansion", "the building"], villa.X, frontZ + 0.8f, 3.5f);
         ctx.Landmark("the door", ["the villa's door", "the front door", "the entrance"], doorX, frontZ + 0.5f, 0.5f);
         ctx.Landmark("the sea", ["the ocean", "the railing", "the edge of the terrace", "the view"], 2f, terraceEnd + 0.8f, 8f);
         ctx.Landmark("the terrace", ["the patio", "the deck"], -1.5f, 1.5f, 4f);
-        ctx.Landmark("the sun lounger", ["the lounger", "the deck chair", "the sunbed"], px0 + 2f, pz1 + 2.6f, 1f);
-        ctx.Landmark("the palm tree", ["the palm", "the tree"], 6.8f, -5.3f, 0.5f);
+        ctx.Landmark("the sun lounger", ["the lounger", "the deck chair", "the sunbed"], px1 - 1.9f, pz1 + 2.8f, 1f);
+        ctx.Landmark("the palm tree", ["the palm", "the tree"], 6.0f, -6.4f, 0.5f);
     }
 
     /// <summary>A palm: a slightly curved trunk and drooping fronds.</summary>
