@@ -4,10 +4,11 @@ using C3V.Render;
 namespace C3V.Pipeline;
 
 /// <summary>
-/// Where a clip render spends its wall time, summed over the frames (for <c>bench pipeline --profile</c>): posing
+/// Where a clip render spends its time, summed over the frames (for <c>bench pipeline --profile</c>): posing
 /// the actors, the static scene layer, the rasterizer's phases for the per-frame renders, the depth merge, the
-/// resume cache (8-bit snap and file write) and handing frames to the writer (8-bit conversion and the pipe
-/// to ffmpeg, which blocks while the encoder is behind). Not thread-safe: one render at a time.
+/// resume cache (8-bit snap and file write) and handing frames to the writer (8-bit conversion and the queue
+/// to ffmpeg, which blocks while the encoder is behind). Frames render in parallel, one per core, so the render
+/// and merge phases are thread times summed over the frames (they can add up to more than the loop's wall time).
 /// </summary>
 public sealed class ClipProfile
 {
@@ -29,10 +30,16 @@ public sealed class ClipProfile
     public long Visible { get; private set; }
     public long Pairs { get; private set; }
 
+    readonly Lock _gate = new();
+
     internal void AddFrame() => Frames++;
     internal void AddPose(long from) => PoseMs += Since(from);
     internal void AddSceneLayer(long from) => SceneLayerMs += Since(from);
-    internal void AddMerge(long from) => MergeMs += Since(from);
+    internal void AddMerge(long from)
+    {
+        double ms = Since(from);
+        lock (_gate) MergeMs += ms;
+    }
     internal void AddCache(long from) => CacheMs += Since(from);
     internal void AddOutput(long from) => OutputMs += Since(from);
     internal void AddTotal(long from) => TotalMs += Since(from);
@@ -41,9 +48,12 @@ public sealed class ClipProfile
     internal void AddRender(long from, in RenderStats s)
     {
         double all = Since(from);
-        Gaussians += s.Gaussians; Visible += s.Projected; Pairs += s.TileSplatPairs;
-        PreprocessMs += s.PreprocessMs; SortMs += s.SortMs; BinMs += s.BinMs; BlendMs += s.BlendMs;
-        RenderOtherMs += all - s.PreprocessMs - s.SortMs - s.BinMs - s.BlendMs;
+        lock (_gate)
+        {
+            Gaussians += s.Gaussians; Visible += s.Projected; Pairs += s.TileSplatPairs;
+            PreprocessMs += s.PreprocessMs; SortMs += s.SortMs; BinMs += s.BinMs; BlendMs += s.BlendMs;
+            RenderOtherMs += all - s.PreprocessMs - s.SortMs - s.BinMs - s.BlendMs;
+        }
     }
 
     /// <summary>The phases as (name, total ms) rows, in pipeline order.</summary>
@@ -53,7 +63,6 @@ public sealed class ClipProfile
         ("actor render: preprocess", PreprocessMs), ("actor render: sort", SortMs), ("actor render: binning", BinMs),
         ("actor render: blending", BlendMs), ("actor render: other", RenderOtherMs),
         ("depth merge", MergeMs), ("resume cache", CacheMs), ("to writer (8-bit + pipe)", OutputMs),
-        ("unaccounted", TotalMs - PoseMs - SceneLayerMs - PreprocessMs - SortMs - BinMs - BlendMs - RenderOtherMs - MergeMs - CacheMs - OutputMs),
     ];
 
     static double Since(long from) => Stopwatch.GetElapsedTime(from).TotalMilliseconds;
