@@ -29,6 +29,13 @@ static class RetrievalBench
         sw.Restart();
         for (int i = 0; i < reps; i++) index.Search(query, 10);
         o.WriteLine($"retrieval over {index.LabelCount} labels ({concepts.Length} concepts): {sw.Elapsed.TotalMilliseconds / reps:F2} ms per query (mean of {reps})");
+
+        // Top-1 accuracy on the held-out retrieval test set (docs/world.md).
+        var (per, misses) = RetrievalTestSet.Evaluate(model);
+        foreach (var (kind, (ok, n)) in per) o.WriteLine($"retrieval test set, {kind.ToString().ToLowerInvariant()}: {ok}/{n}");
+        int right = per.Values.Sum(p => p.Correct), total = per.Values.Sum(p => p.Total);
+        o.WriteLine($"retrieval test set, all: {right}/{total} = {100.0 * right / total:F1} %");
+        foreach (var (c, got) in misses) o.WriteLine($"  miss: \"{c.Phrase}\" -> {got.Id} ({got.Score:F2}), expected {string.Join(" | ", c.Expected)}");
     }
 
     sealed class RandomEmbedder(int dim) : ITextEmbedder

@@ -73,4 +73,64 @@ public class ProceduralMotionTests
         Assert.True(p[Skeleton.RightWrist].Y > p[Skeleton.Head].Y - 0.05f, $"wrist {p[Skeleton.RightWrist]} head {p[Skeleton.Head]}");
         Assert.True(p[Skeleton.LeftWrist].Y < p[Skeleton.Pelvis].Y + 0.1f);
     }
+
+    /// <summary>Extent (max − min) of a joint's position over a clip as seen from the front (X across, Y up), metres.</summary>
+    static Vector2 FrontExtent(MotionClip c, int joint)
+    {
+        var lo = new Vector2(float.MaxValue); var hi = new Vector2(float.MinValue);
+        for (int f = 0; f < c.FrameCount; f++)
+        {
+            var p = c.Skeleton.JointPositions(new Pose(c.FrameRotations(f).ToArray(), c.Root[f]))[joint];
+            lo = Vector2.Min(lo, new Vector2(p.X, p.Y)); hi = Vector2.Max(hi, new Vector2(p.X, p.Y));
+        }
+        return hi - lo;
+    }
+
+    /// <summary>
+    /// The kung fu clip moves visibly from the front: its wrists and the kicking ankle sweep far more across and
+    /// up the picture than the punch clip's, which "kung fu" used to get (when written: kung fu wrists 1.18 × 0.65 m,
+    /// kicking ankle 0.54 × 0.80 m; punch wrists 0.60 × 0.22 m, ankles 0).
+    /// </summary>
+    [Fact]
+    public void Kung_fu_moves_the_hands_and_a_foot_widely_across_the_front_view()
+    {
+        var kf = ProceduralMotions.Find("kung fu")!;
+        var wrist = Vector2.Max(FrontExtent(kf, Skeleton.LeftWrist), FrontExtent(kf, Skeleton.RightWrist));
+        var ankle = FrontExtent(kf, Skeleton.RightAnkle);
+        Assert.True(wrist.X > 0.6f && wrist.Y > 0.5f, $"wrist extent {wrist}");
+        Assert.True(ankle.X > 0.5f && ankle.Y > 0.5f, $"kicking ankle extent {ankle}");
+        var punch = ProceduralMotions.Find("punch")!;
+        var old = Vector2.Max(FrontExtent(punch, Skeleton.LeftWrist), FrontExtent(punch, Skeleton.RightWrist));
+        Assert.True(wrist.Length() > 2 * old.Length(), $"kung fu wrist {wrist} vs punch {old}");
+    }
+
+    [Fact]
+    public void Kung_fu_keeps_its_feet_planted_in_the_stance_and_loops_without_a_seam()
+    {
+        var c = ProceduralMotions.Find("kung fu")!;
+        Assert.True(c.Loop);
+        Assert.InRange(c.Duration, 4f, 8f);
+        Assert.True(c.NaturalSpeed < 0.1f, "stays in place");
+        var s = c.Skeleton;
+        Vector3[] At(int f) => s.JointPositions(new Pose(c.FrameRotations(f).ToArray(), c.Root[f]));
+        var first = At(0);
+        int lifted = 0;
+        for (int f = 0; f < c.FrameCount; f++)
+        {
+            var p = At(f);
+            // The left foot never moves; the right one is on the ground at its place outside the kick.
+            Assert.True(Vector3.Distance(p[Skeleton.LeftFoot], first[Skeleton.LeftFoot]) < 0.03f, $"left foot moved at frame {f}");
+            Assert.True(p[Skeleton.LeftFoot].Y > -0.02f && p[Skeleton.RightFoot].Y > -0.02f, $"foot below the floor at frame {f}");
+            if (Vector3.Distance(p[Skeleton.RightFoot], first[Skeleton.RightFoot]) > 0.03f) lifted++;
+            else Assert.True(c.RightContact[f], $"right foot planted but not in contact at frame {f}");
+        }
+        Assert.InRange(lifted / (float)c.FrameCount, 0.1f, 0.35f); // only the kick lifts it
+        // Loop seam: the last frame is the first, and the motion is at rest on both sides of the seam.
+        var last = At(c.FrameCount - 1);
+        for (int j = 0; j < Skeleton.JointCount; j++)
+        {
+            Assert.True(Vector3.Distance(first[j], last[j]) < 0.005f, $"joint {j} jumps at the seam");
+            Assert.True(Vector3.Distance(At(1)[j], first[j]) < 0.02f && Vector3.Distance(At(c.FrameCount - 2)[j], last[j]) < 0.02f, $"joint {j} moves fast at the seam");
+        }
+    }
 }
