@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Threading.Channels;
 using C3V.Common;
 
 namespace C3V.Output;
@@ -9,6 +11,8 @@ namespace C3V.Output;
 /// H.264/MP4 through ffmpeg, frames piped as raw RGB24 on its stdin (no named pipes, no temporary frames).
 /// The output is yuv420p with even dimensions (odd sizes are padded by one pixel) and the moov atom at the
 /// front, so browsers play it. ffmpeg writes to a temporary file beside the target that is renamed on success.
+/// Frames go down the pipe from a background task, up to <see cref="QueuedFrames"/> behind the caller: the pipe
+/// blocks while x264 is busy, and the renderer can draw the next frame meanwhile instead of waiting.
 /// </summary>
 public sealed class FfmpegVideoWriter : IFrameWriter
 {
@@ -16,7 +20,13 @@ public sealed class FfmpegVideoWriter : IFrameWriter
     readonly Process _process;
     readonly Stream _stdin;
     readonly string _temp;
-    readonly byte[] _rgb;
+    /// <summary>Frames converted but not yet taken by ffmpeg; the caller blocks beyond that.</summary>
+    const int QueuedFrames = 2;
+    readonly Channel<byte[]> _queue = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(QueuedFrames) { SingleReader = true, SingleWriter = true });
+    readonly ConcurrentQueue<byte[]> _free = new();
+    readonly Task _pump;
+    /// <summary>Why the pump stopped early (set before it closes the queue).</summary>
+    IOException? _pumpFailure;
     readonly StringBuilder _log = new();
     bool _done;
 
@@ -32,7 +42,6 @@ public sealed class FfmpegVideoWriter : IFrameWriter
         _clip = clip;
         _temp = AtomicFile.TempPathBeside(outputPath, out var fullPath);
         OutputPath = fullPath;
-        _rgb = new byte[clip.Width * clip.Height * 3];
         var psi = new ProcessStartInfo(ffmpeg)
         {
             RedirectStandardInput = true, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
@@ -53,15 +62,35 @@ public sealed class FfmpegVideoWriter : IFrameWriter
         _process.BeginErrorReadLine();
         _process.BeginOutputReadLine();
         _stdin = _process.StandardInput.BaseStream;
+        _pump = Task.Run(Pump);
+    }
+
+    /// <summary>Writes queued frames to ffmpeg's stdin in order; a failed write closes the queue with its error.</summary>
+    async Task Pump()
+    {
+        try
+        {
+            await foreach (var rgb in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+            {
+                _stdin.Write(rgb);
+                _free.Enqueue(rgb);
+            }
+        }
+        catch (IOException e)
+        {
+            _pumpFailure = e;
+            _queue.Writer.TryComplete(e);
+        }
     }
 
     public void Write(Image frame)
     {
         ObjectDisposedException.ThrowIf(_done, this);
         _clip.Check(frame);
-        frame.ToRgb8(_rgb);
-        try { _stdin.Write(_rgb); }
-        catch (IOException e) { throw Failure($"ffmpeg stopped taking frames after {FramesWritten} ({e.Message})"); }
+        var rgb = _free.TryDequeue(out var b) ? b : new byte[_clip.Width * _clip.Height * 3];
+        frame.ToRgb8(rgb);
+        try { _queue.Writer.WriteAsync(rgb).AsTask().GetAwaiter().GetResult(); }
+        catch (ChannelClosedException) { throw Failure($"ffmpeg stopped taking frames ({_pumpFailure?.Message})"); }
         FramesWritten++;
     }
 
@@ -69,6 +98,9 @@ public sealed class FfmpegVideoWriter : IFrameWriter
     {
         ObjectDisposedException.ThrowIf(_done, this);
         if (FramesWritten == 0) throw new InvalidOperationException("no frames were written");
+        _queue.Writer.TryComplete();
+        _pump.Wait();
+        if (_pumpFailure is not null) throw Failure($"ffmpeg stopped taking frames ({_pumpFailure.Message})");
         try { _stdin.Close(); }
         catch (IOException e) { throw Failure($"ffmpeg stopped taking frames ({e.Message})"); }
         _process.WaitForExit();
@@ -98,8 +130,10 @@ public sealed class FfmpegVideoWriter : IFrameWriter
     {
         if (_done) return;
         _done = true;
-        try { _stdin.Dispose(); } catch (IOException) { }
+        _queue.Writer.TryComplete();
         if (!_process.HasExited) TryKill();
+        _pump.Wait(); // a write blocked on the pipe fails once ffmpeg is gone
+        try { _stdin.Dispose(); } catch (IOException) { }
         _process.WaitForExit();
         _process.Dispose();
         try { File.Delete(_temp); } catch (IOException) { }

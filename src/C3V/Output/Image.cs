@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using C3V.Common;
 using SkiaSharp;
 
@@ -35,17 +36,63 @@ public sealed class Image
         return bytes;
     }
 
-    /// <summary>Pixels as 8-bit RGB (what video encoders take), values clamped and rounded.</summary>
+    /// <summary>
+    /// Pixels as 8-bit RGB (what video encoders take), values clamped and rounded exactly as <see cref="ToByte"/>
+    /// does. Every frame of a clip passes through here (and the resume cache), so it runs 32 values per step:
+    /// clamping to [0, 255] before rounding gives the same bytes as rounding then clamping, since both bounds are integers.
+    /// </summary>
     public void ToRgb8(Span<byte> destination)
     {
-        for (int i = 0; i < Rgb.Length; i++) destination[i] = ToByte(Rgb[i]);
+        if (destination.Length < Rgb.Length) throw new ArgumentException($"{destination.Length} bytes for a {Width}×{Height} RGB image", nameof(destination));
+        var src = Rgb.AsSpan();
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var scale = Vector256.Create(255f);
+            for (; i <= src.Length - 32; i += 32)
+            {
+                var a = Quantise(Vector256.Create(src.Slice(i, 8)), scale);
+                var b = Quantise(Vector256.Create(src.Slice(i + 8, 8)), scale);
+                var c = Quantise(Vector256.Create(src.Slice(i + 16, 8)), scale);
+                var d = Quantise(Vector256.Create(src.Slice(i + 24, 8)), scale);
+                var lo = Vector256.Narrow(a, b).AsUInt16();
+                var hi = Vector256.Narrow(c, d).AsUInt16();
+                Vector256.Narrow(lo, hi).CopyTo(destination.Slice(i, 32));
+            }
+        }
+        for (; i < src.Length; i++) destination[i] = ToByte(src[i]);
     }
 
-    /// <summary>Sets the pixels from 8-bit RGB (the layout <see cref="ToRgb8"/> writes).</summary>
+    /// <summary>round(clamp(v·255, 0, 255)) as integers, NaN → 0 (as <see cref="ToByte"/>).</summary>
+    static Vector256<int> Quantise(Vector256<float> v, Vector256<float> scale)
+    {
+        var x = v * scale;
+        x &= Vector256.Equals(x, x); // NaN → 0
+        x = Vector256.Min(Vector256.Max(x, Vector256<float>.Zero), scale);
+        return Vector256.ConvertToInt32(Vector256.Round(x));
+    }
+
+    /// <summary>Sets the pixels from 8-bit RGB (the layout <see cref="ToRgb8"/> writes): each value is byte·(1/255).</summary>
     public void SetRgb8(ReadOnlySpan<byte> source)
     {
         if (source.Length != Rgb.Length) throw new ArgumentException($"{source.Length} bytes for a {Width}×{Height} RGB image", nameof(source));
-        for (int i = 0; i < Rgb.Length; i++) Rgb[i] = source[i] * (1f / 255f);
+        var dst = Rgb.AsSpan();
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var scale = Vector256.Create(1f / 255f);
+            for (; i <= source.Length - 32; i += 32)
+            {
+                var (lo, hi) = Vector256.Widen(Vector256.Create(source.Slice(i, 32)));
+                var (a, b) = Vector256.Widen(lo);
+                var (c, d) = Vector256.Widen(hi);
+                (Vector256.ConvertToSingle(a.AsInt32()) * scale).CopyTo(dst.Slice(i, 8));
+                (Vector256.ConvertToSingle(b.AsInt32()) * scale).CopyTo(dst.Slice(i + 8, 8));
+                (Vector256.ConvertToSingle(c.AsInt32()) * scale).CopyTo(dst.Slice(i + 16, 8));
+                (Vector256.ConvertToSingle(d.AsInt32()) * scale).CopyTo(dst.Slice(i + 24, 8));
+            }
+        }
+        for (; i < source.Length; i++) dst[i] = source[i] * (1f / 255f);
     }
 
     /// <summary>An image from 8-bit RGBA pixels (alpha ignored), as SkiaSharp hands them back.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 using C3V.CameraPaths;
 using C3V.Compose;
@@ -24,14 +25,51 @@ public sealed record ClipRequest(GaussianCloud Scene, Vector3 Background, IReadO
 /// scene do not overlap in depth within a pixel, and it makes a static-camera clip several times cheaper.
 /// Moving cameras render scene and actors together.
 /// </summary>
-public sealed class ClipRenderer(GaussianRasterizer rasterizer)
+/// <remarks>
+/// Frames are rendered several at a time, one per core, each by a single-threaded rasterizer of its own: an
+/// actor layer is too small a job to split well across cores (six parallel phases per frame, each ending in a
+/// wait), while whole frames are independent. Posing stays on the calling thread (an actor reuses its posed
+/// buffer), each frame's posed clouds are copied into the frame's slot, and frames are cached, written and
+/// reported in order. The images are those of the one-rasterizer path: no phase depends on the thread count.
+/// </remarks>
+/// <param name="framesAtOnce">Frames rendered at once (default one per core, at most 8: more would only hold more memory).</param>
+public sealed class ClipRenderer(GaussianRasterizer rasterizer, int? framesAtOnce = null)
 {
+    readonly int _framesAtOnce = framesAtOnce is { } n
+        ? n > 0 ? n : throw new ArgumentOutOfRangeException(nameof(framesAtOnce), "must be positive")
+        : Math.Clamp(Environment.ProcessorCount, 1, 8);
+
+    /// <summary>One frame in flight: its own rasterizer, buffers, posed-cloud copies and image.</summary>
+    sealed class Slot(int width, int height)
+    {
+        public readonly GaussianRasterizer Rasterizer = new(maxThreads: 1);
+        public readonly Image Image = new(width, height);
+        public readonly List<CloudInstance> Instances = [];
+        public readonly List<GaussianCloud> Posed = [];
+        public RenderResult? Scratch;
+        public Camera Camera = null!;
+        public int Frame;
+        public bool Cached;
+
+        /// <summary>Copies an actor's posed cloud (a buffer the actor reuses) into this slot's <paramref name="index"/>-th buffer.</summary>
+        public CloudInstance Snapshot(int index, CloudInstance posed)
+        {
+            var src = posed.Cloud;
+            if (Posed.Count <= index) Posed.Add(new GaussianCloud(src.Count, src.ShDegree));
+            else if (Posed[index].Count != src.Count || Posed[index].ShDegree != src.ShDegree) Posed[index] = new GaussianCloud(src.Count, src.ShDegree);
+            Posed[index].CopyFrom(src);
+            return posed with { Cloud = Posed[index] };
+        }
+    }
+
     /// <summary>Renders every frame; reports (done, total) after each; returns the key frames with their labels.</summary>
     /// <param name="frames">Where finished frames are kept while rendering: frames already there are read back
     /// instead of rendered (resuming an interrupted render), and every rendered one is added.</param>
+    /// <param name="profile">Gets the time of each phase added to it (null: not measured).</param>
     public IReadOnlyList<(Image Frame, string Label)> Render(ClipRequest request, IFrameWriter writer,
-        Action<int, int>? progress = null, CancellationToken cancellation = default, FrameCache? frames = null)
+        Action<int, int>? progress = null, CancellationToken cancellation = default, FrameCache? frames = null, ClipProfile? profile = null)
     {
+        long started = Stopwatch.GetTimestamp();
         var comp = request.Composition;
         int count = comp.FrameCount;
         var keys = new HashSet<int>(ContactSheet.KeyFrameIndices(count));
@@ -41,39 +79,70 @@ public sealed class ClipRenderer(GaussianRasterizer rasterizer)
         var withBackground = new RenderOptions { Background = request.Background, Antialiased = request.Antialiased };
         var overNothing = withBackground with { Background = Vector3.Zero };
         bool layered = request.Camera.Kind == CameraKind.Static && request.Actors.Count > 0;
-        // The scene layer is rendered once, when first needed, and kept; the rasterizer's next render writes into a result of its own.
+        // The scene layer is rendered once (by the shared, multi-threaded rasterizer), when first needed, and kept.
         RenderResult? sceneLayer = null;
-        RenderResult? scratch = null;
-        var image = new Image(camera0.Width, camera0.Height);
-        var instances = new List<CloudInstance>(request.Actors.Count + 1);
-        for (int f = 0; f < count; f++)
+        var slots = Enumerable.Range(0, Math.Min(_framesAtOnce, count)).Select(_ => new Slot(camera0.Width, camera0.Height)).ToArray();
+        for (int first = 0; first < count; first += slots.Length)
         {
             cancellation.ThrowIfCancellationRequested();
-            float t = f / comp.Fps;
-            if (frames is null || !frames.TryRead(f, image))
+            int n = Math.Min(slots.Length, count - first);
+            bool anyToRender = false;
+            for (int s = 0; s < n; s++)
             {
-                instances.Clear();
-                if (!layered) instances.Add(new CloudInstance(request.Scene));
+                var slot = slots[s];
+                slot.Frame = first + s;
+                long t0 = Stopwatch.GetTimestamp();
+                slot.Cached = frames is not null && frames.TryRead(slot.Frame, slot.Image);
+                profile?.AddCache(t0);
+                if (slot.Cached) continue;
+                anyToRender = true;
+                t0 = Stopwatch.GetTimestamp();
+                slot.Instances.Clear();
+                if (!layered) slot.Instances.Add(new CloudInstance(request.Scene));
                 for (int a = 0; a < request.Actors.Count; a++)
-                    instances.Add(request.Actors[a].Instance(tracks[a].Frames[Math.Min(f, tracks[a].Frames.Count - 1)]));
-                var camera = request.Camera.At(t);
-                if (layered)
-                {
-                    sceneLayer ??= rasterizer.Render([new CloudInstance(request.Scene)], camera0, withBackground);
-                    scratch = rasterizer.Render(instances, camera, overNothing, scratch);
-                    DepthMerge(scratch, sceneLayer, request.Background, image.Rgb);
-                }
-                else
-                {
-                    scratch = rasterizer.Render(instances, camera, withBackground, scratch);
-                    scratch.Color.CopyTo(image.Rgb, 0);
-                }
-                frames?.Write(f, image);
+                    slot.Instances.Add(slot.Snapshot(a, request.Actors[a].Instance(tracks[a].Frames[Math.Min(slot.Frame, tracks[a].Frames.Count - 1)])));
+                slot.Camera = request.Camera.At(slot.Frame / comp.Fps);
+                profile?.AddPose(t0);
             }
-            writer.Write(image);
-            if (keys.Contains(f)) sheet.Add((new Image(image.Width, image.Height, (float[])image.Rgb.Clone()), $"frame {f}  {t:0.00} s"));
-            progress?.Invoke(f + 1, count);
+            if (layered && anyToRender && sceneLayer is null)
+            {
+                long t0 = Stopwatch.GetTimestamp();
+                sceneLayer = rasterizer.Render([new CloudInstance(request.Scene)], camera0, withBackground);
+                profile?.AddSceneLayer(t0);
+            }
+            Parallel.For(0, n, s =>
+            {
+                var slot = slots[s];
+                if (slot.Cached) return;
+                long t0 = Stopwatch.GetTimestamp();
+                slot.Scratch = slot.Rasterizer.Render(slot.Instances, slot.Camera, layered ? overNothing : withBackground, slot.Scratch);
+                profile?.AddRender(t0, slot.Rasterizer.LastStats);
+                t0 = Stopwatch.GetTimestamp();
+                if (layered) DepthMerge(slot.Scratch, sceneLayer!, request.Background, slot.Image.Rgb);
+                else slot.Scratch.Color.CopyTo(slot.Image.Rgb, 0);
+                profile?.AddMerge(t0);
+            });
+            // Every finished frame is kept for a resume, then handed on in order, stopping at once when cancelled.
+            for (int s = 0; s < n; s++)
+            {
+                long t0 = Stopwatch.GetTimestamp();
+                if (!slots[s].Cached) frames?.Write(slots[s].Frame, slots[s].Image);
+                profile?.AddCache(t0);
+            }
+            for (int s = 0; s < n; s++)
+            {
+                var slot = slots[s];
+                if (s > 0) cancellation.ThrowIfCancellationRequested();
+                long t0 = Stopwatch.GetTimestamp();
+                writer.Write(slot.Image);
+                profile?.AddOutput(t0);
+                if (keys.Contains(slot.Frame))
+                    sheet.Add((new Image(slot.Image.Width, slot.Image.Height, (float[])slot.Image.Rgb.Clone()), $"frame {slot.Frame}  {slot.Frame / comp.Fps:0.00} s"));
+                progress?.Invoke(slot.Frame + 1, count);
+                profile?.AddFrame();
+            }
         }
+        profile?.AddTotal(started);
         return sheet;
     }
 

@@ -54,6 +54,9 @@ public sealed class Generator
     readonly List<StageTiming> _timings = [];
     readonly List<string> _warnings = [];
 
+    /// <summary>When set, every clip render adds its per-phase wall times to it (for <c>bench pipeline --profile</c>).</summary>
+    public ClipProfile? RenderProfile { get; set; }
+
     /// <param name="director">Makes the director, given where its exchanges are to be recorded.</param>
     /// <param name="ffmpeg">Finds ffmpeg (default <see cref="Ffmpeg.Locate"/>); returning null means it is missing.</param>
     public Generator(Func<ITranscriptSink, IDirector> director, ITextEmbedder? embedder, IPipelineObserver? observer = null, Func<string?>? ffmpeg = null)
@@ -384,7 +387,7 @@ public sealed class Generator
         var request = new ClipRequest(built.Scene.Cloud, built.Scene.Background,
             built.Actors.Select(a => new RenderActor(a.Id, f => a.Instance(f))).ToList(), comp, path, Antialiased: true);
         IReadOnlyList<(Image Frame, string Label)> keys;
-        try { keys = new ClipRenderer(_rasterizer).Render(request, writer, (d, n) => _observer.Progress("render", d, n), cancellation, frames); }
+        try { keys = new ClipRenderer(_rasterizer).Render(request, writer, (d, n) => _observer.Progress("render", d, n), cancellation, frames, RenderProfile); }
         catch (OperationCanceledException)
         {
             throw new RenderInterruptedException(folder.Root);

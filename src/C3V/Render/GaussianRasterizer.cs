@@ -237,32 +237,7 @@ public sealed class GaussianRasterizer
         int chunks = (_total + Chunk - 1) / Chunk;
         f.EnsureChunks(chunks);
         f.ChunkVisible.AsSpan(0, chunks + 1).Clear();
-        ForEachChunk((k, from, to) =>
-        {
-            var cloud = _clouds[k].Cloud;
-            ref readonly var view = ref _views[k];
-            Span<float> basis = stackalloc float[16];
-            for (int i = from; i < to; i++)
-            {
-                int g = view.Offset + i;
-                f.TileCount[g] = 0;
-                if (!Projection.Evaluate(cloud, i, view, cam, aa, out var s)) continue;
-                var rgb = Projection.Color(cloud, i, view.ShDegree, s.Dir, basis, out _);
-                if (!float.IsFinite(rgb.X) || !float.IsFinite(rgb.Y) || !float.IsFinite(rgb.Z)) continue;
-                f.Splats[g] = TileRasterizer.Reaching(new ProjectedSplat
-                {
-                    MeanX = s.MeanX, MeanY = s.MeanY, ConA = s.ConA, ConB = s.ConB, ConC = s.ConC, Opacity = s.Opacity,
-                    R = rgb.X, G = rgb.Y, B = rgb.Z, Depth = s.Tc.Z,
-                });
-                int tiles = TileRasterizer.Tiles(f.Splats[g], cam, default, write: false);
-                f.TileCount[g] = tiles;
-                if (tiles == 0) continue;
-                // Depth key and index go to this chunk's own stretch of Keys/Ids; SortByDepth closes the gaps.
-                int c = g / Chunk, slot = c * Chunk + f.ChunkVisible[c]++;
-                f.Keys[slot] = BitConverter.SingleToUInt32Bits(s.Tc.Z); // positive floats order like their bits
-                f.Ids[slot] = g;
-            }
-        });
+        ForEachChunk((k, from, to) => Preprocessing.Run(_clouds[k].Cloud, from, to, _views[k], cam, aa, f, Chunk));
     }
 
     /// <summary>Visible splats sorted front to back by camera depth (LSD radix sort of the float bits).</summary>

@@ -15,11 +15,11 @@ internal static class TileRasterizer
     public const int TileSize = 16;
     const float MaxAlpha = 0.99f;
     const float MinT = 1e-4f;
-    const float SpanMargin = 1.001f;
+    internal const float SpanMarginFactor = 1.001f, SpanMarginOffset = 1e-3f;
 
     /// <summary>Mahalanobis² bound used for binning and row ranges: a little larger than the exact one.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float SpanRadius2(float r2) => r2 * SpanMargin + 1e-3f;
+    public static float SpanRadius2(float r2) => r2 * SpanMarginFactor + SpanMarginOffset;
 
     /// <summary>Half extents in pixels of the ellipse dᵀ·Q·d ≤ r² (Q the conic): √(r²·Σᵢᵢ).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -147,6 +147,12 @@ internal static class TileRasterizer
         int tx = tile % cam.TilesX, ty = tile / cam.TilesX;
         int px0 = tx * TileSize, py0 = ty * TileSize;
         int w = Math.Min(TileSize, cam.Width - px0), h = Math.Min(TileSize, cam.Height - py0);
+        if (f.TileStart[tile] == f.TileStart[tile + 1])
+        {
+            // Nothing reaches the tile (most of an actor layer's tiles): background, the values the loop below would write.
+            FillEmpty(f.TileStart[tile], f, cam, opt.Background, res, px0, py0, w, h);
+            return;
+        }
         var rows = stackalloc ForwardRow[TileSize];
         var columns = Vector512.LessThan(LaneIndex, Vector512.Create(w)).AsSingle();
         for (int r = 0; r < TileSize; r++)
@@ -239,6 +245,23 @@ internal static class TileRasterizer
                 else res.Depth[p] = alpha >= GaussianRasterizer.MinDepthAlpha ? D[k] / alpha : RenderResult.NoHitDepth;
                 f.MedianPair[p] = mp;
             }
+        }
+    }
+
+    static void FillEmpty(int start, FrameBuffers f, in CameraModel cam, Vector3 bg, RenderResult res, int px0, int py0, int w, int h)
+    {
+        for (int ry = 0; ry < h; ry++)
+        {
+            int p = (py0 + ry) * cam.Width + px0;
+            res.Alpha.AsSpan(p, w).Clear();
+            res.Depth.AsSpan(p, w).Fill(RenderResult.NoHitDepth);
+            f.FinalT.AsSpan(p, w).Fill(1f);
+            f.LastPair.AsSpan(p, w).Fill(start);
+            f.MedianPair.AsSpan(p, w).Fill(-1);
+            var color = res.Color.AsSpan(p * 3, w * 3);
+            if (bg == Vector3.Zero) color.Clear();
+            else
+                for (int k = 0; k < w; k++) { color[k * 3] = bg.X; color[k * 3 + 1] = bg.Y; color[k * 3 + 2] = bg.Z; }
         }
     }
 

@@ -119,6 +119,15 @@ public sealed class GaussianCloud
         }
     }
 
+    /// <summary>Overwrites every Gaussian with <paramref name="source"/>'s (same count and SH degree): a snapshot into a buffer kept for reuse.</summary>
+    public void CopyFrom(GaussianCloud source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (source.Count != Count || source.ShDegree != ShDegree)
+            throw new ArgumentException($"source has {source.Count} Gaussians of SH degree {source.ShDegree}, this cloud {Count} of degree {ShDegree}", nameof(source));
+        CopyRange(source, 0, this, 0, Count);
+    }
+
     public GaussianCloud Clone()
     {
         var c = new GaussianCloud(Count, ShDegree);

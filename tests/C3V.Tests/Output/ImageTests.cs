@@ -35,6 +35,23 @@ public class ImageTests
         Assert.Throws<ArgumentException>(() => img.SetRgb8(new byte[5]));
     }
 
+    /// <summary>The vectorised conversions give exactly the scalar per-value results, including the tail past the last full vector.</summary>
+    [Fact]
+    public void Rgb8_Vectorised_EqualsThePerValueConversion()
+    {
+        var rng = new Random(7);
+        var img = new Image(37, 11); // 1221 values: 38 vectors of 32 and a tail of 5
+        float[] special = [float.NaN, float.PositiveInfinity, float.NegativeInfinity, -0f, 0.5f / 255f, 1.5f / 255f, 2.5f / 255f, 254.5f / 255f, 1e30f, -1e30f];
+        for (int i = 0; i < img.Rgb.Length; i++)
+            img.Rgb[i] = i < special.Length * 40 && i % 40 == 0 ? special[i / 40] : (float)(rng.NextDouble() * 1.4 - 0.2);
+        var bytes = new byte[img.Rgb.Length];
+        img.ToRgb8(bytes);
+        for (int i = 0; i < bytes.Length; i++) Assert.True(Image.ToByte(img.Rgb[i]) == bytes[i], $"value {i} ({img.Rgb[i]}): {bytes[i]}");
+        for (int i = 0; i < bytes.Length; i++) bytes[i] = (byte)rng.Next(256);
+        img.SetRgb8(bytes);
+        for (int i = 0; i < bytes.Length; i++) Assert.Equal(bytes[i] * (1f / 255f), img.Rgb[i]);
+    }
+
     [Fact]
     public void Load_NotAnImage_NamesTheFile()
     {

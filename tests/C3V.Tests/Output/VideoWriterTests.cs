@@ -180,6 +180,40 @@ public sealed class VideoWriterTests : IDisposable
         Assert.Empty(Directory.GetFiles(_dir, "*.tmp"));
     }
 
+    /// <summary>
+    /// Frames reach ffmpeg through a queue on another thread: every frame must arrive once, in order, even when
+    /// the caller reuses its image at once. Each frame is one flat grey level; decoding gives them back.
+    /// </summary>
+    [SkippableFact]
+    public void Mp4_QueuedFrames_ArriveInOrder()
+    {
+        var ffmpeg = Ffmpeg.Locate();
+        Skip.If(ffmpeg is null, "ffmpeg not installed");
+        var path = Path.Combine(_dir, "order.mp4");
+        const int frames = 20;
+        var img = new Image(32, 32);
+        using (var w = new FfmpegVideoWriter(ffmpeg!, path, new ClipFormat(32, 32, 24), crf: 0, preset: "ultrafast"))
+        {
+            for (int t = 0; t < frames; t++)
+            {
+                Array.Fill(img.Rgb, (t * 12 + 8) / 255f);
+                w.Write(img);
+            }
+            w.Complete();
+        }
+        var raw = Path.Combine(_dir, "order.gray");
+        var (code, _, err) = Ffmpeg.Run(ffmpeg!, "-v", "error", "-i", path, "-f", "rawvideo", "-pix_fmt", "gray", raw);
+        Assert.True(code == 0, err);
+        var bytes = File.ReadAllBytes(raw);
+        Assert.Equal(frames * 32 * 32, bytes.Length);
+        for (int t = 0; t < frames; t++)
+        {
+            double mean = bytes.AsSpan(t * 1024, 1024).ToArray().Average(b => (double)b);
+            // Full-range grey v becomes limited-range luma 16 + v·219/255 and back: within a level or two.
+            Assert.InRange(mean, t * 12 + 8 - 2.5, t * 12 + 8 + 2.5);
+        }
+    }
+
     [SkippableFact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void FfmpegThatFails_GivesOneClearError_AndNoOutput()
