@@ -71,6 +71,7 @@ public sealed class ClipRenderer(GaussianRasterizer rasterizer, int? framesAtOnc
         Action<int, int>? progress = null, CancellationToken cancellation = default, FrameCache? frames = null, ClipProfile? profile = null)
     {
         long started = Stopwatch.GetTimestamp();
+        var cpuStarted = profile is null ? default : ClipProfile.ProcessCpu();
         var comp = request.Composition;
         int count = comp.FrameCount;
         var keys = new HashSet<int>(ContactSheet.KeyFrameIndices(count));
@@ -143,7 +144,7 @@ public sealed class ClipRenderer(GaussianRasterizer rasterizer, int? framesAtOnc
                 profile?.AddFrame();
             }
         }
-        profile?.AddTotal(started);
+        profile?.AddTotal(started, cpuStarted);
         return sheet;
     }
 
