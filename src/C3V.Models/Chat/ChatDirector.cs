@@ -36,7 +36,8 @@ public sealed class ChatDirector : IDirector
         "Each actor is one individual: 'two robots' are two actors with ids robot-1 and robot-2. For each actor give " +
         "its noun phrase with attributes as the description, its category, its real standing height in metres, its motion " +
         "(travels = true when it moves across the scene), and where it starts and ends when the prompt says so: a landmark " +
-        "of the scene, another actor's id, or a region of the image. Actors acting one after another ('then') get increasing order. " +
+        "of the scene, another actor's id, or a region of the image. When an actor's action is aimed at another actor ('waves at him', " +
+        "'talks to the woman'), give that actor's id as its target. Actors acting one after another ('then') get increasing order. " +
         "List the scene's landmarks the prompt names. Answer with one JSON object only.";
 
     public async Task<ScenePlan> PlanAsync(string prompt, CancellationToken cancellation = default)

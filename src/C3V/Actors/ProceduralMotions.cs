@@ -330,24 +330,38 @@ public static class ProceduralMotions
         }
     });
 
-    static MotionClip Punches(Skeleton s) => Make(s, "punch", ["punch", "throw punches", "box", "boxing", "jab", "strike"], 2.4f, true, (r, t) =>
+    /// <summary>
+    /// Boxing: an orthodox stance (left foot forward) bouncing lightly on the knees, fists up at the chin; a
+    /// jab, a cross with the hips turning into it, a left hook swinging in from the side and a right uppercut
+    /// rising from the hip, back to the guard. The hook and the uppercut move across and up the picture, so
+    /// the combination reads from the front where straight punches are foreshortened. Feet stay planted.
+    /// </summary>
+    static MotionClip Punches(Skeleton s) => Make(s, "punch", ["punch", "throw punches", "box", "boxing", "jab", "strike", "spar"], 2.4f, true, (r, t) =>
     {
-        // Horse stance; left, right, left, right straight punches, 0.6 s each, fast extension then recoil.
-        float k = t / 0.6f;
-        int n = (int)k;
-        float u = k - n;
-        float ext = u < 0.25f ? S(u / 0.25f) : 1 - S((u - 0.25f) / 0.75f);
-        int side = n % 2 == 0 ? +1 : -1;
-        r.Pelvis(s.RestPositions[0] + new Vector3(0, -0.17f, 0), -side * 12 * ext, 5);
-        r.Leg(+1, Stand(s, +1) + new Vector3(0.17f, 0, 0), 30);
-        r.Leg(-1, Stand(s, -1) + new Vector3(-0.17f, 0, 0), -30);
-        r.Spine(4, -side * 14 * ext);
-        r.Head(0, side * 12 * ext);
+        static float Strike(float t, float at, float end) => Bump(t, at, at + 0.1f, at + 0.18f, end);
+        float jab = Strike(t, 0.1f, 0.42f), cross = Strike(t, 0.5f, 0.85f);
+        float hook = Bump(t, 0.95f, 1.2f, 1.28f, 1.5f), upper = Bump(t, 1.55f, 1.8f, 1.88f, 2.15f);
+        float load = Bump(t, 1.45f, 1.6f, 1.6f, 1.8f); // dip before the uppercut
+        float bounce = 0.5f - 0.5f * MathF.Cos(Tau * t / 0.6f);
+        float twist = 8 * jab - 26 * cross + 30 * hook - 20 * upper; // + turns the chest left
+        r.Pelvis(s.RestPositions[0] + new Vector3(0, -0.07f - 0.03f * bounce - 0.08f * load, 0), -15 + 0.5f * twist, 8);
+        r.Leg(+1, Stand(s, +1) + new Vector3(0.06f, 0, 0.2f), 10);
+        r.Leg(-1, Stand(s, -1) + new Vector3(-0.06f, 0, -0.16f), -30);
+        r.Spine(6 + 6 * load, twist, -8 * hook);
+        r.Head(4, 15 - 0.8f * twist);
         for (int sd = -1; sd <= 1; sd += 2)
         {
-            float e = sd == side ? ext : 0;
-            // Guard: fist by the ribs, elbow bent; punch: arm straight forward at shoulder height.
-            r.Arm(sd, Vector3.Lerp(new Vector3(sd * 0.35f, -0.8f, -0.35f), new Vector3(-sd * 0.12f, 0.05f, 1), e), 90 * (1 - e), 130 * (1 - e) + 5);
+            // Guard: upper arm down and forward, forearm up, fist in front of the chin.
+            Vector3 dir = new(sd * 0.25f, -0.65f, 0.55f);
+            float elbow = 135, ext = 0;
+            Vector3 target = dir;
+            float targetElbow = elbow;
+            if (sd > 0 && jab > 0) (ext, target, targetElbow) = (jab, new Vector3(-0.05f, 0.1f, 1f), 5);
+            if (sd < 0 && cross > 0) (ext, target, targetElbow) = (cross, new Vector3(0.15f, 0.1f, 1f), 5);
+            if (sd > 0 && hook > 0) (ext, target, targetElbow) = (hook, new Vector3(0.95f, 0.15f, 0.35f), 85);
+            if (sd < 0 && upper > 0) (ext, target, targetElbow) = (upper, new Vector3(-0.05f, 0.45f, 0.8f), 75);
+            if (sd < 0 && load > 0 && upper == 0) (ext, target, targetElbow) = (load, new Vector3(-0.2f, -1f, 0f), 50);
+            r.Arm(sd, Vector3.Lerp(dir, target, ext), 0, Lerp(elbow, targetElbow, ext));
             r.Wrist(sd, 0);
         }
     });

@@ -34,6 +34,12 @@ public sealed class ComposedActor
     public float SoleHeight { get; }
     /// <summary>Indices of the Gaussians that mostly follow an ankle or foot bone.</summary>
     public int[] FootGaussians { get; }
+    /// <summary>The pose the actor stands in once it has stopped walking (see <see cref="StandingPose"/>).</summary>
+    public Pose Standing { get; }
+    /// <summary>Time in the in-place clip closest to standing (see <see cref="FindStopPhase"/>): where a walker's clip should be as it stops.</summary>
+    public float StopPhase { get; }
+
+    readonly Quaternion[] _local = new Quaternion[Skeleton.JointCount];
 
     public ComposedActor(string id, SkinnedCloud skin, MotionClip clip)
     {
@@ -42,6 +48,8 @@ public sealed class ComposedActor
         Skin = skin;
         Clip = clip;
         InPlace = WithoutTravel(clip);
+        Standing = StandingPose(InPlace, skin.Skeleton);
+        StopPhase = FindStopPhase(InPlace, skin.Skeleton, Standing);
         NaturalSpeed = clip.NaturalSpeed * skin.Skeleton.HipHeight / clip.Skeleton.HipHeight;
         var rest = skin.Skeleton.RestPositions;
         CapsuleRadius = 0.5f * Vector2.Distance(new(rest[Skeleton.LeftShoulder].X, rest[Skeleton.LeftShoulder].Z),
@@ -55,7 +63,7 @@ public sealed class ComposedActor
 
     ComposedActor(ComposedActor o)
     {
-        Id = o.Id; Clip = o.Clip; InPlace = o.InPlace; NaturalSpeed = o.NaturalSpeed;
+        Id = o.Id; Clip = o.Clip; InPlace = o.InPlace; Standing = o.Standing; StopPhase = o.StopPhase; NaturalSpeed = o.NaturalSpeed;
         CapsuleRadius = o.CapsuleRadius; FootGaussians = o.FootGaussians; SoleHeight = o.SoleHeight;
         Skin = new SkinnedCloud(o.Skin.Rest, o.Skin.Skeleton, o.Skin.Bones, o.Skin.Weights);
     }
@@ -85,11 +93,73 @@ public sealed class ComposedActor
         return new ComposedActor(Id, new SkinnedCloud(rest, Skin.Skeleton, bones, weights), Clip);
     }
 
-    /// <summary>The actor's cloud posed at <paramref name="motionTime"/> of its in-place clip (this object's buffer: overwritten by the next call).</summary>
-    public GaussianCloud Pose(float motionTime) => Skin.Pose(InPlace, motionTime);
+    /// <summary>How this actor moves along a path of <paramref name="pathLength"/> metres at <paramref name="scale"/> in a video of <paramref name="duration"/> seconds.</summary>
+    public PathTiming Timing(float pathLength, float duration, float scale, TimingOptions? options = null) =>
+        PathTiming.Plan(pathLength, duration, NaturalSpeed, scale, options, StopPhase, InPlace.Loop ? InPlace.Duration : 0);
+
+    /// <summary>
+    /// The actor's cloud posed at <paramref name="motionTime"/> of its in-place clip, blended by
+    /// <paramref name="rest"/> (0–1) into its standing pose (this object's buffer: overwritten by the next call).
+    /// </summary>
+    public GaussianCloud Pose(float motionTime, float rest = 0)
+    {
+        if (rest <= 0) return Skin.Pose(InPlace, motionTime);
+        var root = SampleInto(motionTime, rest, _local);
+        return Skin.Pose(new Pose(_local, root));
+    }
+
+    /// <summary>The local joint rotations (into <paramref name="local"/>) and root of the blended pose; see <see cref="Pose(float, float)"/>.</summary>
+    public Vector3 SampleInto(float motionTime, float rest, Span<Quaternion> local)
+    {
+        var root = InPlace.SampleInto(motionTime, local, Skin.Skeleton);
+        if (rest <= 0) return root;
+        rest = MathF.Min(1, rest);
+        for (int j = 0; j < local.Length; j++) local[j] = Actors.Pose.Slerp(local[j], Standing.Local[j], rest);
+        return Vector3.Lerp(root, Standing.Root, rest);
+    }
+
+    /// <summary>Whether each foot is planted: the clip's contacts, both feet once the actor stands.</summary>
+    public (bool Left, bool Right) ContactsAt(float motionTime, float rest = 0) =>
+        rest >= 1 ? (true, true) : InPlace.ContactsAt(motionTime);
 
     /// <summary>The posed actor placed in the world for one composition frame.</summary>
-    public CloudInstance Instance(in ActorFrame frame) => new(Pose(frame.MotionTime), frame.Transform);
+    public CloudInstance Instance(in ActorFrame frame) => new(Pose(frame.MotionTime, frame.Rest), frame.Transform);
+
+    static readonly int[] LegJoints = [Skeleton.LeftHip, Skeleton.RightHip, Skeleton.LeftKnee, Skeleton.RightKnee,
+        Skeleton.LeftAnkle, Skeleton.RightAnkle, Skeleton.LeftFoot, Skeleton.RightFoot];
+
+    /// <summary>
+    /// Standing still, derived from the clip: the upper body (spine, head, arms) holds the clip's mean pose
+    /// (for a walk or run the arms' swing averages out to arms hanging at the sides, bent as the clip bends
+    /// them), the pelvis keeps only the clip's mean heading (upright), and the legs are straight and
+    /// together as in the rest pose, so both soles sit flat at the rest sole height with the pelvis at its rest
+    /// height. A clip's mean leg pose would instead be a half-crouch with the feet off the floor.
+    /// </summary>
+    public static Pose StandingPose(MotionClip inPlace, Skeleton skeleton)
+    {
+        const int J = Skeleton.JointCount;
+        var mean = new Quaternion[J];
+        var root = Vector3.Zero;
+        Span<Quaternion> local = stackalloc Quaternion[J];
+        int n = inPlace.FrameCount;
+        for (int i = 0; i < n; i++)
+        {
+            root += inPlace.SampleInto(i / inPlace.Fps, local, skeleton);
+            for (int j = 0; j < J; j++)
+            {
+                var q = local[j];
+                // q and −q are the same rotation: add each on the side of the first frame's
+                if (i > 0 && Quaternion.Dot(q, mean[j]) < 0) q = -q;
+                mean[j] += q;
+            }
+        }
+        for (int j = 0; j < J; j++) mean[j] = Quaternion.Normalize(mean[j]);
+        var pelvisFacing = Vector3.Transform(Vector3.UnitZ, mean[Skeleton.Pelvis]);
+        mean[Skeleton.Pelvis] = Quaternion.CreateFromAxisAngle(Vector3.UnitY, MathF.Atan2(pelvisFacing.X, pelvisFacing.Z));
+        foreach (int j in LegJoints) mean[j] = Quaternion.Identity;
+        root /= n;
+        return new Pose(mean, new Vector3(root.X, skeleton.RestPositions[Skeleton.Pelvis].Y, root.Z));
+    }
 
     /// <summary>Lowest foot Gaussian centre (actor frame, scale 1) of a posed cloud.</summary>
     public float LowestFoot(GaussianCloud posed)
@@ -128,6 +198,34 @@ public sealed class ComposedActor
         }
         return new MotionClip(clip.Name, clip.Labels, clip.Fps, rot, root, clip.Loop, clip.Skeleton, clip.LeftContact, clip.RightContact);
     }
+
+    /// <summary>
+    /// The clip time whose planted feet are closest to where the standing pose puts them (horizontally, relative
+    /// to the pelvis): in a walk, the planted foot under the body with the other swinging past it. Stopping there,
+    /// blending into standing hardly moves the planted foot; the swinging one steps down beside it.
+    /// </summary>
+    static float FindStopPhase(MotionClip clip, Skeleton skeleton, in Pose standing)
+    {
+        Span<Quaternion> local = stackalloc Quaternion[Skeleton.JointCount], rot = stackalloc Quaternion[Skeleton.JointCount];
+        Span<Vector3> pos = stackalloc Vector3[Skeleton.JointCount];
+        skeleton.ForwardKinematics(standing.Local, standing.Root, rot, pos);
+        Vector3 left = pos[Skeleton.LeftFoot] - standing.Root, right = pos[Skeleton.RightFoot] - standing.Root;
+        float best = float.PositiveInfinity, phase = 0;
+        for (int i = 0; i < clip.FrameCount; i++)
+        {
+            if (!clip.LeftContact[i] && !clip.RightContact[i]) continue;
+            float t = i / clip.Fps;
+            var root = clip.SampleInto(t, local, skeleton);
+            skeleton.ForwardKinematics(local, root, rot, pos);
+            // only the planted feet must not slide; a swinging foot is in the air and may step into place
+            float off = (clip.LeftContact[i] ? Horizontal(pos[Skeleton.LeftFoot] - root - left) : 0)
+                      + (clip.RightContact[i] ? Horizontal(pos[Skeleton.RightFoot] - root - right) : 0);
+            if (off < best) { best = off; phase = t; }
+        }
+        return phase;
+    }
+
+    static float Horizontal(Vector3 d) => d.X * d.X + d.Z * d.Z;
 
     static int[] FindFootGaussians(SkinnedCloud skin)
     {

@@ -40,21 +40,41 @@ public static class Composer
     public static (CatmullRomPath Path, PathTiming Timing) Plan(ComposedActor actor, ActorLayout layout, ComposeScene scene, TimingOptions? options = null)
     {
         var path = new CatmullRomPath(layout.Waypoints);
-        return (path, PathTiming.Plan(path.Length, scene.Duration, actor.NaturalSpeed, layout.Scale, options));
+        return (path, actor.Timing(path.Length, scene.Duration, layout.Scale, options));
     }
 
     /// <summary>Yaw that makes an actor standing at <paramref name="position"/> face the camera.</summary>
     public static float FacingCamera(Camera camera, Vector3 position) => TrackBuilder.YawOf(camera.Position - position, 0f);
 
-    public static ActorTrack Track(ComposedActor actor, ActorLayout layout, ComposeScene scene, TimingOptions? options = null)
+    /// <param name="target">Where the actor's action is aimed at each frame, or null (see <see cref="TrackBuilder.Build"/>).</param>
+    public static ActorTrack Track(ComposedActor actor, ActorLayout layout, ComposeScene scene, TimingOptions? options = null, Func<int, Vector3?>? target = null)
     {
         var (path, timing) = Plan(actor, layout, scene, options);
         return TrackBuilder.Build(actor.Id, path, timing, layout.Scale, scene.Fps, scene.FrameCount,
-            FacingCamera(scene.Camera, layout.Waypoints[0]), actor.Height, options, new FootSampler(actor).Pivot);
+            FacingCamera(scene.Camera, layout.Waypoints[0]), actor.Height, options, new FootSampler(actor).Pivot, target);
     }
 
-    public static Composition Compose(ComposeScene scene, IReadOnlyList<(ComposedActor Actor, ActorLayout Layout)> actors, TimingOptions? options = null) =>
-        new(scene.Fps, scene.FrameCount, actors.Select(a => Track(a.Actor, a.Layout, scene, options)).ToArray());
+    /// <param name="targets">
+    /// Per actor id, the id of the actor its action is aimed at ("waves at him"): it turns to face that actor
+    /// wherever it is at each frame while standing. Actors not listed face their way, or the camera.
+    /// </param>
+    public static Composition Compose(ComposeScene scene, IReadOnlyList<(ComposedActor Actor, ActorLayout Layout)> actors, TimingOptions? options = null,
+        IReadOnlyDictionary<string, string>? targets = null)
+    {
+        var tracks = actors.Select(a => Track(a.Actor, a.Layout, scene, options)).ToArray();
+        if (targets is { Count: > 0 })
+        {
+            // Facing changes only yaw (and the centimetres a pivot on a planted foot adds), so the targets'
+            // positions from the first pass are where they are.
+            var first = tracks.ToDictionary(t => t.ActorId);
+            for (int i = 0; i < actors.Count; i++)
+            {
+                if (!targets.TryGetValue(actors[i].Actor.Id, out var id) || id == actors[i].Actor.Id || !first.TryGetValue(id, out var other)) continue;
+                tracks[i] = Track(actors[i].Actor, actors[i].Layout, scene, options, f => other.Frames[Math.Min(f, other.Frames.Count - 1)].Position);
+            }
+        }
+        return new(scene.Fps, scene.FrameCount, tracks);
+    }
 
     /// <summary>
     /// Foot skating of a composed track: the mean horizontal speed (m/s) of each foot joint in world space
@@ -71,7 +91,7 @@ public static class Composer
         for (int f = 0; f < track.Frames.Count; f++)
         {
             var t = track.Frames[f].Transform;
-            var (left, right, cl, cr) = feet.At(track.Frames[f].MotionTime);
+            var (left, right, cl, cr) = feet.At(track.Frames[f].MotionTime, track.Frames[f].Rest);
             var l = t.Apply(left);
             var r = t.Apply(right);
             if (f > 0)
@@ -92,7 +112,7 @@ public static class Composer
         for (int f = 0; f < track.Frames.Count; f += Math.Max(1, every))
         {
             var frame = track.Frames[f];
-            var (left, right, l, r) = feet.At(frame.MotionTime);
+            var (left, right, l, r) = feet.At(frame.MotionTime, frame.Rest);
             if (l) points.Add(frame.Transform.Apply(left));
             if (r) points.Add(frame.Transform.Apply(right));
         }

@@ -6,8 +6,11 @@ using C3V.Splats;
 
 namespace C3V.Compose;
 
-/// <summary>An actor's world placement at one video frame and the time into its motion clip.</summary>
-public readonly record struct ActorFrame(Vector3 Position, float Yaw, float Scale, float MotionTime)
+/// <summary>
+/// An actor's world placement at one video frame, the time into its motion clip, and how far its pose is
+/// blended into standing still (<paramref name="Rest"/>: 0 = the clip's pose, 1 = standing; see <see cref="ComposedActor.Pose(float, float)"/>).
+/// </summary>
+public readonly record struct ActorFrame(Vector3 Position, float Yaw, float Scale, float MotionTime, float Rest = 0)
 {
     /// <summary>The actor-to-world transform: scale, then yaw about +Y, then translation.</summary>
     public RigidTransform Transform => RigidTransform.FromYaw(Yaw, Position, Scale);
@@ -35,11 +38,15 @@ public sealed record Composition(float Fps, int FrameCount, IReadOnlyList<ActorT
         {
             var frames = new JsonArray();
             foreach (var f in a.Frames)
-                frames.Add(new JsonObject
+            {
+                var frame = new JsonObject
                 {
                     ["position"] = new JsonArray(f.Position.X, f.Position.Y, f.Position.Z),
                     ["yaw"] = f.Yaw, ["scale"] = f.Scale, ["motionTime"] = f.MotionTime,
-                });
+                };
+                if (f.Rest > 0) frame["rest"] = f.Rest; // optional: absent in files written before actors came to rest
+                frames.Add(frame);
+            }
             actors.Add(new JsonObject { ["id"] = a.ActorId, ["frames"] = frames });
         }
         return new JsonObject { ["version"] = Version, ["fps"] = Fps, ["frameCount"] = FrameCount, ["actors"] = actors };
@@ -97,7 +104,9 @@ public sealed record Composition(float Fps, int FrameCount, IReadOnlyList<ActorT
                 var pos = new Vector3(Element(p, 0, source, fat), Element(p, 1, source, fat), Element(p, 2, source, fat));
                 float scale = Number(fo, "scale", source, fat);
                 if (!(scale > 0)) throw new InvalidFileException(source, $"{fat}.scale: must be positive");
-                frames[f] = new ActorFrame(pos, Number(fo, "yaw", source, fat), scale, Number(fo, "motionTime", source, fat));
+                float rest = fo.ContainsKey("rest") ? Number(fo, "rest", source, fat) : 0;
+                if (rest is < 0 or > 1) throw new InvalidFileException(source, $"{fat}.rest: must be between 0 and 1");
+                frames[f] = new ActorFrame(pos, Number(fo, "yaw", source, fat), scale, Number(fo, "motionTime", source, fat), rest);
             }
             actors.Add(new ActorTrack(id, frames));
         }

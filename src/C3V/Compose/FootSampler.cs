@@ -13,19 +13,20 @@ public sealed class FootSampler(ComposedActor actor)
     readonly Quaternion[] _rotation = new Quaternion[Skeleton.JointCount];
     readonly Vector3[] _position = new Vector3[Skeleton.JointCount];
 
-    public (Vector3 Left, Vector3 Right, bool LeftPlanted, bool RightPlanted) At(float motionTime)
+    /// <param name="rest">Weight of the standing pose (see <see cref="ComposedActor.Pose(float, float)"/>).</param>
+    public (Vector3 Left, Vector3 Right, bool LeftPlanted, bool RightPlanted) At(float motionTime, float rest = 0)
     {
         var skeleton = actor.Skin.Skeleton;
-        var root = actor.InPlace.SampleInto(motionTime, _local, skeleton);
+        var root = actor.SampleInto(motionTime, rest, _local);
         skeleton.ForwardKinematics(_local, root, _rotation, _position);
-        var (l, r) = actor.InPlace.ContactsAt(motionTime);
+        var (l, r) = actor.ContactsAt(motionTime, rest);
         return (_position[Skeleton.LeftFoot], _position[Skeleton.RightFoot], l, r);
     }
 
     /// <summary>The point the actor turns about: its planted foot (the middle of both when both are planted); null in flight.</summary>
-    public Vector3? Pivot(float motionTime)
+    public Vector3? Pivot(float motionTime, float rest = 0)
     {
-        var (left, right, l, r) = At(motionTime);
+        var (left, right, l, r) = At(motionTime, rest);
         return l && r ? (left + right) / 2 : l ? left : r ? right : null;
     }
 }

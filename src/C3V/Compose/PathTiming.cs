@@ -17,11 +17,29 @@ public sealed record TimingOptions
     /// </summary>
     public float MinPlaybackRate { get; init; } = 0.75f;
     public float MaxPlaybackRate { get; init; } = 1.5f;
+    /// <summary>
+    /// Seconds a walker takes to come to a stop at the end of its path: its speed, and its clip's pace with it,
+    /// fall to 0 over this time (a walk stops within a stride or so).
+    /// </summary>
+    public float SettleSeconds { get; init; } = 0.4f;
+    /// <summary>
+    /// Seconds, once stopped, over which the pose blends into standing. It starts only after the stop: while
+    /// the body still moves over the planted foot, blending would drag that foot along.
+    /// </summary>
+    public float RestBlendSeconds { get; init; } = 0.3f;
+    /// <summary>Seconds stopping adds to a walk at cruise speed: half the settle (the last metres are slower) and the blend into standing.</summary>
+    public float StopSeconds => SettleSeconds / 2 + RestBlendSeconds;
     /// <summary>Half-width, in actor heights, of the chord that smooths the heading (and so the yaw).</summary>
     public float HeadingWindow { get; init; } = 0.15f;
 }
 
-/// <summary>How an actor moves along its path: speed, clip rate and when it gets where.</summary>
+/// <summary>
+/// How an actor moves along its path: speed, clip rate and when it gets where. A walker cruises at
+/// <see cref="Speed"/> until <see cref="SettleStart"/>, then slows to a stop over <see cref="Settle"/> seconds
+/// (speed falling linearly to 0), its clip advancing with the distance covered so the feet keep pace with the
+/// ground, and arrives at its clip's stop phase; then its pose blends into standing (<see cref="RestWeightAt"/>).
+/// It never walks on the spot after arriving.
+/// </summary>
 public sealed record PathTiming(
     float PathLength,
     float Duration,
@@ -29,14 +47,27 @@ public sealed record PathTiming(
     float PlaybackRate,
     bool Locomotion,
     float ArrivalTime,
-    float ReachedFraction)
+    float ReachedFraction,
+    float Settle = 0,
+    float Phase = 0,
+    float RestBlend = 0)
 {
+    /// <summary>When the walker starts slowing down (its arrival minus <see cref="Settle"/>).</summary>
+    public float SettleStart => ArrivalTime - Settle;
+
     /// <summary>
     /// Plans the motion: a locomotion clip moves the actor at its natural root speed times its world scale
-    /// (so the feet move with the ground), with the playback rate nudged within bounds to fit the duration.
+    /// (so the feet move with the ground), with the playback rate nudged within bounds so that walking and
+    /// settling fill the duration.
     /// </summary>
     /// <param name="naturalSpeed">The clip's root speed in m/s at scale 1.</param>
-    public static PathTiming Plan(float pathLength, float duration, float naturalSpeed, float scale, TimingOptions? options = null)
+    /// <param name="stopPhase">
+    /// Time in a looping clip's cycle of <paramref name="cycle"/> seconds where the feet are closest to standing
+    /// (the swing foot passing the planted one): the walker starts its clip at the phase that brings it there
+    /// on arrival, so blending into standing hardly moves the feet.
+    /// </param>
+    public static PathTiming Plan(float pathLength, float duration, float naturalSpeed, float scale, TimingOptions? options = null,
+        float stopPhase = 0, float cycle = 0)
     {
         options ??= new TimingOptions();
         if (!(duration > 0)) throw new ArgumentOutOfRangeException(nameof(duration), "duration must be positive");
@@ -46,44 +77,93 @@ public sealed record PathTiming(
             float even = pathLength / duration;
             return new PathTiming(pathLength, duration, even, 1f, false, duration, 1f);
         }
-        float rate = Math.Clamp(pathLength / duration / worldSpeed, options.MinPlaybackRate, options.MaxPlaybackRate);
+        float settle = MathF.Max(0, options.SettleSeconds), blend = MathF.Max(0, options.RestBlendSeconds);
+        // cruising, stopping (half a settle at cruise speed) and settling into standing should take the whole video
+        float rate = Math.Clamp(pathLength / MathF.Max(1e-3f, duration - settle / 2 - blend) / worldSpeed, options.MinPlaybackRate, options.MaxPlaybackRate);
         float speed = rate * worldSpeed;
-        float arrival = pathLength / speed;
-        return new PathTiming(pathLength, duration, speed, rate, true, MathF.Min(arrival, duration), MathF.Min(1f, speed * duration / pathLength));
+        // a path shorter than the stop itself is all stopping
+        settle = MathF.Min(settle, 2 * pathLength / speed);
+        float arrival = (pathLength - speed * settle / 2) / speed + settle;
+        float phase = cycle > 0 ? PositiveModulo(stopPhase - rate * pathLength / speed, cycle) : 0;
+        var timing = new PathTiming(pathLength, duration, speed, rate, true, arrival, 1f, settle, phase, blend);
+        return timing with { ReachedFraction = timing.ArcLengthAt(duration) / pathLength };
     }
 
     /// <summary>Arc length along the path at time <paramref name="t"/> seconds.</summary>
-    public float ArcLengthAt(float t) => Math.Clamp(Speed * t, 0, PathLength);
+    public float ArcLengthAt(float t)
+    {
+        t = MathF.Max(0, t);
+        if (!Locomotion || t <= SettleStart) return MathF.Min(Speed * t, PathLength);
+        if (t >= ArrivalTime) return PathLength;
+        float u = t - SettleStart;
+        return MathF.Min(PathLength, Speed * (SettleStart + u - u * u / (2 * Settle)));
+    }
 
     /// <summary>
-    /// The clip's time at video time <paramref name="t"/>: the clip runs at the playback rate while walking
-    /// and holds its pose once the actor has arrived (a walking pose frozen beats walking on the spot).
+    /// The clip's time at video time <paramref name="t"/>: a walker's clip starts at <see cref="Phase"/> and advances
+    /// with the distance covered (the playback rate while cruising, slower as it stops, held once it stands);
+    /// other clips play at their rate.
     /// </summary>
-    public float MotionTimeAt(float t) => PlaybackRate * (Locomotion ? MathF.Min(t, ArrivalTime) : t);
+    public float MotionTimeAt(float t) => Locomotion ? Phase + PlaybackRate * ArcLengthAt(t) / Speed : PlaybackRate * MathF.Max(0, t);
+
+    static float PositiveModulo(float x, float m) => x - m * MathF.Floor(x / m);
+
+    /// <summary>
+    /// Weight of the standing pose at <paramref name="t"/>: 0 while walking and stopping, then rising smoothly
+    /// (smoothstep) to 1 over <see cref="RestBlend"/> seconds after arrival, with the clip held at its stop phase
+    /// (the planted foot under the body: only the other foot moves, stepping down beside it). Always 0 for clips
+    /// that are not locomotion.
+    /// </summary>
+    public float RestWeightAt(float t)
+    {
+        if (!Locomotion || t <= ArrivalTime) return 0;
+        if (RestBlend <= 0 || t >= ArrivalTime + RestBlend) return 1;
+        float u = (t - ArrivalTime) / RestBlend;
+        return u * u * (3 - 2 * u);
+    }
 
     /// <summary>Video time at which the actor passes arc length <paramref name="s"/> (clamped to the video).</summary>
-    public float TimeAtArcLength(float s) => Speed > 0 ? Math.Clamp(s / Speed, 0, Duration) : 0;
+    public float TimeAtArcLength(float s)
+    {
+        if (Speed <= 0) return 0;
+        float cruise = Speed * SettleStart;
+        if (!Locomotion || s <= cruise || Settle <= 0) return Math.Clamp(s / Speed, 0, Duration);
+        // s = cruise + v(u − u²/2T) → u = T(1 − √(1 − 2(s − cruise)/(vT)))
+        float k = MathF.Max(0, 1 - 2 * (s - cruise) / (Speed * Settle));
+        return Math.Clamp(SettleStart + Settle * (1 - MathF.Sqrt(k)), 0, Duration);
+    }
 }
 
 /// <summary>Builds an actor's per-frame track from its path and timing.</summary>
 public static class TrackBuilder
 {
+    /// <summary>Fastest turn (rad/s) when turning to face a target: about half a turn a second, a brisk human turn.</summary>
+    public const float MaxTurnRate = 3f;
+
     /// <param name="fallbackYaw">Yaw used while the actor does not move horizontally (e.g. facing the camera).</param>
     /// <param name="actorHeight">Actor height at scale 1, sets the heading's smoothing window.</param>
     /// <param name="pivot">
-    /// The planted foot (actor frame, scale 1) at a motion time, null in flight. When given, a turn made while a
-    /// foot stays planted pivots about that foot instead of the pelvis: the actor is shifted by the
-    /// displacement the turn would give the foot, so the foot does not slide. The shifts left and right of the
+    /// The planted foot (actor frame, scale 1) at a motion time and standing weight, null in flight. When given, a
+    /// turn made while a foot stays planted pivots about that foot instead of the pelvis: the actor is shifted by
+    /// the displacement the turn would give the foot, so the foot does not slide. The shifts left and right of the
     /// path alternate with the feet and stay within centimetres of it.
     /// </param>
+    /// <param name="target">
+    /// Where the actor's action is aimed at each frame (another actor it waves or talks to), or null. While the
+    /// actor stands (an in-place clip, or once a walker has stopped) it turns to face the target, at most
+    /// <see cref="MaxTurnRate"/>; while it walks it faces its way.
+    /// </param>
     public static ActorTrack Build(string actorId, CatmullRomPath path, PathTiming timing, float scale, float fps, int frames,
-        float fallbackYaw, float actorHeight, TimingOptions? options = null, Func<float, Vector3?>? pivot = null)
+        float fallbackYaw, float actorHeight, TimingOptions? options = null, Func<float, float, Vector3?>? pivot = null,
+        Func<int, Vector3?>? target = null)
     {
         options ??= new TimingOptions();
         if (!(fps > 0)) throw new ArgumentOutOfRangeException(nameof(fps));
         float window = MathF.Max(0.05f, options.HeadingWindow * actorHeight * scale);
         // Yaw when standing still before or after moving: the heading at the nearest end of the path.
         float startYaw = YawOf(path.SmoothedHeading(0, window * 2), fallbackYaw);
+        // an actor carried evenly along no path (a dance, a wave) stands the whole time
+        bool stands = !timing.Locomotion && timing.PathLength < 0.05f;
         var list = new ActorFrame[frames];
         float yaw = startYaw;
         var shift = Vector3.Zero;
@@ -92,19 +172,34 @@ public static class TrackBuilder
         {
             float t = f / fps;
             float s = timing.ArcLengthAt(t);
-            float previousYaw = yaw, motionTime = timing.MotionTimeAt(t);
+            float previousYaw = yaw, motionTime = timing.MotionTimeAt(t), rest = timing.RestWeightAt(t);
+            var position = path.Evaluate(s) + shift;
             yaw = YawOf(path.SmoothedHeading(s, window), yaw);
-            var foot = pivot?.Invoke(motionTime);
+            if (target?.Invoke(f) is { } aim && (stands ? 1 : rest) is var standing && standing > 0)
+            {
+                // blend from the heading to the target as the actor comes to a stop, then turn no faster than a person
+                float desired = yaw + standing * Wrap(YawOf(aim - position, yaw) - yaw);
+                yaw = f == 0 ? desired : previousYaw + Math.Clamp(Wrap(desired - previousYaw), -MaxTurnRate / fps, MaxTurnRate / fps);
+            }
+            var foot = pivot?.Invoke(motionTime, rest);
             if (foot is { } p && planted is not null && yaw != previousYaw)
             {
                 var d = scale * (Vector3.Transform(p, Quaternion.CreateFromAxisAngle(Vector3.UnitY, previousYaw))
                                - Vector3.Transform(p, Quaternion.CreateFromAxisAngle(Vector3.UnitY, yaw)));
                 shift += new Vector3(d.X, 0, d.Z);
+                position += new Vector3(d.X, 0, d.Z);
             }
             planted = foot;
-            list[f] = new ActorFrame(path.Evaluate(s) + shift, yaw, scale, motionTime);
+            list[f] = new ActorFrame(position, yaw, scale, motionTime, rest);
         }
         return new ActorTrack(actorId, list);
+    }
+
+    /// <summary>An angle wrapped to (−π, π].</summary>
+    public static float Wrap(float angle)
+    {
+        angle %= 2 * MathF.PI;
+        return angle > MathF.PI ? angle - 2 * MathF.PI : angle <= -MathF.PI ? angle + 2 * MathF.PI : angle;
     }
 
     /// <summary>

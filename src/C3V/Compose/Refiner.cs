@@ -297,7 +297,7 @@ public static class Refiner
             {
                 var actor = _actors[a].Actor;
                 st[a].Path = new CatmullRomPath(st[a].P);
-                st[a].Timing = PathTiming.Plan(st[a].Path.Length, _scene.Duration, actor.NaturalSpeed, st[a].S, _o.Timing);
+                st[a].Timing = actor.Timing(st[a].Path.Length, _scene.Duration, st[a].S, _o.Timing);
                 st[a].FallbackYaw = Composer.FacingCamera(_scene.Camera, st[a].P[0]);
             }
             double pairs = 0, prior = 0;
@@ -395,17 +395,24 @@ public static class Refiner
 
         static bool Planted(ComposedActor actor, ActorState s, int key)
         {
-            var (l, r) = actor.InPlace.ContactsAt(MotionTimeAtKey(s, key));
+            var (time, rest) = MotionAtKey(s, key);
+            var (l, r) = actor.ContactsAt(time, rest);
             return l || r;
         }
 
-        static float MotionTimeAtKey(ActorState s, int key) => s.Timing.MotionTimeAt(s.Timing.TimeAtArcLength(s.Path.ArcLengthAt(key)));
+        /// <summary>Motion time and standing weight when the actor passes waypoint <paramref name="key"/>.</summary>
+        static (float Time, float Standing) MotionAtKey(ActorState s, int key)
+        {
+            float t = s.Timing.TimeAtArcLength(s.Path.ArcLengthAt(key));
+            return (s.Timing.MotionTimeAt(t), s.Timing.RestWeightAt(t));
+        }
 
         KeyResult RenderKey(Worker worker, int a, int i, ActorState s)
         {
             var actor = worker.Actors[a];
             float arc = s.Path.ArcLengthAt(i);
-            var posed = actor.Pose(MotionTimeAtKey(s, i));
+            var (time, rest) = MotionAtKey(s, i);
+            var posed = actor.Pose(time, rest);
             var result = new KeyResult { LowestFoot = actor.LowestFoot(posed) };
             if (_boxes[a].Length == 0) return result;
             var box = _boxes[a][i];
@@ -642,7 +649,7 @@ public static class Refiner
                 for (int a = 0; a < st.Length; a++)
                 {
                     arcs[a] = st[a].Timing.ArcLengthAt(t);
-                    posed[a] = actors[a].Pose(st[a].Timing.MotionTimeAt(t)).Clone(); // each actor's buffer is reused by its next pose
+                    posed[a] = actors[a].Pose(st[a].Timing.MotionTimeAt(t), st[a].Timing.RestWeightAt(t)).Clone(); // each actor's buffer is reused by its next pose
                     var tr = Splats.RigidTransform.FromYaw(YawAt(st[a], arcs[a], actors[a].Height), st[a].Path.Evaluate(arcs[a]), st[a].S);
                     instances.Add(new CloudInstance(posed[a], tr));
                 }

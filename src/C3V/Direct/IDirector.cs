@@ -27,17 +27,18 @@ public interface IDirector
 /// <param name="World">Its position in world space (metres).</param>
 /// <param name="Pixel">Where it projects in the reference view (continuous pixel coordinates).</param>
 /// <param name="Depth">Its camera-space depth (z); ≤ 0 means behind the camera.</param>
-public sealed record ProjectedLandmark(string Name, IReadOnlyList<string> Aliases, Vector3 World, Vector2 Pixel, float Depth)
+/// <param name="Radius">Its rough extent on the ground (metres), 0 for a point: an actor going to it stops this far out plus its own girth.</param>
+public sealed record ProjectedLandmark(string Name, IReadOnlyList<string> Aliases, Vector3 World, Vector2 Pixel, float Depth, float Radius = 0)
 {
     /// <summary>True when the landmark is in front of the camera and inside a <paramref name="width"/>×<paramref name="height"/> view.</summary>
     public bool IsVisible(int width, int height) =>
         Depth > 0 && Pixel.X >= 0 && Pixel.Y >= 0 && Pixel.X < width && Pixel.Y < height;
 
     /// <summary>Projects a world-space landmark through <paramref name="camera"/>.</summary>
-    public static ProjectedLandmark Project(string name, IReadOnlyList<string> aliases, Vector3 world, Camera camera)
+    public static ProjectedLandmark Project(string name, IReadOnlyList<string> aliases, Vector3 world, Camera camera, float radius = 0)
     {
         var (pixel, depth) = camera.Project(world);
-        return new ProjectedLandmark(name, aliases, world, pixel, depth);
+        return new ProjectedLandmark(name, aliases, world, pixel, depth, radius);
     }
 
     /// <summary>Whether <paramref name="phrase"/> names this landmark (its name or an alias, ignoring case and a leading article).</summary>

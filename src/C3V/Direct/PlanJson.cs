@@ -168,6 +168,8 @@ public static class PlanJson
             foreach (var (hint, name) in new[] { (a.Start, "start"), (a.End, "end") })
                 if (hint?.Actor is { } other && (!ids.Contains(other) || other == a.Id))
                     return $"$.actors[{i}].{name}.actor: '{other}' is not another actor of the plan";
+            if (a.Target is { } target && (!ids.Contains(target) || target == a.Id))
+                return $"$.actors[{i}].target: '{target}' is not another actor of the plan";
         }
         return null;
     }

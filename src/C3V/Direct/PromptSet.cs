@@ -70,6 +70,7 @@ public sealed class PromptSet
                     case "order": Check($"{p}.order", value!.ToJsonString(), got.Order.ToString(System.Globalization.CultureInfo.InvariantCulture)); break;
                     case "attributes": Check($"{p}.attributes", value!.ToJsonString(), JsonSerializer.Serialize(got.Attributes)); break;
                     case "props": Check($"{p}.props", value!.ToJsonString(), JsonSerializer.Serialize(got.Props)); break;
+                    case "target": Check($"{p}.target", value!.GetValue<string>(), got.Target); break;
                     case "start" or "end": break;
                     default: diffs.Add($"{p}: the expectation has an unknown field '{key}'"); break;
                 }

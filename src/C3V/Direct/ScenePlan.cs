@@ -102,6 +102,13 @@ public sealed record ActorPlan
     [Description("Sequence step: actors with the same order act at the same time; a higher order acts after the lower ones ('then').")]
     [Range(0, 100)]
     public int Order { get; init; }
+
+    [Description("The id of another actor of the plan that this actor's action is aimed at ('waves at him', 'talks to the woman'): it turns to face that actor. Absent when the action is not aimed at anyone.")]
+    public string? Target { get; init; }
+
+    /// <summary>Who the actor faces when it is not walking: its <see cref="Target"/>, else the actor it walks to, else nobody.</summary>
+    [JsonIgnore]
+    public string? FacingTarget => Target ?? End?.Actor;
 }
 
 /// <summary>An actor's motion: the phrase (used to retrieve a clip) and how it travels.</summary>

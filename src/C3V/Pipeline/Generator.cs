@@ -42,8 +42,8 @@ public sealed class Generator
     /// <summary>Versions of the stages as they are joined here; a change invalidates cached artefacts.</summary>
     public static readonly IReadOnlyDictionary<string, string> StageVersions = new Dictionary<string, string>
     {
-        ["scene"] = "procedural-1", ["actor"] = "avatar-1", ["motion"] = "library-1", ["place"] = "1",
-        ["lift"] = "1", ["refine"] = "1", ["compose"] = "1", ["render"] = "2",
+        ["scene"] = "procedural-1", ["actor"] = "avatar-1", ["motion"] = "library-1", ["place"] = "2",
+        ["lift"] = "1", ["refine"] = "2", ["compose"] = "2", ["render"] = "2",
     };
 
     readonly Func<ITranscriptSink, IDirector> _director;
@@ -162,7 +162,7 @@ public sealed class Generator
                 {
                     var track = comp.Actor(actor.Id);
                     var frame = track.Frames[Math.Min(f, track.Frames.Count - 1)];
-                    var posed = actor.Pose(frame.MotionTime).Clone();
+                    var posed = actor.Pose(frame.MotionTime, frame.Rest).Clone();
                     posed.Transform(frame.Transform);
                     parts.Add(posed);
                 }
@@ -256,7 +256,7 @@ public sealed class Generator
         }, cache);
 
         // Placement, one actor after the other (each sees the ones already placed).
-        var landmarks = scene.Landmarks.Select(l => ProjectedLandmark.Project(l.Name, l.Aliases, l.Position, refCamera)).ToList();
+        var landmarks = scene.Landmarks.Select(l => ProjectedLandmark.Project(l.Name, l.Aliases, l.Position, refCamera, l.Radius)).ToList();
         var placements = new List<Placement>();
         var placeKeys = new List<string>();
         var prevPlacements = previous?.Placement?.Placements.ToDictionary(p => p.ActorId) ?? [];
@@ -324,7 +324,8 @@ public sealed class Generator
         }
 
         // Compose: each actor's motion timed along its path (cheap; redone whenever a motion or the timing changes).
-        string compKey = InputHash.Of("compose", StageVersions["compose"], layoutKey, motionNames.Values, s.DurationSeconds, s.Fps);
+        var targets = plan.Actors.Where(a => a.FacingTarget is not null).ToDictionary(a => a.Id, a => a.FacingTarget!);
+        string compKey = InputHash.Of("compose", StageVersions["compose"], layoutKey, motionNames.Values, s.DurationSeconds, s.Fps, targets);
         Composition composition;
         if (cache.CanReuse("composition", compKey) && previous?.Composition is { } oldComp)
         {
@@ -337,7 +338,7 @@ public sealed class Generator
             composition = await Stage("compose", "time the motions along the paths", () =>
             {
                 var composeScene = SceneFor((float)(s.DurationSeconds ?? NaturalDuration(actors, layouts)));
-                return Task.FromResult(Composer.Compose(composeScene, actors.Select((c, i) => (c, layouts[i])).ToList()));
+                return Task.FromResult(Composer.Compose(composeScene, actors.Select((c, i) => (c, layouts[i])).ToList(), targets: targets));
             });
             cache.Record("composition", new ArtefactRecord(compKey), reused: false);
         }
@@ -460,7 +461,13 @@ public sealed class Generator
 
     static ActorLayout ToLayout(string id, LayoutRecord r) => new(id, r.Waypoints.Select(w => new Vector3(w[0], w[1], w[2])).ToList(), r.Scale);
 
-    /// <summary>The clip's natural length: a travelling actor's path at its natural speed, else its motion's length; 4–8 s.</summary>
+    /// <summary>
+    /// The clip's natural length: a travelling actor's path at its natural speed plus the time it takes to stop
+    /// and a moment standing (so it is seen arriving), else its motion's length; 4–8 s.
+    /// </summary>
+    /// <summary>How long a walker is seen standing after it has stopped, in a video of its natural length.</summary>
+    const float StandingSeconds = 0.5f;
+
     static double NaturalDuration(IReadOnlyList<ComposedActor> actors, IReadOnlyList<ActorLayout> layouts)
     {
         double best = 4;
@@ -470,7 +477,7 @@ public sealed class Generator
             float length = 0;
             for (int k = 1; k < pts.Count; k++) length += Vector3.Distance(pts[k - 1], pts[k]);
             float speed = actors[i].NaturalSpeed * layouts[i].Scale;
-            if (speed > 0.2f && length > 0.5f) best = Math.Max(best, length / speed);
+            if (speed > 0.2f && length > 0.5f) best = Math.Max(best, length / speed + new TimingOptions().StopSeconds + StandingSeconds);
             else if (!actors[i].Clip.Loop) best = Math.Max(best, actors[i].Clip.Duration);
         }
         return Math.Clamp(best, 4, 8);

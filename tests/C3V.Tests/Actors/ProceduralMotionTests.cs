@@ -88,8 +88,8 @@ public class ProceduralMotionTests
 
     /// <summary>
     /// The kung fu clip moves visibly from the front: its wrists and the kicking ankle sweep far more across and
-    /// up the picture than the punch clip's, which "kung fu" used to get (when written: kung fu wrists 1.18 × 0.65 m,
-    /// kicking ankle 0.54 × 0.80 m; punch wrists 0.60 × 0.22 m, ankles 0).
+    /// up the picture than those of the punch clip "kung fu" used to get (when written: kung fu wrists 1.18 × 0.65 m,
+    /// kicking ankle 0.54 × 0.80 m; that punch clip's wrists 0.60 × 0.22 m, ankles 0).
     /// </summary>
     [Fact]
     public void Kung_fu_moves_the_hands_and_a_foot_widely_across_the_front_view()
@@ -99,9 +99,8 @@ public class ProceduralMotionTests
         var ankle = FrontExtent(kf, Skeleton.RightAnkle);
         Assert.True(wrist.X > 0.6f && wrist.Y > 0.5f, $"wrist extent {wrist}");
         Assert.True(ankle.X > 0.5f && ankle.Y > 0.5f, $"kicking ankle extent {ankle}");
-        var punch = ProceduralMotions.Find("punch")!;
-        var old = Vector2.Max(FrontExtent(punch, Skeleton.LeftWrist), FrontExtent(punch, Skeleton.RightWrist));
-        Assert.True(wrist.Length() > 2 * old.Length(), $"kung fu wrist {wrist} vs punch {old}");
+        var old = new Vector2(0.60f, 0.22f); // the old punch clip's wrists
+        Assert.True(wrist.Length() > 2 * old.Length(), $"kung fu wrist {wrist} vs the old punch clip's {old}");
     }
 
     [Fact]
@@ -132,5 +131,27 @@ public class ProceduralMotionTests
             Assert.True(Vector3.Distance(first[j], last[j]) < 0.005f, $"joint {j} jumps at the seam");
             Assert.True(Vector3.Distance(At(1)[j], first[j]) < 0.02f && Vector3.Distance(At(c.FrameCount - 2)[j], last[j]) < 0.02f, $"joint {j} moves fast at the seam");
         }
+    }
+
+    /// <summary>Boxing throws a hook across and an uppercut up the front view, with both feet planted and a seamless loop.</summary>
+    [Fact]
+    public void Boxing_hooks_and_uppercuts_visibly_with_planted_feet()
+    {
+        var c = ProceduralMotions.Find("punch")!;
+        var left = FrontExtent(c, Skeleton.LeftWrist);
+        var right = FrontExtent(c, Skeleton.RightWrist);
+        Assert.True(left.X > 0.35f, $"the left hook swings across: {left}");
+        Assert.True(right.Y > 0.35f, $"the right uppercut rises: {right}");
+        var s = c.Skeleton;
+        Vector3[] At(int f) => s.JointPositions(new Pose(c.FrameRotations(f).ToArray(), c.Root[f]));
+        var first = At(0);
+        for (int f = 0; f < c.FrameCount; f++)
+        {
+            var p = At(f);
+            foreach (int foot in new[] { Skeleton.LeftFoot, Skeleton.RightFoot })
+                Assert.True(Vector3.Distance(p[foot], first[foot]) < 0.03f, $"foot {foot} moved at frame {f}");
+        }
+        var last = At(c.FrameCount - 1);
+        for (int j = 0; j < Skeleton.JointCount; j++) Assert.True(Vector3.Distance(first[j], last[j]) < 0.01f, $"joint {j} jumps at the seam");
     }
 }

@@ -9,7 +9,7 @@ public class CompositionTests
     static Composition Sample() => new(24, 2,
     [
         new ActorTrack("alien", [new ActorFrame(new Vector3(1, 0, 2), 0.5f, 1.1f, 0f), new ActorFrame(new Vector3(1.05f, 0, 2.1f), 0.52f, 1.1f, 1 / 24f)]),
-        new ActorTrack("woman", [new ActorFrame(new Vector3(-1, 0, 3), 3f, 0.9f, 0f), new ActorFrame(new Vector3(-1, 0, 3), 3f, 0.9f, 1 / 24f)]),
+        new ActorTrack("woman", [new ActorFrame(new Vector3(-1, 0, 3), 3f, 0.9f, 0f), new ActorFrame(new Vector3(-1, 0, 3), 3f, 0.9f, 1 / 24f, 0.25f)]),
     ]);
 
     [Fact]
@@ -25,6 +25,8 @@ public class CompositionTests
             Assert.Equal(c.Actors[a].Frames, back.Actors[a].Frames);
         }
         Assert.Equal(c.ToJson(), back.ToJson());
+        Assert.Equal(0.25f, back.Actors[1].Frames[1].Rest);
+        Assert.DoesNotContain("\"rest\"", c.ToJsonNode()["actors"]![0]!.ToJsonString()); // written only when not 0
     }
 
     [Fact]
@@ -53,6 +55,7 @@ public class CompositionTests
     [InlineData("""{"version":1,"fps":24,"frameCount":1,"actors":[{"id":"a","frames":[{"position":[0,0,0],"yaw":0,"scale":0,"motionTime":0}]}]}""", "$.actors[0].frames[0].scale")]
     [InlineData("""{"version":1,"fps":24,"frameCount":0,"actors":[{"id":"a","frames":[]},{"id":"a","frames":[]}]}""", "appears twice")]
     [InlineData("""{"version":1,"fps":24,"frameCount":0,"actors":[{"frames":[]}]}""", "$.actors[0].id")]
+    [InlineData("""{"version":1,"fps":24,"frameCount":1,"actors":[{"id":"a","frames":[{"position":[0,0,0],"yaw":0,"scale":1,"motionTime":0,"rest":1.5}]}]}""", "$.actors[0].frames[0].rest")]
     public void Bad_json_names_the_field(string json, string expected)
     {
         var e = Assert.Throws<InvalidFileException>(() => Composition.Parse(json, "c.json"));

@@ -120,11 +120,12 @@ public class PathTimingTests
     [Fact]
     public void Walk_follows_the_natural_speed_and_fits_the_duration_within_rate_bounds()
     {
+        // cruising 13 m, stopping over 0.4 s (0.2 s at cruise speed) and settling for 0.3 s fill the 10 s
         var t = PathTiming.Plan(13f, 10f, 1.3f, 1f);
         Assert.True(t.Locomotion);
-        Assert.Equal(1f, t.PlaybackRate, 4);
-        Assert.Equal(10f, t.ArrivalTime, 3);
-        Assert.Equal(6.5f, t.ArcLengthAt(5f), 3);
+        Assert.Equal(13f / 9.5f / 1.3f, t.PlaybackRate, 4);
+        Assert.Equal(9.7f, t.ArrivalTime, 3);
+        Assert.Equal(5f * 13f / 9.5f, t.ArcLengthAt(5f), 3);
 
         var tooLong = PathTiming.Plan(40f, 10f, 1.3f, 1f);
         Assert.Equal(1.5f, tooLong.PlaybackRate, 4);

@@ -140,6 +140,79 @@ public class GeometricPlannerTests
     }
 
     [Fact]
+    public void Two_actors_acting_in_place_stand_a_natural_distance_apart_keeping_left_and_right()
+    {
+        var planner = new GeometricPlanner();
+        foreach (var (prompt, left, right) in new[]
+        {
+            ("an alien waves on the right side of the image while a robot jumps on the left", "robot", "alien"),
+            ("a man in a black suit playing kung fu and a woman in ski clothes dancing on a simple stage", "man", "woman"),
+        })
+        {
+            var plan = new RuleDirector().Plan(prompt);
+            var first = planner.Place(Request(plan, plan.Actors[0].Id));
+            var second = planner.Place(Request(plan, plan.Actors[1].Id, [first]));
+            var byId = new[] { first, second }.ToDictionary(p => p.ActorId);
+            var ctx = planner.Prepare(Request(plan, left));
+            var a = ctx.GroundPoint(byId[left].Start.BottomCenter)!.Value;
+            var b = ctx.GroundPoint(byId[right].Start.BottomCenter)!.Value;
+            float apart = Vector3.Distance(a, b);
+            Assert.InRange(apart, 1.5f, 3f);
+            Assert.True(byId[left].Start.Center.X < byId[right].Start.Center.X, $"{prompt}: {left} at {byId[left].Start}, {right} at {byId[right].Start}");
+        }
+    }
+
+    [Fact]
+    public void Walking_to_a_landmark_stops_clear_of_its_footprint_on_the_side_it_comes_from()
+    {
+        var plan = new RuleDirector().Plan("an alien walking on the floor, starting from the cabin's door to the mower near the bottom right corner of the image");
+        var req = Request(plan, "alien");
+        var mowerAt = new Vector3(2.2f, 0, -2);
+        req = req with { Landmarks = [req.Landmarks[0], ProjectedLandmark.Project("mower", [], mowerAt, req.Camera, radius: 0.6f)] };
+        var planner = new GeometricPlanner();
+        var p = planner.Place(req);
+        var ctx = planner.Prepare(req);
+        var end = ctx.GroundPoint(p.End.BottomCenter)!.Value;
+        var start = ctx.GroundPoint(p.Start.BottomCenter)!.Value;
+        float gap = new Vector2(end.X - mowerAt.X, end.Z - mowerAt.Z).Length();
+        Assert.True(gap >= 0.6f + 0.17f * 1.75f, $"the alien stops {gap:0.00} m from the mower's centre, inside it");
+        Assert.True(gap < 1.6f, $"the alien stops {gap:0.00} m from the mower, not at it");
+        // on the door's side of the mower: nearer the start than the mower is
+        Assert.True(Vector3.Distance(end, start) < Vector3.Distance(mowerAt, start), "the alien ends beyond the mower");
+    }
+
+    [Fact]
+    public void An_actor_at_a_landmark_by_the_edge_of_the_view_is_kept_inside_it_with_a_margin()
+    {
+        var plan = new RuleDirector().Plan("a red robot walks from the door to the window in a living room");
+        var req = Request(plan, "robot");
+        var cam = req.Camera;
+        // a door right at the right edge of the view, and a window on the left
+        var door = new GeometricPlanner().Prepare(req).GroundPoint(new Vector2(191, 110))!.Value;
+        req = req with
+        {
+            Landmarks = [ProjectedLandmark.Project("door", [], door, cam), ProjectedLandmark.Project("window", [], new Vector3(-1.5f, 0, 1), cam)],
+        };
+        var p = new GeometricPlanner().Place(req);
+        float margin = 0.05f * 192 - 0.01f;
+        Assert.All(p.Waypoints.Append(p.Start).Append(p.End), b => Assert.True(b.Left >= margin && b.Right <= 192 - margin, $"box {b} is within {margin} px of the edge"));
+    }
+
+    [Fact]
+    public void An_actor_placed_freely_does_not_stand_on_the_path_of_one_placed_before()
+    {
+        var plan = new RuleDirector().Plan("a man runs from the car to the house, then a woman waves at him");
+        var planner = new GeometricPlanner();
+        var man = planner.Place(Request(plan, "man"));
+        var req = Request(plan, "woman", [man]);
+        var woman = planner.Place(req);
+        var ctx = planner.Prepare(req);
+        var her = ctx.GroundPoint(woman.Start.BottomCenter)!.Value;
+        float nearest = man.Waypoints.Min(b => Vector3.Distance(ctx.GroundPoint(b.BottomCenter)!.Value, her));
+        Assert.True(nearest > 1f, $"the woman stands {nearest:0.00} m from the man's path");
+    }
+
+    [Fact]
     public void A_loop_around_a_landmark_returns_to_its_start()
     {
         var plan = new RuleDirector().Plan("a dog runs around the mower");

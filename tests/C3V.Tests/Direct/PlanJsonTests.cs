@@ -54,6 +54,8 @@ public class PlanJsonTests
     [InlineData("category", "\"dragon\"", "$.actors[0].category: \"dragon\" is not one of")]
     [InlineData("colour", "\"red\"", "$.actors[0]: unknown field 'colour'")]
     [InlineData("id", "3", "$.actors[0].id: expected a string, found the number 3")]
+    [InlineData("target", "\"nobody\"", "$.actors[0].target: 'nobody' is not another actor of the plan")]
+    [InlineData("target", "\"alien\"", "$.actors[0].target: 'alien' is not another actor of the plan")]
     public void Bad_fields_are_named(string field, string value, string expected)
     {
         var node = JsonNode.Parse(PlanJson.Serialize(Sample()))!;

@@ -16,6 +16,14 @@ public sealed class GeometricPlanner
 {
     /// <summary>Actors closer than this on the ground (metres) are pushed apart.</summary>
     const float Clearance = 0.9f;
+    /// <summary>Side margin of the view, as a fraction of its width, that actors' boxes keep clear of (see <see cref="Context.Margin"/>).</summary>
+    const float EdgeMargin = 0.05f;
+    /// <summary>Gap (metres) left between an actor and the landmark it stands at, beyond both their footprints.</summary>
+    const float LandmarkGap = 0.15f;
+    /// <summary>Distance (metres) a freely placed actor keeps from the paths of actors placed before it.</summary>
+    const float PathGap = 2f;
+    /// <summary>Distance (metres) between neighbours acting in place side by side: a natural gap between people, not the stage's width.</summary>
+    const float SideBySide = 2f;
 
     /// <summary>Everything the steps share: the walkable cells of the view and how to lift pixels to the ground.</summary>
     public sealed class Context
@@ -61,11 +69,19 @@ public sealed class GeometricPlanner
             return PixelBox.FromFeet(bottom, h * Aspect(actor.Category), h);
         }
 
-        /// <summary>Moves a box the least amount that puts it wholly inside the view (shrinking it if it cannot fit).</summary>
+        /// <summary>
+        /// Side margin (pixels) kept between an actor's box and the view's left and right edges: the box is the
+        /// body's, but swinging arms and the turn of the body reach past it, and the render's framing crops
+        /// inside this view, so a box flush with the edge is cut in the video.
+        /// </summary>
+        public float Margin => EdgeMargin * W;
+
+        /// <summary>Moves a box the least amount that puts it wholly inside the view, clear of the side margins (shrinking it if it cannot fit).</summary>
         public PixelBox Clamp(PixelBox b)
         {
+            float m = MathF.Min(Margin, MathF.Max(0, (W - 1 - b.Width) / 2));
             float w = MathF.Min(b.Width, W - 1), h = MathF.Min(b.Height, H - 1);
-            float left = Math.Clamp(b.Center.X - w / 2, 0, W - w), top = Math.Clamp(b.Bottom - h, 0, H - h);
+            float left = Math.Clamp(b.Center.X - w / 2, m, W - w - m), top = Math.Clamp(b.Bottom - h, 0, H - h);
             return new PixelBox(left, top, left + w, top + h);
         }
 
@@ -73,7 +89,8 @@ public sealed class GeometricPlanner
         public bool IsWalkable(Vector2 pixel) => Walkable.Any(c => MathF.Abs(c.X - pixel.X) <= Cell * 0.5f + 0.01f && MathF.Abs(c.Y - pixel.Y) <= Cell * 0.5f + 0.01f);
 
         /// <summary>The walkable cell nearest (in pixels) to <paramref name="pixel"/> whose actor box fits in frame; the pixel itself when there is none.</summary>
-        public Vector2 NearestWalkable(Vector2 pixel, bool avoidOthers = false)
+        /// <param name="keepClear">A disc on the ground (centre, radius) the actor's feet must stay out of, e.g. the landmark it walks to.</param>
+        public Vector2 NearestWalkable(Vector2 pixel, bool avoidOthers = false, (Vector3 Centre, float Radius)? keepClear = null)
         {
             var taken = avoidOthers ? Request.Placed.SelectMany(p => new[] { p.Start, p.End }).ToList() : [];
             Vector2 best = pixel;
@@ -81,10 +98,13 @@ public sealed class GeometricPlanner
             foreach (var c in Walkable)
             {
                 float d = Vector2.DistanceSquared(c, pixel);
-                if (d < bestD && Fits(c) && !taken.Any(b => Overlaps(b, c))) { bestD = d; best = c; }
+                if (d < bestD && Fits(c) && !taken.Any(b => Overlaps(b, c)) && !Inside(keepClear, c)) { bestD = d; best = c; }
             }
             return best;
         }
+
+        bool Inside((Vector3 Centre, float Radius)? disc, Vector2 pixel) =>
+            disc is { } k && GroundPoint(pixel) is { } g && new Vector2(g.X - k.Centre.X, g.Z - k.Centre.Z).Length() < k.Radius;
 
         /// <summary>Whether an actor standing at <paramref name="feet"/> would overlap box <paramref name="other"/> (feet within its footprint, widened).</summary>
         bool Overlaps(PixelBox other, Vector2 feet)
@@ -99,7 +119,7 @@ public sealed class GeometricPlanner
         {
             if (GroundPoint(feetPixel) is not { } g) return false;
             var b = BoxAt(g);
-            return b.Top >= 0 && b.Left >= 0 && b.Right <= W && b.Bottom <= H;
+            return b.Top >= 0 && b.Left >= Margin && b.Right <= W - Margin && b.Bottom <= H;
         }
 
         /// <summary>Ground positions of the actors already placed, per waypoint index (bottom centres lifted to the ground).</summary>
@@ -183,7 +203,7 @@ public sealed class GeometricPlanner
     public PixelBox StartBox(Context ctx, double? scale)
     {
         var a = ctx.Request.Actor;
-        var feet = Target(ctx, a.Start, isEnd: false, from: null) ?? DefaultStart(ctx);
+        var feet = SideBySideSpot(ctx) ?? Target(ctx, a.Start, isEnd: false, from: null) ?? DefaultStart(ctx);
         var box = BoxFor(ctx, feet);
         if (scale is { } s)
         {
@@ -388,17 +408,24 @@ public sealed class GeometricPlanner
                 toCam = new Vector3(toCam.X, 0, toCam.Z);
                 toCam = toCam.LengthSquared() > 1e-6f ? Vector3.Normalize(toCam) : Vector3.UnitZ;
                 var right = Vector3.Normalize(new Vector3(-toCam.Z, 0, toCam.X));
-                // "at"/"near": a step in front of it (towards the camera) so the actor is seen beside it
-                var offset = hint.Relation switch
+                // Standing at a thing means beside it, not in it: its footprint, the actor's and a gap.
+                float clear = lm.Radius + FootprintRadius(ctx.Request.Actor) + LandmarkGap;
+                // "at"/"near": a step in front of it (towards the camera) so the actor is seen beside it; walking to
+                // it, on the side the actor comes from, turned towards the camera so it is not hidden behind it
+                var side = hint.Relation switch
                 {
-                    SpatialRelation.Behind => -toCam * 1.0f,
-                    SpatialRelation.LeftOf => right * 1.0f,
-                    SpatialRelation.RightOf => -right * 1.0f,
+                    SpatialRelation.Behind => -toCam,
+                    SpatialRelation.LeftOf => right,
+                    SpatialRelation.RightOf => -right,
                     SpatialRelation.On => Vector3.Zero,
-                    _ => toCam * 0.8f,
+                    _ when isEnd && from is { } f && ctx.GroundPoint(f) is { } comesFrom && Horizontal(comesFrom - ground) is { } back && back.LengthSquared() > 1e-4f
+                        && Horizontal(Vector3.Normalize(back) + toCam) is { } blend && blend.LengthSquared() > 1e-4f => Vector3.Normalize(blend),
+                    _ => toCam,
                 };
+                float reach = hint.Relation is SpatialRelation.Behind or SpatialRelation.LeftOf or SpatialRelation.RightOf ? 1.0f : 0.8f;
+                var offset = side * MathF.Max(reach, clear);
                 var px = ctx.Pixel(ground + offset);
-                var walk = ctx.NearestWalkable(px);
+                var walk = ctx.NearestWalkable(px, keepClear: hint.Relation == SpatialRelation.On ? null : (ground, clear));
                 if (hint.Region is { } r && !InRegion(cam, walk, r)) ctx.Warnings.Add($"landmark '{name}' is not in the {Names(r)} part of the view as the plan says; the landmark was used");
                 return walk;
             }
@@ -417,6 +444,16 @@ public sealed class GeometricPlanner
         }
         return null;
     }
+
+    static Vector3 Horizontal(Vector3 v) => new(v.X, 0, v.Z);
+
+    /// <summary>Radius (metres) of the ground an actor covers: about the shoulders' half-span for an upright figure.</summary>
+    static float FootprintRadius(ActorPlan a) => (float)a.HeightMeters * a.Category switch
+    {
+        ActorCategory.Animal => 0.6f,
+        ActorCategory.Object => 0.5f,
+        _ => 0.17f,
+    };
 
     static string Names(ImageRegion r) => JsonSerializer.Serialize(r, PlanJson.Options).Trim('"');
 
@@ -445,6 +482,35 @@ public sealed class GeometricPlanner
         };
     }
 
+    /// <summary>An actor that stays in place with no landmark or actor to stand at, and at most a side of the view for a hint.</summary>
+    static bool StandsFree(ActorPlan a) =>
+        (!a.Motion.Travels || a.Motion.Path == PathShape.InPlace) && (a.Start is null || a.Start.Landmark is null && a.Start.Actor is null
+            && a.Start.Region is null or ImageRegion.Left or ImageRegion.Right or ImageRegion.Center);
+
+    /// <summary>−1 for an actor asked to be on the left, +1 on the right, 0 otherwise.</summary>
+    static int SideOf(ActorPlan a) => a.Start?.Region switch { ImageRegion.Left => -1, ImageRegion.Right => 1, _ => 0 };
+
+    /// <summary>
+    /// Where an actor acting in place stands when others of the plan do too (two dancers, "an alien on the
+    /// right while a robot on the left"): side by side, <see cref="SideBySide"/> metres apart along the view's
+    /// horizontal, centred in the view and in left-to-right order (the hinted sides, then plan order), so the
+    /// shot can frame the group closely instead of two small figures at the ends of the stage. Null when the
+    /// actor is not one of two or more such actors.
+    /// </summary>
+    static Vector2? SideBySideSpot(Context ctx)
+    {
+        var r = ctx.Request;
+        var group = r.Plan.Actors.Where(StandsFree).Select((a, i) => (Actor: a, Index: i)).OrderBy(x => SideOf(x.Actor)).ThenBy(x => x.Index).ToList();
+        int k = group.FindIndex(x => x.Actor.Id == r.Actor.Id);
+        if (k < 0 || group.Count < 2) return null;
+        var cam = r.Camera;
+        if (ctx.GroundPoint(ctx.NearestWalkable(RegionAnchor(cam, ImageRegion.Center))) is not { } centre) return null;
+        var right = Vector3.Normalize(Horizontal(cam.CameraToWorld(new Vector3(1, 0, 0)) - cam.Position));
+        float spacing = SideBySide * MathF.Max(1f, group.Max(x => FootprintRadius(x.Actor)) / 0.3f);
+        var spot = centre + right * ((k - (group.Count - 1) / 2f) * spacing);
+        return ctx.NearestWalkable(ctx.Pixel(spot), avoidOthers: true);
+    }
+
     /// <summary>A free start: actors spread left to right in plan order, away from those already placed.</summary>
     static Vector2 DefaultStart(Context ctx)
     {
@@ -458,15 +524,18 @@ public sealed class GeometricPlanner
         if (travels && r.Actor.End?.Region is ImageRegion.Left or ImageRegion.BottomLeft or ImageRegion.TopLeft) fx = 0.85f;
         var anchor = new Vector2(fx * cam.Width, 0.78f * cam.Height);
         if (ctx.Walkable.Count == 0) return anchor;
-        // among the walkable cells near the anchor, prefer ones far from the actors placed so far
+        // among the walkable cells near the anchor, prefer ones far from the actors placed so far, and well off
+        // their paths (standing on another's path, one would be walked through)
         var others = r.Placed.Select(p => p.Start.BottomCenter).ToList();
+        var paths = ctx.Others();
         Vector2 best = ctx.NearestWalkable(anchor);
         float bestScore = float.NegativeInfinity;
         foreach (var c in ctx.Walkable)
         {
-            if (!ctx.Fits(c)) continue;
+            if (!ctx.Fits(c) || ctx.GroundPoint(c) is not { } g) continue;
             float score = -Vector2.Distance(c, anchor) / cam.Width;
             foreach (var o in others) score += MathF.Min(0.3f, Vector2.Distance(c, o) / cam.Width);
+            foreach (var path in paths) score -= 0.5f * MathF.Max(0, PathGap - path.Min(q => Horizontal(q - g).Length()));
             if (score > bestScore) { bestScore = score; best = c; }
         }
         return best;

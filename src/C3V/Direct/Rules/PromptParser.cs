@@ -41,6 +41,8 @@ sealed class ActorDraft
     public string? EndActor { get; set; } // target draft's noun key, resolved to an id at the end
     public ActorDraft? EndTarget { get; set; }
     public ActorDraft? StartTarget { get; set; }
+    /// <summary>The actor this one's action is aimed at ("waves at him", "talks to the woman").</summary>
+    public ActorDraft? AimTarget { get; set; }
     public int Order { get; set; }
 }
 
@@ -578,6 +580,11 @@ sealed class Parse(string prompt, PhraseClassifier classifier)
                 lastHintIsEnd = false;
                 foreach (var s in subjects ?? []) s.Travels = true;
             }
+            else if (best == el && obj.Actor is { } addressee && endPrep is "to" && subjects is not null && subjects.All(s => !s.Travels))
+            {
+                // "talks to the woman", "waves to him": an action aimed at someone, not a walk to them
+                Aim(subjects, addressee);
+            }
             else if (best == el)
             {
                 Hint(subjects, obj, start: false, SpatialRelation.At, out lastHint);
@@ -598,7 +605,8 @@ sealed class Parse(string prompt, PhraseClassifier classifier)
             }
             else if (best == pl && !(best == near.Length && near.Phrase.Length > placePrep!.Length))
             {
-                if (obj.Kind is ObjectKind.Place) SetScene(obj, np, end);
+                if (obj.Actor is { } aimed && placePrep is "at" && subjects is not null) Aim(subjects, aimed); // "waves at him", "points at the robot"
+                else if (obj.Kind is ObjectKind.Place) SetScene(obj, np, end);
                 else if (lastHint is not null && obj.Kind is ObjectKind.Region) lastHint = Refine(subjects, lastHint, lastHintIsEnd, obj);
                 else
                 {
@@ -638,6 +646,12 @@ sealed class Parse(string prompt, PhraseClassifier classifier)
             }
         }
         return i;
+    }
+
+    /// <summary>The subjects' action is aimed at <paramref name="target"/>: they face it (where they stand is not said).</summary>
+    static void Aim(List<ActorDraft> subjects, ActorDraft target)
+    {
+        foreach (var s in subjects) if (s != target) s.AimTarget = target;
     }
 
     bool AroundObject(int i) => !IsPathEnd(i) && Is(i, "around", "round");
@@ -842,6 +856,7 @@ sealed class Parse(string prompt, PhraseClassifier classifier)
                     Start = start is { IsEmpty: false } ? start : null,
                     End = travels && end is { IsEmpty: false } ? end : null,
                     Order = d.Order,
+                    Target = d.AimTarget is { } aim ? IdOf(aim) : null,
                 });
             }
         }

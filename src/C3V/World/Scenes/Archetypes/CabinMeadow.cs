@@ -59,7 +59,7 @@ public sealed class CabinMeadow : SceneArchetype
         });
 
         // Props: a mower on the lawn, a big tree, a fence at the back, bushes, trees far behind.
-        var mower = new Vector3(3.2f, 0, -0.5f);
+        var mower = new Vector3(2.5f, 0, 2.4f); // near the bottom right of the default view, where the method's example prompt puts it
         Props.Mower(ctx, mower, -0.6f);
         var tree = new Vector3(5.2f, 0, -6f);
         Props.Tree(ctx, tree, 6.5f * s);
