@@ -87,6 +87,7 @@ public sealed class BenchPipelineVerb : Command<BenchPipelineVerb.Settings>
         table.AddRow(["render stage outside the loop (ffmpeg start, waiting for the encode to finish, contact sheet)",
             .. Cells(r => 1000 * (r.Summary.Stages.LastOrDefault(s => s.Stage == "render")?.Seconds ?? 0) - r.Profile.TotalMs)]);
         table.AddRow(["stages before the render", .. Cells(r => 1000 * r.Summary.Stages.Where(s => s.Stage != "render").Sum(s => s.Seconds))]);
+        table.AddRow(["CPU: the frame loop (this process)", .. Cells(r => r.Profile.CpuMs)]);
         table.AddRow(["CPU: this process (all threads)", .. Cells(r => 1000 * (r.CpuSeconds - r.ChildCpuSeconds))]);
         table.AddRow(["CPU: ffmpeg", .. Cells(r => 1000 * r.ChildCpuSeconds)]);
         return table;

@@ -3,6 +3,13 @@ namespace C3V.Output;
 /// <summary>Opens the writer for a requested format, falling back to GIF when MP4 is asked and ffmpeg is missing.</summary>
 public static class VideoOutput
 {
+    /// <summary>
+    /// x264 preset of final-quality MP4s (CRF 18). "faster" rather than "medium": on a generated 512×512 4 s clip the
+    /// encode against the raw frames (in yuv420p) measured PSNR 51.4 vs 52.5 dB and SSIM 0.9955 vs 0.9965 (both far
+    /// past visible loss), the file 6 % smaller, for about 20 % less encoder CPU, which a motion-swap edit pays in full.
+    /// </summary>
+    public const string FinalPreset = "faster";
+
     public static string Extension(VideoFormat f) => f switch { VideoFormat.Mp4 => ".mp4", VideoFormat.Gif => ".gif", _ => "" };
 
     /// <summary>The clip's path for a base path without extension (PNG frames are a folder).</summary>
@@ -21,7 +28,7 @@ public static class VideoOutput
         {
             var exe = (ffmpeg ?? Ffmpeg.Locate)();
             if (exe is not null)
-                return new FfmpegVideoWriter(exe, PathFor(basePath, VideoFormat.Mp4), clip, final ? 18 : 23, final ? "medium" : "veryfast");
+                return new FfmpegVideoWriter(exe, PathFor(basePath, VideoFormat.Mp4), clip, final ? 18 : 23, final ? FinalPreset : "veryfast");
             notice = "ffmpeg was not found (install the ffmpeg package, or set C3V_FFMPEG to its path), so the video is written as an animated GIF instead of MP4";
             requested = VideoFormat.Gif;
         }

@@ -25,6 +25,8 @@ public sealed class ClipProfile
     public double CacheMs { get; private set; }
     public double OutputMs { get; private set; }
     public double TotalMs { get; private set; }
+    /// <summary>CPU time of the whole process (every thread) during the frame loop.</summary>
+    public double CpuMs { get; private set; }
     /// <summary>Gaussians, visible splats and tile/splat pairs of the per-frame renders, summed over frames.</summary>
     public long Gaussians { get; private set; }
     public long Visible { get; private set; }
@@ -42,7 +44,18 @@ public sealed class ClipProfile
     }
     internal void AddCache(long from) => CacheMs += Since(from);
     internal void AddOutput(long from) => OutputMs += Since(from);
-    internal void AddTotal(long from) => TotalMs += Since(from);
+    internal void AddTotal(long from, TimeSpan cpuFrom)
+    {
+        TotalMs += Since(from);
+        CpuMs += (ProcessCpu() - cpuFrom).TotalMilliseconds;
+    }
+
+    /// <summary>CPU time of this process so far (all threads).</summary>
+    internal static TimeSpan ProcessCpu()
+    {
+        using var p = Process.GetCurrentProcess();
+        return p.TotalProcessorTime;
+    }
 
     /// <summary>A per-frame render that took the wall time since <paramref name="from"/>, with its phases.</summary>
     internal void AddRender(long from, in RenderStats s)

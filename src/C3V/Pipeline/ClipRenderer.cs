@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Numerics;
+using System.Runtime.Intrinsics;
 using C3V.CameraPaths;
 using C3V.Compose;
 using C3V.Output;
@@ -70,6 +71,7 @@ public sealed class ClipRenderer(GaussianRasterizer rasterizer, int? framesAtOnc
         Action<int, int>? progress = null, CancellationToken cancellation = default, FrameCache? frames = null, ClipProfile? profile = null)
     {
         long started = Stopwatch.GetTimestamp();
+        var cpuStarted = profile is null ? default : ClipProfile.ProcessCpu();
         var comp = request.Composition;
         int count = comp.FrameCount;
         var keys = new HashSet<int>(ContactSheet.KeyFrameIndices(count));
@@ -142,7 +144,7 @@ public sealed class ClipRenderer(GaussianRasterizer rasterizer, int? framesAtOnc
                 profile?.AddFrame();
             }
         }
-        profile?.AddTotal(started);
+        profile?.AddTotal(started, cpuStarted);
         return sheet;
     }
 
@@ -153,32 +155,40 @@ public sealed class ClipRenderer(GaussianRasterizer rasterizer, int? framesAtOnc
     public static void DepthMerge(RenderResult actors, RenderResult scene, Vector3 background, float[] output)
     {
         int n = actors.Width * actors.Height;
-        for (int p = 0; p < n; p++)
+        // The actors cover a small part of the frame: everywhere else the output is the scene. Copy it all, then
+        // visit only the pixels of blocks where the actor layer has some alpha.
+        scene.Color.AsSpan(0, n * 3).CopyTo(output);
+        const int Block = 16;
+        var alpha = actors.Alpha.AsSpan(0, n);
+        for (int b = 0; b < n; b += Block)
         {
-            float aa = actors.Alpha[p];
-            int i = p * 3;
-            if (aa <= 0f)
-            {
-                output[i] = scene.Color[i]; output[i + 1] = scene.Color[i + 1]; output[i + 2] = scene.Color[i + 2];
-                continue;
-            }
-            float sa = scene.Alpha[p], sd = scene.Depth[p], ad = actors.Depth[p];
-            if (sa <= 0f || sd == RenderResult.NoHitDepth || ad <= sd)
-            {
-                // Actors in front: actor over the finished scene pixel.
-                float k = 1f - aa;
-                output[i] = actors.Color[i] + k * scene.Color[i];
-                output[i + 1] = actors.Color[i + 1] + k * scene.Color[i + 1];
-                output[i + 2] = actors.Color[i + 2] + k * scene.Color[i + 2];
-            }
-            else
-            {
-                // Scene in front: scene (premultiplied) over actor over background.
-                float ks = 1f - sa, ka = 1f - aa;
-                output[i] = scene.Color[i] - ks * background.X + ks * (actors.Color[i] + ka * background.X);
-                output[i + 1] = scene.Color[i + 1] - ks * background.Y + ks * (actors.Color[i + 1] + ka * background.Y);
-                output[i + 2] = scene.Color[i + 2] - ks * background.Z + ks * (actors.Color[i + 2] + ka * background.Z);
-            }
+            int e = Math.Min(n, b + Block);
+            if (e - b == Block && Vector512.LessThanOrEqualAll(Vector512.Create(alpha.Slice(b, Block)), Vector512<float>.Zero)) continue;
+            for (int p = b; p < e; p++) MergePixel(actors, scene, background, output, p);
+        }
+    }
+
+    static void MergePixel(RenderResult actors, RenderResult scene, Vector3 background, float[] output, int p)
+    {
+        float aa = actors.Alpha[p];
+        if (aa <= 0f) return; // the scene's colour, copied already
+        int i = p * 3;
+        float sa = scene.Alpha[p], sd = scene.Depth[p], ad = actors.Depth[p];
+        if (sa <= 0f || sd == RenderResult.NoHitDepth || ad <= sd)
+        {
+            // Actors in front: actor over the finished scene pixel.
+            float k = 1f - aa;
+            output[i] = actors.Color[i] + k * scene.Color[i];
+            output[i + 1] = actors.Color[i + 1] + k * scene.Color[i + 1];
+            output[i + 2] = actors.Color[i + 2] + k * scene.Color[i + 2];
+        }
+        else
+        {
+            // Scene in front: scene (premultiplied) over actor over background.
+            float ks = 1f - sa, ka = 1f - aa;
+            output[i] = scene.Color[i] - ks * background.X + ks * (actors.Color[i] + ka * background.X);
+            output[i + 1] = scene.Color[i + 1] - ks * background.Y + ks * (actors.Color[i + 1] + ka * background.Y);
+            output[i + 2] = scene.Color[i + 2] - ks * background.Z + ks * (actors.Color[i + 2] + ka * background.Z);
         }
     }
 }
