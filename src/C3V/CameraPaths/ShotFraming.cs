@@ -6,6 +6,10 @@ namespace C3V.CameraPaths;
 /// <summary>Where an actor stands at one moment (its feet) and how tall it is there, for framing.</summary>
 public readonly record struct ActorSample(Vector3 Feet, float Height);
 
+/// <summary>A thing of the scene the shot must show whole (a landmark an actor walks to): its foot point and its rough
+/// extent on the ground, which also stands for its height.</summary>
+public readonly record struct SceneryMark(Vector3 Foot, float Radius);
+
 /// <summary>
 /// Frames the action in the reference view. A scene's default view shows the whole set, where a person is
 /// about an eighth of the image tall; the clip is about the actors, so the render zooms in on where they go:
@@ -32,13 +36,29 @@ public static class ShotFraming
     /// </summary>
     public static Options For(CameraKind kind) => kind is CameraKind.Dolly or CameraKind.Orbit ? new Options { Margin = 0.2f } : new Options();
 
-    /// <summary>The zoomed reference (the reference itself when the action already fills it or is not in front of it).</summary>
-    public static Camera Frame(Camera reference, IReadOnlyList<ActorSample> samples, Options? options = null)
+    /// <summary>
+    /// The zoomed reference (the reference itself when the action already fills it or is not in front of it).
+    /// <paramref name="scenery"/> (e.g. the landmark an actor walks to) is kept in the crop too, so a walk "to the
+    /// mower" ends with the mower in shot; it widens the crop but does not count as an actor's height.
+    /// </summary>
+    public static Camera Frame(Camera reference, IReadOnlyList<ActorSample> samples, Options? options = null, IReadOnlyList<SceneryMark>? scenery = null)
     {
         options ??= new Options();
         if (samples.Count == 0) return reference;
         float x0 = float.MaxValue, y0 = float.MaxValue, x1 = float.MinValue, y1 = float.MinValue, tallest = 0;
         var right = new Vector3(reference.R[0], reference.R[1], reference.R[2]);
+        foreach (var m in scenery ?? [])
+        {
+            var side = right * m.Radius;
+            var top = m.Foot + new Vector3(0, MathF.Max(m.Radius, 0.3f), 0);
+            foreach (var point in (ReadOnlySpan<Vector3>)[m.Foot - side, m.Foot + side, top])
+            {
+                var (p, depth) = reference.Project(point);
+                if (depth <= 0) continue; // behind the camera: the actors' crop decides
+                x0 = MathF.Min(x0, p.X); x1 = MathF.Max(x1, p.X);
+                y0 = MathF.Min(y0, p.Y); y1 = MathF.Max(y1, p.Y);
+            }
+        }
         foreach (var s in samples)
         {
             var head = s.Feet + new Vector3(0, s.Height, 0);

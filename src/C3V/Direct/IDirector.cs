@@ -48,6 +48,12 @@ public sealed record ProjectedLandmark(string Name, IReadOnlyList<string> Aliase
         return string.Equals(TextNormal.StripArticle(Name), p, StringComparison.OrdinalIgnoreCase)
             || Aliases.Any(a => string.Equals(TextNormal.StripArticle(a), p, StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>The landmark a plan's phrase names: an exact name or alias first, else one sharing the phrase's last
+    /// word ("the cabin's door" ~ "door"); null when none does.</summary>
+    public static ProjectedLandmark? Find(IReadOnlyList<ProjectedLandmark> landmarks, string phrase) =>
+        landmarks.FirstOrDefault(l => l.Matches(phrase))
+        ?? landmarks.FirstOrDefault(l => phrase.Split(' ')[^1] is var last && (l.Name.Split(' ')[^1] == last || l.Aliases.Any(x => x.Split(' ')[^1] == last)));
 }
 
 /// <summary>

@@ -42,7 +42,7 @@ public sealed class Generator
     /// <summary>Versions of the stages as they are joined here; a change invalidates cached artefacts.</summary>
     public static readonly IReadOnlyDictionary<string, string> StageVersions = new Dictionary<string, string>
     {
-        ["scene"] = "procedural-1", ["actor"] = "avatar-1", ["motion"] = "library-1", ["place"] = "2",
+        ["scene"] = "procedural-2", ["actor"] = "avatar-1", ["motion"] = "library-2", ["place"] = "2",
         ["lift"] = "1", ["refine"] = "2", ["compose"] = "2", ["render"] = "2",
     };
 
@@ -369,7 +369,8 @@ public sealed class Generator
         var heights = built.Actors.ToDictionary(a => a.Id, a => a.Height);
         var samples = comp.Actors.SelectMany(track => track.Frames.Where((_, f) => f % 4 == 0 || f == track.Frames.Count - 1)
             .Select(fr => new ActorSample(fr.Position, heights[track.ActorId] * fr.Scale))).ToList();
-        var refCamera = ShotFraming.Frame(built.Scene.DefaultCamera(s.Width, s.Height), samples, ShotFraming.For(kind));
+        var defaultView = built.Scene.DefaultCamera(s.Width, s.Height);
+        var refCamera = ShotFraming.Frame(defaultView, samples, ShotFraming.For(kind), Destinations(built, defaultView));
         var main = comp.Actors[0];
         var subject = comp.Actors.SelectMany(a => a.Frames).Aggregate(Vector3.Zero, (acc, f) => acc + f.Position) / Math.Max(1, comp.Actors.Sum(a => a.Frames.Count))
             + new Vector3(0, 0.6f * built.Actors.Max(a => a.Height), 0);
@@ -446,6 +447,16 @@ public sealed class Generator
     }
 
     /// <summary>What a library holds of one kind, for keys: adding or changing an entry may change a choice.</summary>
+    /// <summary>The landmarks the actors walk to (their plans' end hints), which the shot keeps in view.</summary>
+    static IReadOnlyList<SceneryMark> Destinations(Built built, Camera view)
+    {
+        var landmarks = built.Scene.Landmarks.Select(l => ProjectedLandmark.Project(l.Name, l.Aliases, l.Position, view, l.Radius)).ToList();
+        return (built.Project.Plan?.Actors ?? [])
+            .Select(a => a.End?.Landmark is { } name ? ProjectedLandmark.Find(landmarks, name) : null)
+            .OfType<ProjectedLandmark>().Distinct()
+            .Select(l => new SceneryMark(l.World, l.Radius)).ToList();
+    }
+
     /// <summary>The library entries of one kind as cache-key inputs: the manifest fields and the file's size and
     /// modification time, so a file replaced in place (same entry) invalidates what was made from it.</summary>
     static IReadOnlyList<string> LibraryEntries(AssetLibrary? library, AssetKind kind) =>

@@ -34,6 +34,24 @@ public class ShotFramingTests
             }
     }
 
+    [Fact]
+    public void TheLandmarkAnActorWalksTo_StaysWholeInShot()
+    {
+        // The walk stops 0.9 m short of a mower (radius 0.55 m) to its right: without the mark, the crop ends at the actor.
+        var samples = Walk(new Vector3(-2f, 0, 0), new Vector3(1f, 0, 0));
+        var mower = new SceneryMark(new Vector3(2.45f, 0, 0), 0.55f);
+        var right = new Vector3(mower.Radius, 0, 0);
+        float FarSide(Camera c) => c.Project(mower.Foot + right).Pixel.X;
+        Assert.True(FarSide(ShotFraming.Frame(Wide, samples)) > 512, "the test needs a mower cut by the actors' crop");
+        var framed = ShotFraming.Frame(Wide, samples, scenery: [mower]);
+        Assert.True(framed.Fy > 1.3f * Wide.Fy, "the action is still zoomed onto");
+        foreach (var p in new[] { mower.Foot - right, mower.Foot + right, mower.Foot + new Vector3(0, mower.Radius, 0) })
+            Assert.InRange(framed.Project(p).Pixel.X, 0, 512);
+        // A mark behind the camera is ignored, not allowed to undo the framing.
+        var behind = ShotFraming.Frame(Wide, samples, scenery: [new SceneryMark(new Vector3(0, 0, 20), 1)]);
+        Assert.Equal(ShotFraming.Frame(Wide, samples).Fy, behind.Fy, 1e-3f);
+    }
+
     [Theory]
     [InlineData(CameraKind.Dolly)]
     [InlineData(CameraKind.Orbit)]

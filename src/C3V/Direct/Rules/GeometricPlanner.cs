@@ -342,7 +342,7 @@ public sealed class GeometricPlanner
     {
         var a = ctx.Request.Actor;
         var name = a.Start?.Landmark ?? a.End?.Landmark;
-        if (name is not null && FindLandmark(ctx, name) is { } lm)
+        if (name is not null && ProjectedLandmark.Find(ctx.Request.Landmarks, name) is { } lm)
             return lm.World with { Y = ctx.Request.GroundHeight };
         // no landmark: circle around a point 1.5 m beside the start, on the side away from the camera
         var toward = ctx.Request.Camera.Forward with { Y = 0 };
@@ -373,14 +373,6 @@ public sealed class GeometricPlanner
         }
     }
 
-    static ProjectedLandmark? FindLandmark(Context ctx, string name)
-    {
-        var list = ctx.Request.Landmarks;
-        return list.FirstOrDefault(l => l.Matches(name))
-            // "the cabin's door" ~ "door": a landmark whose name shares the phrase's last word
-            ?? list.FirstOrDefault(l => name.Split(' ')[^1] is var last && (l.Name.Split(' ')[^1] == last || l.Aliases.Any(x => x.Split(' ')[^1] == last)));
-    }
-
     /// <summary>The feet pixel a hint points at, or null when the hint is empty or cannot be found in the view.</summary>
     Vector2? Target(Context ctx, SpatialHint? hint, bool isEnd, Vector2? from)
     {
@@ -400,7 +392,7 @@ public sealed class GeometricPlanner
         }
         if (hint.Landmark is { } name)
         {
-            var lm = FindLandmark(ctx, name);
+            var lm = ProjectedLandmark.Find(ctx.Request.Landmarks, name);
             if (lm is not null && lm.Depth > 0)
             {
                 var ground = lm.World with { Y = ctx.Request.GroundHeight };
