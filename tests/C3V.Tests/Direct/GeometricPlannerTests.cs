@@ -210,6 +210,8 @@ public class GeometricPlannerTests
         var her = ctx.GroundPoint(woman.Start.BottomCenter)!.Value;
         float nearest = man.Waypoints.Min(b => Vector3.Distance(ctx.GroundPoint(b.BottomCenter)!.Value, her));
         Assert.True(nearest > 1f, $"the woman stands {nearest:0.00} m from the man's path");
+        // and does not hide him (or stand hidden behind him) at any moment
+        Assert.DoesNotContain(man.Waypoints, b => b.Left < woman.Start.Right && woman.Start.Left < b.Right && b.Top < woman.Start.Bottom && woman.Start.Top < b.Bottom);
     }
 
     [Fact]

@@ -447,6 +447,8 @@ public sealed class GeometricPlanner
 
     static Vector3 Horizontal(Vector3 v) => new(v.X, 0, v.Z);
 
+    static bool Intersect(PixelBox a, PixelBox b) => a.Left < b.Right && b.Left < a.Right && a.Top < b.Bottom && b.Top < a.Bottom;
+
     /// <summary>Radius (metres) of the ground an actor covers: about the shoulders' half-span for an upright figure.</summary>
     static float FootprintRadius(ActorPlan a) => (float)a.HeightMeters * a.Category switch
     {
@@ -536,6 +538,9 @@ public sealed class GeometricPlanner
             float score = -Vector2.Distance(c, anchor) / cam.Width;
             foreach (var o in others) score += MathF.Min(0.3f, Vector2.Distance(c, o) / cam.Width);
             foreach (var path in paths) score -= 0.5f * MathF.Max(0, PathGap - path.Min(q => Horizontal(q - g).Length()));
+            // nor in front of (or behind) them in the image at any moment: one would hide the other
+            var mine = ctx.BoxAt(g);
+            foreach (var p in r.Placed) score -= 0.5f * p.Waypoints.Count(b => Intersect(mine, b)) / (float)p.Waypoints.Count;
             if (score > bestScore) { bestScore = score; best = c; }
         }
         return best;
