@@ -139,7 +139,14 @@ public sealed record AvatarSpec
         if (Any("knight")) spec = spec with { Top = TopKind.Armor, TopColor = new(0.72f, 0.73f, 0.75f), Bottom = BottomKind.None, Headwear = HeadwearKind.Helmet, HeadwearColor = new(0.72f, 0.73f, 0.75f) };
         if (Any("king", "queen", "princess", "prince")) spec = spec with { Headwear = HeadwearKind.Crown, HeadwearColor = new(0.95f, 0.78f, 0.2f), Extras = spec.Extras | AvatarExtras.Cape, ExtrasColor = new(0.6f, 0.05f, 0.1f) };
         if (Any("angel")) spec = spec with { Extras = spec.Extras | AvatarExtras.Wings, ExtrasColor = new(0.97f, 0.97f, 0.95f), Top = TopKind.Robe, TopColor = new(0.95f, 0.95f, 0.93f) };
-        if (Any("superhero", "hero", "vampire")) spec = spec with { Extras = spec.Extras | AvatarExtras.Cape };
+        if (Any("superhero", "hero")) spec = spec with { Extras = spec.Extras | AvatarExtras.Cape };
+        // The stock vampire: pale, black-haired, in a dark suit and a cape lined in deep red (named colours still win below).
+        if (Any("vampire", "dracula"))
+            spec = spec with
+            {
+                Skin = new(0.93f, 0.90f, 0.88f), HairColor = new(0.05f, 0.04f, 0.04f), Top = TopKind.Jacket, TopColor = new(0.09f, 0.09f, 0.11f),
+                Bottom = BottomKind.Trousers, BottomColor = new(0.07f, 0.07f, 0.08f), Extras = spec.Extras | AvatarExtras.Cape, ExtrasColor = new(0.45f, 0.03f, 0.06f),
+            };
         if (Any("hiker", "student", "tourist")) spec = spec with { Extras = spec.Extras | AvatarExtras.Backpack };
         if (Any("bald")) spec = spec with { Hair = HairStyle.Bald };
         if (Any("blonde", "blond")) spec = spec with { HairColor = new(0.88f, 0.74f, 0.42f) };

@@ -39,6 +39,12 @@ public class AvatarTests
         Assert.Equal(HeadwearKind.Helmet, astro.Headwear);
         Assert.Equal(TopKind.SkiSuit, AvatarSpec.FromDescription("a woman in ski clothes").Top);
         Assert.True(AvatarSpec.FromDescription("a hiker with a backpack and a cape").Extras.HasFlag(AvatarExtras.Backpack | AvatarExtras.Cape));
+        // A vampire dresses the part whatever the seed; a named cape colour still wins.
+        var vampire = AvatarSpec.FromDescription("a vampire in a black cape");
+        Assert.True(vampire.Extras.HasFlag(AvatarExtras.Cape));
+        Assert.True(vampire.ExtrasColor.X < 0.15f && vampire.TopColor.X < 0.15f && vampire.BottomColor.X < 0.15f, "black cape, dark suit");
+        Assert.True(vampire.Skin.X > 0.85f, "pale");
+        Assert.True(AvatarSpec.FromDescription("a vampire").ExtrasColor.X > 3 * AvatarSpec.FromDescription("a vampire").ExtrasColor.Y, "red-lined cape by default");
         Assert.True(AvatarSpec.FromDescription("a tall man").Height > AvatarSpec.FromDescription("a man").Height);
         Assert.Equal(AvatarSpec.FromDescription("a person", 3), AvatarSpec.FromDescription("a person", 3));
     }
