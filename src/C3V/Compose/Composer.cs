@@ -36,20 +36,26 @@ public sealed record ComposeScene(Camera Camera, float GroundHeight, float Exten
 /// </summary>
 public static class Composer
 {
-    /// <summary>Path and timing of an actor's layout.</summary>
-    public static (CatmullRomPath Path, PathTiming Timing) Plan(ComposedActor actor, ActorLayout layout, ComposeScene scene, TimingOptions? options = null)
+    /// <summary>Seconds an actor that waits for the others ("then") still has to act, at the least.</summary>
+    public const float MinActingSeconds = 1.5f;
+
+    /// <summary>Path and timing of an actor's layout; an actor that starts <paramref name="delay"/> seconds in is planned for the time left.</summary>
+    public static (CatmullRomPath Path, PathTiming Timing) Plan(ComposedActor actor, ActorLayout layout, ComposeScene scene, TimingOptions? options = null, float delay = 0)
     {
         var path = new CatmullRomPath(layout.Waypoints);
-        return (path, actor.Timing(path.Length, scene.Duration, layout.Scale, options));
+        if (delay <= 0) return (path, actor.Timing(path.Length, scene.Duration, layout.Scale, options));
+        return (path, actor.Timing(path.Length, scene.Duration - delay, layout.Scale, options).After(delay, scene.Duration));
     }
 
     /// <summary>Yaw that makes an actor standing at <paramref name="position"/> face the camera.</summary>
     public static float FacingCamera(Camera camera, Vector3 position) => TrackBuilder.YawOf(camera.Position - position, 0f);
 
     /// <param name="target">Where the actor's action is aimed at each frame, or null (see <see cref="TrackBuilder.Build"/>).</param>
-    public static ActorTrack Track(ComposedActor actor, ActorLayout layout, ComposeScene scene, TimingOptions? options = null, Func<int, Vector3?>? target = null)
+    /// <param name="delay">Seconds the actor stands before it starts (see <see cref="StartDelays"/>).</param>
+    public static ActorTrack Track(ComposedActor actor, ActorLayout layout, ComposeScene scene, TimingOptions? options = null, Func<int, Vector3?>? target = null,
+        float delay = 0)
     {
-        var (path, timing) = Plan(actor, layout, scene, options);
+        var (path, timing) = Plan(actor, layout, scene, options, delay);
         return TrackBuilder.Build(actor.Id, path, timing, layout.Scale, scene.Fps, scene.FrameCount,
             FacingCamera(scene.Camera, layout.Waypoints[0]), actor.Height, options, new FootSampler(actor).Pivot, target);
     }
@@ -58,10 +64,12 @@ public static class Composer
     /// Per actor id, the id of the actor its action is aimed at ("waves at him"): it turns to face that actor
     /// wherever it is at each frame while standing. Actors not listed face their way, or the camera.
     /// </param>
+    /// <param name="orders">Per actor id, its place in the prompt's order of events (see <see cref="StartDelays"/>); none: all start at once.</param>
     public static Composition Compose(ComposeScene scene, IReadOnlyList<(ComposedActor Actor, ActorLayout Layout)> actors, TimingOptions? options = null,
-        IReadOnlyDictionary<string, string>? targets = null)
+        IReadOnlyDictionary<string, string>? targets = null, IReadOnlyDictionary<string, int>? orders = null)
     {
-        var tracks = actors.Select(a => Track(a.Actor, a.Layout, scene, options)).ToArray();
+        var delays = StartDelays(scene, actors, options, orders);
+        var tracks = actors.Select((a, i) => Track(a.Actor, a.Layout, scene, options, delay: delays[i])).ToArray();
         if (targets is { Count: > 0 })
         {
             // Facing changes only yaw (and the centimetres a pivot on a planted foot adds), so the targets'
@@ -70,10 +78,37 @@ public static class Composer
             for (int i = 0; i < actors.Count; i++)
             {
                 if (!targets.TryGetValue(actors[i].Actor.Id, out var id) || id == actors[i].Actor.Id || !first.TryGetValue(id, out var other)) continue;
-                tracks[i] = Track(actors[i].Actor, actors[i].Layout, scene, options, f => other.Frames[Math.Min(f, other.Frames.Count - 1)].Position);
+                tracks[i] = Track(actors[i].Actor, actors[i].Layout, scene, options, f => other.Frames[Math.Min(f, other.Frames.Count - 1)].Position, delays[i]);
             }
         }
         return new(scene.Fps, scene.FrameCount, tracks);
+    }
+
+    /// <summary>
+    /// When each actor starts, for "a man runs to the house, then a woman waves at him": an actor later in the
+    /// prompt's order waits, standing, until every earlier actor that travels has arrived, keeping at least
+    /// <see cref="MinActingSeconds"/> to act. Earlier actors acting in place (a dance) do not hold it back: they
+    /// go on for the whole clip.
+    /// </summary>
+    public static float[] StartDelays(ComposeScene scene, IReadOnlyList<(ComposedActor Actor, ActorLayout Layout)> actors, TimingOptions? options,
+        IReadOnlyDictionary<string, int>? orders)
+    {
+        var delays = new float[actors.Count];
+        if (orders is not { Count: > 0 }) return delays;
+        int OrderOf(int i) => orders.GetValueOrDefault(actors[i].Actor.Id);
+        foreach (int i in Enumerable.Range(0, actors.Count).OrderBy(OrderOf))
+        {
+            float start = 0;
+            for (int j = 0; j < actors.Count; j++)
+            {
+                if (OrderOf(j) >= OrderOf(i)) continue;
+                var (_, timing) = Plan(actors[j].Actor, actors[j].Layout, scene, options, delays[j]);
+                if (timing.Locomotion) start = MathF.Max(start, timing.Delay + timing.ArrivalTime);
+            }
+            start = MathF.Min(start, scene.Duration - MinActingSeconds);
+            delays[i] = start >= 1f / scene.Fps ? start : 0;
+        }
+        return delays;
     }
 
     /// <summary>

@@ -50,8 +50,19 @@ public sealed record PathTiming(
     float ReachedFraction,
     float Settle = 0,
     float Phase = 0,
-    float RestBlend = 0)
+    float RestBlend = 0,
+    float Delay = 0)
 {
+    /// <summary>Seconds over which an actor that waited (<see cref="Delay"/>) blends from standing into its motion.</summary>
+    public const float StartBlendSeconds = 0.3f;
+
+    /// <summary>
+    /// This timing started <paramref name="delay"/> seconds into a video of <paramref name="duration"/> seconds: the
+    /// actor stands until then ("then" in a prompt: it acts after the others). Plan it for the time left.
+    /// </summary>
+    public PathTiming After(float delay, float duration) =>
+        delay <= 0 ? this : this with { Delay = delay, Duration = duration }; // ReachedFraction holds: same motion, shifted
+
     /// <summary>When the walker starts slowing down (its arrival minus <see cref="Settle"/>).</summary>
     public float SettleStart => ArrivalTime - Settle;
 
@@ -92,7 +103,7 @@ public sealed record PathTiming(
     /// <summary>Arc length along the path at time <paramref name="t"/> seconds.</summary>
     public float ArcLengthAt(float t)
     {
-        t = MathF.Max(0, t);
+        t = MathF.Max(0, t - Delay);
         if (!Locomotion || t <= SettleStart) return MathF.Min(Speed * t, PathLength);
         if (t >= ArrivalTime) return PathLength;
         float u = t - SettleStart;
@@ -104,7 +115,7 @@ public sealed record PathTiming(
     /// with the distance covered (the playback rate while cruising, slower as it stops, held once it stands);
     /// other clips play at their rate.
     /// </summary>
-    public float MotionTimeAt(float t) => Locomotion ? Phase + PlaybackRate * ArcLengthAt(t) / Speed : PlaybackRate * MathF.Max(0, t);
+    public float MotionTimeAt(float t) => Locomotion ? Phase + PlaybackRate * ArcLengthAt(t) / Speed : PlaybackRate * MathF.Max(0, t - Delay);
 
     static float PositiveModulo(float x, float m) => x - m * MathF.Floor(x / m);
 
@@ -116,21 +127,30 @@ public sealed record PathTiming(
     /// </summary>
     public float RestWeightAt(float t)
     {
-        if (!Locomotion || t <= ArrivalTime) return 0;
+        // an actor that waits stands, then blends into its motion
+        if (t < Delay) return 1;
+        float waking = Delay > 0 ? 1 - SmoothStep((t - Delay) / StartBlendSeconds) : 0;
+        t -= Delay;
+        if (!Locomotion || t <= ArrivalTime) return waking;
         if (RestBlend <= 0 || t >= ArrivalTime + RestBlend) return 1;
-        float u = (t - ArrivalTime) / RestBlend;
+        return MathF.Max(waking, SmoothStep((t - ArrivalTime) / RestBlend));
+    }
+
+    static float SmoothStep(float u)
+    {
+        u = Math.Clamp(u, 0, 1);
         return u * u * (3 - 2 * u);
     }
 
     /// <summary>Video time at which the actor passes arc length <paramref name="s"/> (clamped to the video).</summary>
     public float TimeAtArcLength(float s)
     {
-        if (Speed <= 0) return 0;
+        if (Speed <= 0) return Math.Min(Delay, Duration);
         float cruise = Speed * SettleStart;
-        if (!Locomotion || s <= cruise || Settle <= 0) return Math.Clamp(s / Speed, 0, Duration);
+        if (!Locomotion || s <= cruise || Settle <= 0) return Math.Clamp(Delay + s / Speed, 0, Duration);
         // s = cruise + v(u − u²/2T) → u = T(1 − √(1 − 2(s − cruise)/(vT)))
         float k = MathF.Max(0, 1 - 2 * (s - cruise) / (Speed * Settle));
-        return Math.Clamp(SettleStart + Settle * (1 - MathF.Sqrt(k)), 0, Duration);
+        return Math.Clamp(Delay + SettleStart + Settle * (1 - MathF.Sqrt(k)), 0, Duration);
     }
 }
 

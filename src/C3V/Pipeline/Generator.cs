@@ -43,7 +43,7 @@ public sealed class Generator
     public static readonly IReadOnlyDictionary<string, string> StageVersions = new Dictionary<string, string>
     {
         ["scene"] = "procedural-2", ["actor"] = "avatar-2", ["motion"] = "library-2", ["place"] = "2",
-        ["lift"] = "1", ["refine"] = "2", ["compose"] = "2", ["render"] = "2",
+        ["lift"] = "1", ["refine"] = "2", ["compose"] = "3", ["render"] = "2",
     };
 
     readonly Func<ITranscriptSink, IDirector> _director;
@@ -325,7 +325,9 @@ public sealed class Generator
 
         // Compose: each actor's motion timed along its path (cheap; redone whenever a motion or the timing changes).
         var targets = plan.Actors.Where(a => a.FacingTarget is not null).ToDictionary(a => a.Id, a => a.FacingTarget!);
-        string compKey = InputHash.Of("compose", StageVersions["compose"], layoutKey, motionNames.Values, s.DurationSeconds, s.Fps, targets);
+        // "then": the order of events in the prompt (actors later in it start once the earlier ones have arrived)
+        var orders = plan.Actors.ToDictionary(a => a.Id, a => a.Order);
+        string compKey = InputHash.Of("compose", StageVersions["compose"], layoutKey, motionNames.Values, s.DurationSeconds, s.Fps, targets, orders);
         Composition composition;
         if (cache.CanReuse("composition", compKey) && previous?.Composition is { } oldComp)
         {
@@ -338,7 +340,7 @@ public sealed class Generator
             composition = await Stage("compose", "time the motions along the paths", () =>
             {
                 var composeScene = SceneFor((float)(s.DurationSeconds ?? NaturalDuration(actors, layouts)));
-                return Task.FromResult(Composer.Compose(composeScene, actors.Select((c, i) => (c, layouts[i])).ToList(), targets: targets));
+                return Task.FromResult(Composer.Compose(composeScene, actors.Select((c, i) => (c, layouts[i])).ToList(), targets: targets, orders: orders));
             });
             cache.Record("composition", new ArtefactRecord(compKey), reused: false);
         }

@@ -124,4 +124,62 @@ public class ArrivalTests
         for (int f = 1; f < notAimed.Count; f++)
             Assert.True(MathF.Abs(TrackBuilder.Wrap(notAimed[f].Yaw - notAimed[f - 1].Yaw)) <= TrackBuilder.MaxTurnRate / Fps + 0.02f);
     }
+
+    [Fact]
+    public void A_delayed_timing_stands_until_its_start_then_moves_as_planned()
+    {
+        var planned = PathTiming.Plan(2f, 4f, 1.3f, 1f);
+        var t = planned.After(2f, 6f);
+        Assert.Equal(6f, t.Duration);
+        Assert.Equal(planned.ReachedFraction, t.ReachedFraction);
+        foreach (float time in new[] { 0f, 1f, 1.99f })
+        {
+            Assert.Equal(0f, t.ArcLengthAt(time));
+            Assert.Equal(1f, t.RestWeightAt(time));
+            Assert.Equal(t.MotionTimeAt(0), t.MotionTimeAt(time));
+        }
+        // then blends out of standing over StartBlendSeconds and walks exactly as the plan, shifted
+        Assert.Equal(0f, t.RestWeightAt(2f + PathTiming.StartBlendSeconds + 0.01f));
+        Assert.InRange(t.RestWeightAt(2f + PathTiming.StartBlendSeconds / 2), 0.4f, 0.6f);
+        for (float time = 0; time < 4; time += 0.1f)
+        {
+            Assert.Equal(planned.ArcLengthAt(time), t.ArcLengthAt(time + 2f), 4);
+            Assert.Equal(planned.MotionTimeAt(time), t.MotionTimeAt(time + 2f), 4);
+        }
+        Assert.Equal(2f + planned.ArrivalTime, t.TimeAtArcLength(2f), 2);
+        Assert.Equal(1f, t.RestWeightAt(2f + planned.ArrivalTime + planned.RestBlend));
+    }
+
+    [Fact]
+    public void Then_a_later_actor_waits_standing_until_the_earlier_walker_has_arrived()
+    {
+        var scene = new ComposeScene(TestActors.Camera(), 0f, 10f, 5f, Fps);
+        var waver = new ComposedActor("woman", TestActors.StickFigure(Skeleton.CreateHuman(1.65f)), TestActors.Walk(Skeleton.CreateHuman(1.65f), speed: 0f));
+        var actors = new List<(ComposedActor, ActorLayout)>
+        {
+            (TestActors.Walker("man"), new ActorLayout("man", [new(-3, 0, 4), new(-1.5f, 0, 4.1f), new(0, 0, 4)], 1f)),
+            (waver, new ActorLayout("woman", [new(1, 0, 1), new(1, 0, 1)], 1f)),
+        };
+        var man = Composer.Plan(actors[0].Item1, actors[0].Item2, scene).Timing;
+        Assert.True(man.Locomotion && man.ArrivalTime < 3.5f, $"the man arrives at {man.ArrivalTime} s");
+
+        var delays = Composer.StartDelays(scene, actors, null, new Dictionary<string, int> { ["man"] = 0, ["woman"] = 1 });
+        Assert.Equal(0f, delays[0]);
+        Assert.Equal(man.ArrivalTime, delays[1], 3);
+        var then = Composer.Compose(scene, actors, orders: new Dictionary<string, int> { ["man"] = 0, ["woman"] = 1 }).Actor("woman").Frames;
+        int start = (int)MathF.Ceiling(man.ArrivalTime * Fps);
+        for (int f = 0; f < start; f++)
+        {
+            Assert.Equal(1f, then[f].Rest);
+            Assert.Equal(then[0].MotionTime, then[f].MotionTime);
+        }
+        Assert.Equal(0f, then[^1].Rest);
+        Assert.True(then[^1].MotionTime > then[0].MotionTime + 1f, "she acts once he has arrived");
+        // At the same time, or an in-place actor first: nobody waits.
+        Assert.All(Composer.Compose(scene, actors).Actor("woman").Frames, f => Assert.Equal(0f, f.Rest));
+        Assert.Equal([0f, 0f], Composer.StartDelays(scene, actors, null, new Dictionary<string, int> { ["man"] = 1, ["woman"] = 0 }));
+        // A walker that arrives late still leaves the later actor MinActingSeconds.
+        var shortScene = scene with { Duration = 3f };
+        Assert.Equal(3f - Composer.MinActingSeconds, Composer.StartDelays(shortScene, actors, null, new Dictionary<string, int> { ["woman"] = 1 })[1], 3);
+    }
 }
