@@ -182,6 +182,20 @@ public class GeometricPlannerTests
     }
 
     [Fact]
+    public void Walking_to_a_large_landmark_ends_near_its_point_not_its_radius_away()
+    {
+        // A house: its point is the spot in front of its door, its extent 4 m. Stopping 4 m + out looked like giving up.
+        var plan = new RuleDirector().Plan("an alien walking on the floor, starting from the cabin's door to the mower near the bottom right corner of the image");
+        var req = Request(plan, "alien");
+        var houseAt = new Vector3(2.2f, 0, -2);
+        req = req with { Landmarks = [req.Landmarks[0], ProjectedLandmark.Project("mower", [], houseAt, req.Camera, radius: 4f)] };
+        var planner = new GeometricPlanner();
+        var end = planner.Prepare(req).GroundPoint(planner.Place(req).End.BottomCenter)!.Value;
+        float gap = new Vector2(end.X - houseAt.X, end.Z - houseAt.Z).Length();
+        Assert.InRange(gap, 1.0f, 2.2f);
+    }
+
+    [Fact]
     public void An_actor_at_a_landmark_by_the_edge_of_the_view_is_kept_inside_it_with_a_margin()
     {
         var plan = new RuleDirector().Plan("a red robot walks from the door to the window in a living room");

@@ -20,6 +20,13 @@ public sealed class GeometricPlanner
     const float EdgeMargin = 0.05f;
     /// <summary>Gap (metres) left between an actor and the landmark it stands at, beyond both their footprints.</summary>
     const float LandmarkGap = 0.15f;
+    /// <summary>
+    /// Most of a landmark's extent (metres) an actor keeps clear of. A landmark's point is where one stands to be at
+    /// it: for a small thing (a mower) that is the thing itself, so the actor stops its radius out; for a large one
+    /// (a house, radius 4 m, its point in front of the door) the full radius would stop the actor metres short.
+    /// What is solid is kept out by the walkable grid (the scene's obstacles) anyway.
+    /// </summary>
+    const float MaxLandmarkClearance = 1.0f;
     /// <summary>Distance (metres) a freely placed actor keeps from the paths of actors placed before it.</summary>
     const float PathGap = 2f;
     /// <summary>Distance (metres) between neighbours acting in place side by side: a natural gap between people, not the stage's width.</summary>
@@ -401,7 +408,7 @@ public sealed class GeometricPlanner
                 toCam = toCam.LengthSquared() > 1e-6f ? Vector3.Normalize(toCam) : Vector3.UnitZ;
                 var right = Vector3.Normalize(new Vector3(-toCam.Z, 0, toCam.X));
                 // Standing at a thing means beside it, not in it: its footprint, the actor's and a gap.
-                float clear = lm.Radius + FootprintRadius(ctx.Request.Actor) + LandmarkGap;
+                float clear = MathF.Min(lm.Radius, MaxLandmarkClearance) + FootprintRadius(ctx.Request.Actor) + LandmarkGap;
                 // "at"/"near": a step in front of it (towards the camera) so the actor is seen beside it; walking to
                 // it, on the side the actor comes from, turned towards the camera so it is not hidden behind it
                 var side = hint.Relation switch
