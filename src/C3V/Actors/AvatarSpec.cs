@@ -75,6 +75,14 @@ public sealed record AvatarSpec
     /// attach to the garment or feature they precede (parsing by <see cref="AttributeExtractor"/>, colour
     /// words from <see cref="ColorNames"/>). Unspecified choices come from <paramref name="seed"/>.
     /// </summary>
+    /// <summary>FNV-1a over the UTF-16 code units: the same in every process.</summary>
+    static int StableHash(string text)
+    {
+        uint h = 2166136261;
+        foreach (char c in text) h = (h ^ c) * 16777619;
+        return unchecked((int)h);
+    }
+
     public static AvatarSpec FromDescription(string description, int seed = 0)
     {
         description ??= "";
@@ -82,7 +90,9 @@ public sealed record AvatarSpec
         var words = Tokenizer.Words(text);
         bool Any(params string[] ws) => ws.Any(w => words.Contains(w));
         var attrs = AttributeExtractor.Extract(text);
-        var rng = new Random(unchecked(seed * 486187739 + 0x5eed)); // not HashCode.Combine: its seed changes per process
+        // The text takes part, so "a gorilla" and "a teenager" of one seed are not dressed alike; a stable hash, not
+        // HashCode.Combine, whose seed changes per process.
+        var rng = new Random(unchecked(seed * 486187739 + 0x5eed + StableHash(text.Trim())));
         Vector3 Pick(Vector3[] palette) => palette[rng.Next(palette.Length)];
 
         bool feminine = Any(FeminineWords) || (!Any(MasculineWords) && rng.Next(2) == 0);

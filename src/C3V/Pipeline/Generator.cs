@@ -42,7 +42,7 @@ public sealed class Generator
     /// <summary>Versions of the stages as they are joined here; a change invalidates cached artefacts.</summary>
     public static readonly IReadOnlyDictionary<string, string> StageVersions = new Dictionary<string, string>
     {
-        ["scene"] = "procedural-2", ["actor"] = "avatar-2", ["motion"] = "library-2", ["place"] = "3",
+        ["scene"] = "procedural-2", ["actor"] = "avatar-3", ["motion"] = "library-2", ["place"] = "3",
         ["lift"] = "1", ["refine"] = "2", ["compose"] = "3", ["render"] = "2",
     };
 

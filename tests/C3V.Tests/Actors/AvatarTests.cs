@@ -39,6 +39,10 @@ public class AvatarTests
         Assert.Equal(HeadwearKind.Helmet, astro.Headwear);
         Assert.Equal(TopKind.SkiSuit, AvatarSpec.FromDescription("a woman in ski clothes").Top);
         Assert.True(AvatarSpec.FromDescription("a hiker with a backpack and a cape").Extras.HasFlag(AvatarExtras.Backpack | AvatarExtras.Cape));
+        // Unnamed choices depend on the text too: people of different prompts with one seed are not dressed alike.
+        string[] people = ["a man", "a teenager", "a cowboy", "a businessman", "a teacher", "a tourist", "a runner", "a farmer"];
+        Assert.True(people.Select(p => AvatarSpec.FromDescription(p, 1).TopColor).Distinct().Count() >= 4, "eight people of seed 1 share their shirt colours");
+        Assert.Equal(AvatarSpec.FromDescription("a farmer", 1), AvatarSpec.FromDescription("a farmer", 1));
         // A vampire dresses the part whatever the seed; a named cape colour still wins.
         var vampire = AvatarSpec.FromDescription("a vampire in a black cape");
         Assert.True(vampire.Extras.HasFlag(AvatarExtras.Cape));
