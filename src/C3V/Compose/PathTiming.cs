@@ -11,6 +11,11 @@ public sealed record TimingOptions
     /// </summary>
     public float MinLocomotionSpeed { get; init; } = 0.2f;
     /// <summary>
+    /// A path shorter than this (metres) is acting in place, whatever the clip's root speed: a jump or a kick
+    /// drifts its root forward, and timing such a clip as a walk over a few centimetres would stop it at once.
+    /// </summary>
+    public float MinLocomotionPath { get; init; } = 0.3f;
+    /// <summary>
     /// The clip may be played faster or slower than recorded within these rates to make the path's length
     /// fit the video's duration; outside them the actor keeps its natural pace (arrives early and stands,
     /// or does not reach the end), because skating feet look worse than a short walk.
@@ -83,7 +88,7 @@ public sealed record PathTiming(
         options ??= new TimingOptions();
         if (!(duration > 0)) throw new ArgumentOutOfRangeException(nameof(duration), "duration must be positive");
         float worldSpeed = MathF.Max(0, naturalSpeed) * scale;
-        if (worldSpeed < options.MinLocomotionSpeed || pathLength < 1e-3f)
+        if (worldSpeed < options.MinLocomotionSpeed || pathLength < options.MinLocomotionPath)
         {
             float even = pathLength / duration;
             return new PathTiming(pathLength, duration, even, 1f, false, duration, 1f);

@@ -39,6 +39,16 @@ public class ArrivalTests
     }
 
     [Fact]
+    public void A_clip_with_root_drift_on_a_path_of_centimetres_acts_in_place_for_the_whole_video()
+    {
+        // a jump drifting forward at 0.5 m/s, placed in place (refinement left it a 6 cm path)
+        var t = PathTiming.Plan(0.06f, 4f, 0.5f, 1f);
+        Assert.False(t.Locomotion);
+        Assert.Equal(0f, t.RestWeightAt(3.9f));
+        Assert.Equal(3.9f, t.MotionTimeAt(3.9f), 4);
+    }
+
+    [Fact]
     public void A_path_too_long_for_the_video_is_walked_at_the_fastest_rate_without_stopping()
     {
         var t = PathTiming.Plan(30f, 6f, 1.3f, 1f);
