@@ -111,8 +111,14 @@ public sealed class BenchRefineVerb : Command<BenchRefineVerb.Settings>
             var distorted = Distort(depth, View, View, rng);
             for (int a = 0; a < actors.Length; a++)
             {
-                truth[a] = TruthLayout(rng, a, s.Waypoints);
-                boxes[a] = Boxes(actors[a], truth[a], scene, rast);
+                // a drawn walk whose actor leaves the view somewhere (no box to give the director) is drawn again
+                PixelBox[]? drawn = null;
+                for (int attempt = 0; drawn is null && attempt < 20; attempt++)
+                {
+                    truth[a] = TruthLayout(rng, a, s.Waypoints);
+                    drawn = Boxes(actors[a], truth[a], scene, rast);
+                }
+                boxes[a] = drawn ?? throw new InvalidOperationException($"case {c}: no walk of {actors[a].Id} stayed in view in 20 draws");
                 float wrongSize = 1 + (float)(rng.NextDouble() * 0.4 - 0.2);
                 var lifted = Lifter.Lift(boxes[a], boxes[a][0].Height / View * wrongSize, distorted, camera, 0f, actors[a].Height);
                 liftNotes.AddRange(lifted.Notes.Select(n => $"{actors[a].Id}: {n}"));
@@ -205,8 +211,8 @@ public sealed class BenchRefineVerb : Command<BenchRefineVerb.Settings>
         return new ActorLayout(actor == 0 ? "woman" : "alien", pts, R(0.92f, 1.08f));
     }
 
-    /// <summary>The boxes a perfect director would draw: the rendered actor's alpha > ½ extent at each waypoint.</summary>
-    static PixelBox[] Boxes(ComposedActor actor, ActorLayout layout, ComposeScene scene, GaussianRasterizer rast)
+    /// <summary>The boxes a perfect director would draw: the rendered actor's alpha > ½ extent at each waypoint; null when it is out of view at one.</summary>
+    static PixelBox[]? Boxes(ComposedActor actor, ActorLayout layout, ComposeScene scene, GaussianRasterizer rast)
     {
         var (path, timing) = Composer.Plan(actor, layout, scene);
         var boxes = new PixelBox[layout.Waypoints.Count];
@@ -219,7 +225,7 @@ public sealed class BenchRefineVerb : Command<BenchRefineVerb.Settings>
             for (int y = 0; y < r.Height; y++)
                 for (int x = 0; x < r.Width; x++)
                     if (r.Alpha[y * r.Width + x] > 0.5f) { x0 = Math.Min(x0, x); y0 = Math.Min(y0, y); x1 = Math.Max(x1, x); y1 = Math.Max(y1, y); }
-            if (x1 < 0) throw new InvalidOperationException("a benchmark actor left the view");
+            if (x1 < 0) return null;
             boxes[i] = new PixelBox(x0, y0, x1 + 1, y1 + 1);
         }
         return boxes;
