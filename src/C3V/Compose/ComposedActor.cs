@@ -41,6 +41,9 @@ public sealed class ComposedActor
 
     readonly Quaternion[] _local = new Quaternion[Skeleton.JointCount];
 
+    /// <summary>Root speed (m/s, the clip's own skeleton) below which a clip acts in place rather than travels.</summary>
+    const float InPlaceSpeed = 0.2f;
+
     public ComposedActor(string id, SkinnedCloud skin, MotionClip clip)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
@@ -48,7 +51,9 @@ public sealed class ComposedActor
         Skin = skin;
         Clip = clip;
         InPlace = WithoutTravel(clip);
-        Standing = StandingPose(InPlace, skin.Skeleton);
+        // A clip acting in place (a wave) averages to a pose mid-gesture; an actor waiting to act ("then") stands
+        // as at rest instead: the idle clip's mean.
+        Standing = StandingPose(clip.NaturalSpeed < InPlaceSpeed ? WithoutTravel(ProceduralMotions.Find("idle")!) : InPlace, skin.Skeleton);
         StopPhase = FindStopPhase(InPlace, skin.Skeleton, Standing);
         NaturalSpeed = clip.NaturalSpeed * skin.Skeleton.HipHeight / clip.Skeleton.HipHeight;
         var rest = skin.Skeleton.RestPositions;

@@ -43,7 +43,7 @@ public sealed class Generator
     public static readonly IReadOnlyDictionary<string, string> StageVersions = new Dictionary<string, string>
     {
         ["scene"] = "procedural-2", ["actor"] = "avatar-3", ["motion"] = "library-2", ["place"] = "3",
-        ["lift"] = "1", ["refine"] = "2", ["compose"] = "4", ["render"] = "2",
+        ["lift"] = "1", ["refine"] = "2", ["compose"] = "5", ["render"] = "2",
     };
 
     readonly Func<ITranscriptSink, IDirector> _director;

@@ -192,4 +192,17 @@ public class ArrivalTests
         var shortScene = scene with { Duration = 3f };
         Assert.Equal(3f - Composer.MinActingSeconds, Composer.StartDelays(shortScene, actors, null, new Dictionary<string, int> { ["woman"] = 1 })[1], 3);
     }
+
+    [Fact]
+    public void An_actor_acting_in_place_waits_with_its_arms_down_not_mid_gesture()
+    {
+        var skeleton = Skeleton.CreateHuman(1.7f);
+        var waver = new ComposedActor("woman", TestActors.StickFigure(skeleton), ProceduralMotions.Find("wave")!);
+        Span<Quaternion> local = stackalloc Quaternion[Skeleton.JointCount], rot = stackalloc Quaternion[Skeleton.JointCount];
+        Span<Vector3> joints = stackalloc Vector3[Skeleton.JointCount];
+        var root = waver.SampleInto(0, 1f, local);
+        skeleton.ForwardKinematics(local, root, rot, joints);
+        foreach (var (wrist, shoulder) in new[] { (Skeleton.LeftWrist, Skeleton.LeftShoulder), (Skeleton.RightWrist, Skeleton.RightShoulder) })
+            Assert.True(joints[wrist].Y < joints[shoulder].Y - 0.3f, $"{Skeleton.Names[wrist]} at {joints[wrist].Y:0.00} m, shoulder at {joints[shoulder].Y:0.00} m");
+    }
 }
