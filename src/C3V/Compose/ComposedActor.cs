@@ -223,14 +223,14 @@ public sealed class ComposedActor
             var root = clip.SampleInto(t, local, skeleton);
             skeleton.ForwardKinematics(local, root, rot, pos);
             // only the planted feet must not slide; a swinging foot is in the air and may step into place
-            float off = (clip.LeftContact[i] ? Horizontal(pos[Skeleton.LeftFoot] - root - left) : 0)
-                      + (clip.RightContact[i] ? Horizontal(pos[Skeleton.RightFoot] - root - right) : 0);
+            float off = (clip.LeftContact[i] ? HorizontalSquared(pos[Skeleton.LeftFoot] - root - left) : 0)
+                      + (clip.RightContact[i] ? HorizontalSquared(pos[Skeleton.RightFoot] - root - right) : 0);
             if (off < best) { best = off; phase = t; }
         }
         return phase;
     }
 
-    static float Horizontal(Vector3 d) => d.X * d.X + d.Z * d.Z;
+    static float HorizontalSquared(Vector3 d) => d.X * d.X + d.Z * d.Z;
 
     static int[] FindFootGaussians(SkinnedCloud skin)
     {

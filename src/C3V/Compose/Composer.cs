@@ -96,17 +96,17 @@ public static class Composer
         var delays = new float[actors.Count];
         if (orders is not { Count: > 0 }) return delays;
         int OrderOf(int i) => orders.GetValueOrDefault(actors[i].Actor.Id);
+        // In the prompt's order, so every earlier actor's delay, and so its arrival, is known when it is needed.
+        var arrivals = new float[actors.Count];
         foreach (int i in Enumerable.Range(0, actors.Count).OrderBy(OrderOf))
         {
             float start = 0;
             for (int j = 0; j < actors.Count; j++)
-            {
-                if (OrderOf(j) >= OrderOf(i)) continue;
-                var (_, timing) = Plan(actors[j].Actor, actors[j].Layout, scene, options, delays[j]);
-                if (timing.Locomotion) start = MathF.Max(start, timing.Delay + timing.ArrivalTime);
-            }
+                if (OrderOf(j) < OrderOf(i)) start = MathF.Max(start, arrivals[j]);
             start = MathF.Min(start, scene.Duration - MinActingSeconds);
             delays[i] = start >= 1f / scene.Fps ? start : 0;
+            var (_, timing) = Plan(actors[i].Actor, actors[i].Layout, scene, options, delays[i]);
+            arrivals[i] = timing.Locomotion ? timing.Delay + timing.ArrivalTime : 0;
         }
         return delays;
     }

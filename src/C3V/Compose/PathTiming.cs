@@ -125,10 +125,10 @@ public sealed record PathTiming(
     static float PositiveModulo(float x, float m) => x - m * MathF.Floor(x / m);
 
     /// <summary>
-    /// Weight of the standing pose at <paramref name="t"/>: 0 while walking and stopping, then rising smoothly
-    /// (smoothstep) to 1 over <see cref="RestBlend"/> seconds after arrival, with the clip held at its stop phase
-    /// (the planted foot under the body: only the other foot moves, stepping down beside it). Always 0 for clips
-    /// that are not locomotion.
+    /// Weight of the standing pose at <paramref name="t"/>: 1 while the actor waits (<see cref="Delay"/>), falling
+    /// to 0 over <see cref="StartBlendSeconds"/> as it starts; then, for a walker, 0 while walking and stopping,
+    /// rising smoothly (smoothstep) to 1 over <see cref="RestBlend"/> seconds after arrival, with the clip held at
+    /// its stop phase (the planted foot under the body: only the other foot moves, stepping down beside it).
     /// </summary>
     public float RestWeightAt(float t)
     {
