@@ -114,7 +114,7 @@ public sealed class PlaceVerb : Command<PlaceVerb.Settings>
             ground = scene.GroundHeight;
             walkable = scene.Walkable.Contains;
             background = scene.Background;
-            landmarks = [.. scene.Landmarks.Select(l => ProjectedLandmark.Project(l.Name, l.Aliases, l.Position, camera, l.Radius)),
+            landmarks = [.. ProjectedLandmark.ProjectAll(scene.Landmarks, camera),
                          .. settings.Landmarks.Select(l => ParseLandmark(l, camera))];
         }
         var view = new GaussianRasterizer().Render([new CloudInstance(cloud)], camera, new RenderOptions { Background = background });

@@ -1,6 +1,7 @@
 using System.Numerics;
 using C3V.Output;
 using C3V.Render;
+using C3V.World;
 
 namespace C3V.Direct;
 
@@ -33,6 +34,10 @@ public sealed record ProjectedLandmark(string Name, IReadOnlyList<string> Aliase
     /// <summary>True when the landmark is in front of the camera and inside a <paramref name="width"/>×<paramref name="height"/> view.</summary>
     public bool IsVisible(int width, int height) =>
         Depth > 0 && Pixel.X >= 0 && Pixel.Y >= 0 && Pixel.X < width && Pixel.Y < height;
+
+    /// <summary>Projects a scene's landmarks through <paramref name="camera"/>.</summary>
+    public static List<ProjectedLandmark> ProjectAll(IEnumerable<Landmark> landmarks, Camera camera) =>
+        landmarks.Select(l => Project(l.Name, l.Aliases, l.Position, camera, l.Radius)).ToList();
 
     /// <summary>Projects a world-space landmark through <paramref name="camera"/>.</summary>
     public static ProjectedLandmark Project(string name, IReadOnlyList<string> aliases, Vector3 world, Camera camera, float radius = 0)

@@ -256,7 +256,7 @@ public sealed class Generator
         }, cache);
 
         // Placement, one actor after the other (each sees the ones already placed).
-        var landmarks = scene.Landmarks.Select(l => ProjectedLandmark.Project(l.Name, l.Aliases, l.Position, refCamera, l.Radius)).ToList();
+        var landmarks = ProjectedLandmark.ProjectAll(scene.Landmarks, refCamera);
         var placements = new List<Placement>();
         var placeKeys = new List<string>();
         var prevPlacements = previous?.Placement?.Placements.ToDictionary(p => p.ActorId) ?? [];
@@ -448,11 +448,10 @@ public sealed class Generator
         return library;
     }
 
-    /// <summary>What a library holds of one kind, for keys: adding or changing an entry may change a choice.</summary>
     /// <summary>The landmarks the actors walk to (their plans' end hints), which the shot keeps in view.</summary>
     static IReadOnlyList<SceneryMark> Destinations(Built built, Camera view)
     {
-        var landmarks = built.Scene.Landmarks.Select(l => ProjectedLandmark.Project(l.Name, l.Aliases, l.Position, view, l.Radius)).ToList();
+        var landmarks = ProjectedLandmark.ProjectAll(built.Scene.Landmarks, view);
         return (built.Project.Plan?.Actors ?? [])
             .Select(a => a.End?.Landmark is { } name ? ProjectedLandmark.Find(landmarks, name) : null)
             .OfType<ProjectedLandmark>().Distinct()
