@@ -47,6 +47,11 @@ public static class ShotFraming
         if (samples.Count == 0) return reference;
         float x0 = float.MaxValue, y0 = float.MaxValue, x1 = float.MinValue, y1 = float.MinValue, tallest = 0;
         var right = new Vector3(reference.R[0], reference.R[1], reference.R[2]);
+        void Include(Vector2 p)
+        {
+            x0 = MathF.Min(x0, p.X); x1 = MathF.Max(x1, p.X);
+            y0 = MathF.Min(y0, p.Y); y1 = MathF.Max(y1, p.Y);
+        }
         foreach (var m in scenery ?? [])
         {
             var side = right * m.Radius;
@@ -54,9 +59,7 @@ public static class ShotFraming
             foreach (var point in (ReadOnlySpan<Vector3>)[m.Foot - side, m.Foot + side, top])
             {
                 var (p, depth) = reference.Project(point);
-                if (depth <= 0) continue; // behind the camera: the actors' crop decides
-                x0 = MathF.Min(x0, p.X); x1 = MathF.Max(x1, p.X);
-                y0 = MathF.Min(y0, p.Y); y1 = MathF.Max(y1, p.Y);
+                if (depth > 0) Include(p); // behind the camera: the actors' crop decides
             }
         }
         foreach (var s in samples)
@@ -69,11 +72,7 @@ public static class ShotFraming
             var (left, dl) = reference.Project(s.Feet - side);
             var (rightPx, dr) = reference.Project(s.Feet + side);
             if (df <= 0 || dt <= 0 || dl <= 0 || dr <= 0) return reference;
-            foreach (var p in (ReadOnlySpan<Vector2>)[feet, top, left, rightPx])
-            {
-                x0 = MathF.Min(x0, p.X); x1 = MathF.Max(x1, p.X);
-                y0 = MathF.Min(y0, p.Y); y1 = MathF.Max(y1, p.Y);
-            }
+            foreach (var p in (ReadOnlySpan<Vector2>)[feet, top, left, rightPx]) Include(p);
             tallest = MathF.Max(tallest, feet.Y - top.Y);
         }
         float w = reference.Width, h = reference.Height;
