@@ -28,7 +28,7 @@ public sealed class DatasetFolder
     /// </summary>
     public static DatasetFolder Open(string dir, bool create, bool force = false)
     {
-        var full = Path.GetFullPath(dir);
+        var full = UserPath.Full(dir, "the dataset folder");
         if (File.Exists(full)) throw new C3VException($"{dir}: is a file, not a dataset folder");
         bool exists = Directory.Exists(full);
         if (!exists && !create) throw new C3VException($"{dir}: no such dataset folder");

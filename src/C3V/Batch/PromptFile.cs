@@ -32,7 +32,7 @@ public static class PromptFile
     /// <param name="variants">Jobs per line: variant k uses seed + k (and, with <paramref name="varyCamera"/>, the k-th camera path).</param>
     public static PromptFileResult Read(string path, GenerationSettings defaults, int variants = 1, bool varyCamera = false)
     {
-        if (!File.Exists(path)) throw new C3VException($"{path}: no such prompt file");
+        path = UserPath.ExistingFile(path, "the prompt file");
         string[] lines;
         try { lines = File.ReadAllLines(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new C3VException($"{path}: cannot be read ({e.Message})"); }

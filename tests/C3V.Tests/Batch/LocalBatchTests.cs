@@ -101,7 +101,7 @@ public sealed class LocalBatchTests(SixPromptBatch batch) : IClassFixture<SixPro
         Assert.Contains("--workers", err);
         Assert.DoesNotContain("   at ", err);
         (code, err) = CliAppTests.Run("batch", Path.Combine(dir, "missing.txt"), "-o", dir);
-        Assert.Contains("no such prompt file", err);
+        Assert.Contains("no such file", err);
     }
 
     /// <summary>The CLI in a child process, SIGKILLed while its job is being written: nothing partial in projects/.</summary>

@@ -70,7 +70,7 @@ public class PromptFileTests
     [Fact]
     public void MissingFileAndBadVariants_AreOneLineErrors()
     {
-        Assert.Contains("no such prompt file", Assert.Throws<C3VException>(() => PromptFile.Read("/nonexistent/p.txt", Defaults)).Message);
+        Assert.Contains("no such file", Assert.Throws<C3VException>(() => PromptFile.Read("/nonexistent/p.txt", Defaults)).Message);
         Assert.Contains("--variants", Assert.Throws<C3VException>(() => PromptFile.Parse(["x"], "/tmp", Defaults, variants: 0)).Message);
     }
 }
