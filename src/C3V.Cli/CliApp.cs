@@ -108,5 +108,7 @@ public static class CliApp
     {
         ["bench"] = "Benchmarks that print figures (render, io, skinning, …)",
         ["library"] = "Manage the asset library (add, list, search)",
+        ["cluster"] = "Run batches on an Orleans cluster (silo)",
+        ["dataset"] = "Work with a batch's dataset (pack, stats)",
     };
 }

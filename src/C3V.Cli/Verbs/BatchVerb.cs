@@ -47,6 +47,14 @@ public sealed class BatchVerb : Command<BatchVerb.Settings>
         [Description("Exit with code 1 when a job failed or a line was refused (default: record it and exit 0)")]
         public bool FailOnError { get; init; }
 
+        [CommandOption("--cluster <DB>")]
+        [Description("Run on an Orleans cluster whose membership is in this PostgreSQL database (\"Host=…;Database=…;Username=…;Password=…\"); start silos with c3v cluster silo")]
+        public string? Cluster { get; init; }
+
+        [CommandOption("--cluster-id <ID>")]
+        [Description("The cluster's name (as given to its silos). Default c3v")]
+        public string ClusterId { get; init; } = C3V.Cluster.ClusterNames.DefaultClusterId;
+
         [CommandOption("--seed <N>")]
         [Description("Seed of every line that does not set one. Default 1")]
         public int Seed { get; init; } = 1;
@@ -97,10 +105,78 @@ public sealed class BatchVerb : Command<BatchVerb.Settings>
         var dataset = DatasetFolder.Open(output, create: true, settings.Force);
         using var hold = dataset.Lock();
         int cleaned = dataset.CleanStaging();
-        var ledger = new BatchLedger(dataset, input, Path.GetFullPath(settings.Prompts), "local", options.Workers);
-        var executor = new PipelineJobExecutor(llm => PipelineFactory.Generator(llm, SilentObserver.Instance));
-        var runner = new LocalBatchRunner(executor);
-        return BatchConsole.Run(AnsiConsole.Console, settings.Quiet, settings.Json, settings.FailOnError, settings.Prompts, dataset, input, ledger, cleaned, cancellation,
-            (observer, ct) => runner.RunAsync(dataset, ledger, options, observer, ct));
+        var ledger = new BatchLedger(dataset, input, Path.GetFullPath(settings.Prompts), settings.Cluster is null ? "local" : "cluster", options.Workers);
+        Func<IBatchObserver, CancellationToken, Task<BatchStatus>> run;
+        if (settings.Cluster is { } db)
+        {
+            var client = new C3V.Cluster.ClusterBatchClient(new C3V.Cluster.ClusterDatabase(db), settings.ClusterId);
+            run = (observer, ct) => client.RunAsync(dataset, ledger, options, observer, ct);
+        }
+        else
+        {
+            var runner = new LocalBatchRunner(Executor());
+            run = (observer, ct) => runner.RunAsync(dataset, ledger, options, observer, ct);
+        }
+        return BatchConsole.Run(AnsiConsole.Console, settings.Quiet, settings.Json, settings.FailOnError, settings.Prompts, dataset, input, ledger, cleaned, cancellation, run);
+    }
+
+    /// <summary>The pipeline as the batch engines call it (local workers and silos alike).</summary>
+    internal static IJobExecutor Executor() => new PipelineJobExecutor(llm => PipelineFactory.Generator(llm, SilentObserver.Instance));
+}
+
+[Verb("cluster silo", "Start a silo: a worker of an Orleans cluster that runs batch jobs (membership and job state in PostgreSQL)",
+    Examples = ["cluster silo --db Host=127.0.0.1;Database=c3v;Username=c3v;Password=c3v", "cluster silo --db Host=db.lan;Database=c3v;Username=c3v;Password=pw --address 10.0.0.5 --port 11112 --gateway-port 30001"])]
+public sealed class ClusterSiloVerb : Command<ClusterSiloVerb.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--db <CONNECTION>")]
+        [Description("The PostgreSQL database of the cluster: \"Host=…;Database=…;Username=…;Password=…\" (the Orleans tables are created if missing)")]
+        public string Db { get; init; } = "";
+
+        [CommandOption("--cluster-id <ID>")]
+        [Description("The cluster's name. Default c3v")]
+        public string ClusterId { get; init; } = C3V.Cluster.ClusterNames.DefaultClusterId;
+
+        [CommandOption("--address <IP>")]
+        [Description("The address other machines reach this silo at. Default 127.0.0.1 (a cluster on one machine)")]
+        public string Address { get; init; } = "127.0.0.1";
+
+        [CommandOption("--port <N>")]
+        [Description("Silo-to-silo TCP port. Default 11111")]
+        public int Port { get; init; } = 11111;
+
+        [CommandOption("--gateway-port <N>")]
+        [Description("Port clients (c3v batch --cluster) connect to. Default 30000")]
+        public int GatewayPort { get; init; } = 30000;
+
+        [CommandOption("--slots <N>")]
+        [Description("Jobs at once (default: what the cores and memory allow)")]
+        public int? Slots { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
+    {
+        if (string.IsNullOrWhiteSpace(settings.Db)) throw new C3VException("--db: give the cluster's PostgreSQL connection string, e.g. --db \"Host=127.0.0.1;Database=c3v;Username=c3v;Password=c3v\"");
+        if (!System.Net.IPAddress.TryParse(settings.Address, out var address)) throw new C3VException($"--address: '{settings.Address}' is not an IP address");
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cts.Cancel(); };
+        Console.CancelKeyPress += onCancel;
+        using var onTerm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; cts.Cancel(); });
+        try
+        {
+            var options = new C3V.Cluster.SiloOptions
+            {
+                Database = new C3V.Cluster.ClusterDatabase(settings.Db), ClusterId = settings.ClusterId, Address = address,
+                SiloPort = settings.Port, GatewayPort = settings.GatewayPort, Slots = settings.Slots ?? BatchOptions.DefaultWorkers(),
+            };
+            var log = TextWriter.Synchronized(Console.Out);
+            C3V.Cluster.SiloHost.RunAsync(options, BatchVerb.Executor(), log, cts.Token).GetAwaiter().GetResult();
+            return 0;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
     }
 }
