@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using C3V.Tests.Batch;
 
 namespace C3V.Tests.Cluster;
@@ -52,12 +50,5 @@ sealed class SiloProcess : IDisposable
         _process.Dispose();
     }
 
-    static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        int port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
-    }
+    static int FreePort() => Direct.FakeChatServer.FreePort();
 }

@@ -37,7 +37,7 @@ sealed class FakeChatServer : IDisposable
     /// <summary>The next requests fail with these HTTP statuses, in order, before answers resume.</summary>
     public void Fail(params int[] statuses) { lock (gate) foreach (var s in statuses) failures.Enqueue(s); }
 
-    static int FreePort()
+    internal static int FreePort()
     {
         var l = new TcpListener(IPAddress.Loopback, 0);
         l.Start();
