@@ -104,6 +104,63 @@ public sealed class LocalBatchTests(SixPromptBatch batch) : IClassFixture<SixPro
         Assert.Contains("no such file", err);
     }
 
+    [Fact]
+    public void Pack_WritesWebDatasetShards_WithEachSamplesFilesTogether()
+    {
+        var ds = DatasetFolder.Open(batch.Output, create: false);
+        var output = Path.Combine(batch.Root, $"shards-{Guid.NewGuid():N}");
+        var summary = DatasetPacker.Pack(ds, 2, output, force: false);
+        Assert.Equal([3, 2], summary.Shards.Select(s => s.Samples));
+        var done = ds.ReadManifest().Where(r => r.Status == JobStatus.Done).ToList();
+        var keys = new List<string>();
+        foreach (var (file, _) in summary.Shards)
+        {
+            using var reader = new System.Formats.Tar.TarReader(File.OpenRead(Path.Combine(output, file)));
+            var names = new List<string>();
+            while (reader.GetNextEntry() is { } e)
+            {
+                names.Add(e.Name);
+                var key = e.Name[..e.Name.IndexOf('.')];
+                var r = done.Single(r => r.Id == key);
+                using var data = new MemoryStream();
+                e.DataStream!.CopyTo(data);
+                if (e.Name.EndsWith(".txt")) Assert.Equal(r.Prompt + "\n", System.Text.Encoding.UTF8.GetString(data.ToArray()));
+                if (e.Name.EndsWith(".gif")) Assert.Equal(File.ReadAllBytes(Path.Combine(ds.ProjectOf(r.Id), "renders", "video.gif")), data.ToArray());
+            }
+            // A sample's files are consecutive (WebDataset groups by key as it streams).
+            var order = names.Select(n => n[..n.IndexOf('.')]).ToList();
+            var runs = order.Where((k, i) => i == 0 || order[i - 1] != k).ToList();
+            Assert.Equal(runs.Distinct().Count(), runs.Count);
+            foreach (var k in runs)
+                Assert.Equal([$"{k}.gif", $"{k}.sheet.png", $"{k}.txt", $"{k}.job.json"], names.Where(n => n.StartsWith(k + ".")));
+            keys.AddRange(runs);
+        }
+        Assert.Equal(done.Select(r => r.Id), keys);
+        Assert.Contains("--force", Assert.Throws<C3V.Common.C3VException>(() => DatasetPacker.Pack(ds, 1, output, force: false)).Message);
+        Assert.Equal(5, Assert.Single(DatasetPacker.Pack(ds, 1, output, force: true).Shards).Samples);
+        Assert.Contains("--shards", Assert.Throws<C3V.Common.C3VException>(() => DatasetPacker.Pack(ds, 0, output, force: true)).Message);
+    }
+
+    [Fact]
+    public void Stats_SummariseKindsMotionsScenesDurationsAndFailures()
+    {
+        var stats = DatasetStats.Of(DatasetFolder.Open(batch.Output, create: false));
+        Assert.Equal((6, 5, 1, 0), (stats.Jobs, stats.Done, stats.Failed, stats.Pending));
+        Assert.Equal(5, stats.Kinds.Values.Sum());
+        Assert.Contains("robot", stats.Kinds.Keys);
+        Assert.Equal(5, stats.Motions.Values.Sum());
+        Assert.Equal(5, stats.Scenes.Values.Sum());
+        Assert.Equal((1.0, 1.0, 5.0), (stats.MinVideoSeconds, stats.MaxVideoSeconds, stats.TotalVideoSeconds));
+        Assert.Equal(new Dictionary<string, int> { ["64x64"] = 5 }, stats.Sizes);
+        Assert.Equal(4, stats.Cameras["static"]);
+        Assert.Contains("library.json", Assert.Single(stats.Failures).Key);
+        var (code, err) = CliAppTests.Run("dataset", "stats", batch.Output, "--json");
+        Assert.True(code == 0, err);
+        (code, err) = CliAppTests.Run("dataset", "stats", batch.Root);
+        Assert.Equal(1, code);
+        Assert.Contains("not a c3v dataset", err);
+    }
+
     /// <summary>The CLI in a child process, SIGKILLed while its job is being written: nothing partial in projects/.</summary>
     [Fact]
     public void AJobKilledMidWrite_LeavesNoPartialProject_AndTheRerunFinishesIt()

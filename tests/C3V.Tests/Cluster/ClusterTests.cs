@@ -42,6 +42,9 @@ public sealed class ClusterTests
         return (ds, new BatchLedger(ds, input, "test", "cluster", 0));
     }
 
+    static SiloProcess Silo(string clusterId) =>
+        new(["dotnet", Path.Combine(AppContext.BaseDirectory, "C3V.Cli.dll")], Db, clusterId, slots: 1);
+
     static string NewClusterId() => $"test-{Guid.NewGuid():N}"[..20];
 
     /// <summary>Every job done exactly once: one complete project each, manifest and projects agree.</summary>
@@ -65,9 +68,9 @@ public sealed class ClusterTests
     {
         RequireDatabase();
         string id = NewClusterId();
-        using var a = new SiloProcess(Db, id);
-        using var b = new SiloProcess(Db, id);
-        using var c = new SiloProcess(Db, id);
+        using var a = Silo(id);
+        using var b = Silo(id);
+        using var c = Silo(id);
         foreach (var s in new[] { a, b, c }) s.WaitFor("joined cluster", Limit);
         var (ds, ledger) = Batch(prompts: 6, variants: 2);
         var client = new ClusterBatchClient(new ClusterDatabase(Db), id);
@@ -91,12 +94,12 @@ public sealed class ClusterTests
     {
         RequireDatabase();
         string id = NewClusterId();
-        using var first = new SiloProcess(Db, id);
+        using var first = Silo(id);
         first.WaitFor("joined cluster", Limit);
         var (ds, ledger) = Batch(prompts: 4, variants: 1);
         var run = new ClusterBatchClient(new ClusterDatabase(Db), id).RunAsync(ds, ledger, new BatchOptions(), SilentBatchObserver.Instance, default);
         first.WaitFor("started", Limit);
-        using var second = new SiloProcess(Db, id);
+        using var second = Silo(id);
         second.WaitFor("joined cluster", Limit);
         var status = await run.WaitAsync(Limit);
         Assert.Equal(4, status.Done);

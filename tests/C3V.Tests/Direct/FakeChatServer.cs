@@ -46,7 +46,7 @@ sealed class FakeChatServer : IDisposable
     /// <summary>The next requests fail with these HTTP statuses, in order, before answers resume.</summary>
     public void Fail(params int[] statuses) { lock (gate) foreach (var s in statuses) failures.Enqueue(s); }
 
-    internal static int FreePort()
+    static int FreePort()
     {
         var l = new TcpListener(IPAddress.Loopback, 0);
         l.Start();
