@@ -23,12 +23,8 @@ public sealed partial class Generator
     /// </summary>
     public async Task<string> ExportAnnotationsAsync(string dir, bool maps, CancellationToken cancellation = default)
     {
-        var folder = ProjectFolder.Open(dir);
-        var project = folder.Load();
-        if (project.Plan is null || project.Composition is null)
-            throw new InvalidFileException(folder.ProjectJson, "$.composition: missing (generate the project first)");
-        var cache = new ArtefactCache(project.Artefacts, folder.Root);
-        var built = await BuildAsync(folder, project, _director(new FolderTranscript(folder.Transcripts)), cache, cancellation, project);
+        var (folder, built) = await LoadComposedAsync(dir, cancellation);
+        var project = built.Project;
         var comp = built.Composition;
         var path = ShotPath(built, CameraPath.Parse(project.Settings.Camera));
         var recorder = new AnnotationRecorder(comp.FrameCount, built.Actors.Count);

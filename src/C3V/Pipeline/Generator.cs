@@ -142,12 +142,7 @@ public sealed partial class Generator
     {
         format = format.Trim().ToLowerInvariant();
         if (format is not ("ply" or "spz")) throw new C3VException($"--frames: '{format}' is not ply or spz");
-        var folder = ProjectFolder.Open(dir);
-        var project = folder.Load();
-        if (project.Plan is null || project.Composition is null)
-            throw new InvalidFileException(folder.ProjectJson, "$.composition: missing (generate the project first)");
-        var cache = new ArtefactCache(project.Artefacts, folder.Root);
-        var built = await BuildAsync(folder, project, _director(new FolderTranscript(folder.Transcripts)), cache, cancellation, project);
+        var (folder, built) = await LoadComposedAsync(dir, cancellation);
         var target = folder.PathOf($"renders/frames-{format}");
         var staging = target + $".{Environment.ProcessId}.partial";
         Directory.CreateDirectory(staging);
@@ -180,6 +175,17 @@ public sealed partial class Generator
             try { Directory.Delete(staging, recursive: true); } catch (IOException) { }
             throw;
         }
+    }
+
+    /// <summary>A generated project with its composition rebuilt from the cached artefacts (for the exports).</summary>
+    async Task<(ProjectFolder Folder, Built Built)> LoadComposedAsync(string dir, CancellationToken cancellation)
+    {
+        var folder = ProjectFolder.Open(dir);
+        var project = folder.Load();
+        if (project.Plan is null || project.Composition is null)
+            throw new InvalidFileException(folder.ProjectJson, "$.composition: missing (generate the project first)");
+        var cache = new ArtefactCache(project.Artefacts, folder.Root);
+        return (folder, await BuildAsync(folder, project, _director(new FolderTranscript(folder.Transcripts)), cache, cancellation, project));
     }
 
     // ───────────────────────────── the chain ─────────────────────────────
