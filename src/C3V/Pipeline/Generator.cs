@@ -201,11 +201,11 @@ public sealed partial class Generator
         var library = LoadLibrary(s.Library);
 
         // Scene: from its description and the seed (the user's library first); stored as assets/scene.ply.
-        string sceneKey = InputHash.Of("scene", StageVersions["scene"], plan.Scene.Description, s.Seed, LibraryEntries(library, AssetKind.Scene));
+        string sceneKey = InputHash.Of("scene", StageVersions["scene"], plan.Scene.Text, s.Seed, LibraryEntries(library, AssetKind.Scene));
         var scene = await Stage("scene", plan.Scene.Description, () => Task.FromResult(cache.GetOrCompute("scene", sceneKey,
             () =>
             {
-                var made = new SceneFactory(_embedder, library).Create(plan.Scene.Description, s.Seed);
+                var made = new SceneFactory(_embedder, library).Create(plan.Scene.Text, s.Seed);
                 SceneAsset.Save(made, folder.Root);
                 return made;
             },
@@ -274,7 +274,7 @@ public sealed partial class Generator
                 cancellation.ThrowIfCancellationRequested();
                 // Not the actor's look (description, category, height): a new object keeps the path, as in the method.
                 string key = InputHash.Of("place", StageVersions["place"], director.Name, sceneKey, s.Width, s.Height, a.Id,
-                    a.Start, a.End, a.Motion.Travels, a.Motion.Path, a.Order, placeKeys);
+                    a.Start, a.End, a.Moving.Travels, a.Moving.Path, a.Order, placeKeys);
                 Placement placement;
                 if (cache.CanReuse($"place-{a.Id}", key) && prevPlacements.TryGetValue(a.Id, out var old))
                 {
