@@ -23,59 +23,55 @@ public sealed partial class Generator
     /// </summary>
     public async Task<string> ExportAnnotationsAsync(string dir, bool maps, CancellationToken cancellation = default)
     {
-        var (folder, built) = await LoadComposedAsync(dir, cancellation);
+        using var tx = ProjectTransaction.Begin(dir);
+        var folder = tx.Folder;
+        var built = await BuildComposedAsync(tx, cancellation);
         var project = built.Project;
         var comp = built.Composition;
         var path = ShotPath(built, CameraPath.Parse(project.Settings.Camera));
         var recorder = new AnnotationRecorder(comp.FrameCount, built.Actors.Count);
-        string mapsDir = folder.PathOf("renders/maps"), staging = mapsDir + $".{Environment.ProcessId}.partial";
+        string mapsDir = folder.PathOf("renders/maps"), staging = mapsDir + ".partial";
         var mapper = maps ? new AnnotationMaps(_rasterizer) : null;
         if (maps) Directory.CreateDirectory(staging);
-        try
+        _observer.Started("annotations", $"{comp.FrameCount} frames" + (maps ? ", with depth and mask maps" : ""));
+        var instances = new CloudInstance[built.Actors.Count];
+        var posed = new Splats.GaussianCloud[built.Actors.Count];
+        int w = project.Settings.Width, h = project.Settings.Height;
+        var depth = new ushort[w * h];
+        var mask = new byte[w * h];
+        for (int f = 0; f < comp.FrameCount; f++)
         {
-            _observer.Started("annotations", $"{comp.FrameCount} frames" + (maps ? ", with depth and mask maps" : ""));
-            var instances = new CloudInstance[built.Actors.Count];
-            var posed = new Splats.GaussianCloud[built.Actors.Count];
-            int w = project.Settings.Width, h = project.Settings.Height;
-            var depth = new ushort[w * h];
-            var mask = new byte[w * h];
-            for (int f = 0; f < comp.FrameCount; f++)
+            cancellation.ThrowIfCancellationRequested();
+            var camera = path.At(f / comp.Fps);
+            for (int a = 0; a < built.Actors.Count; a++)
             {
-                cancellation.ThrowIfCancellationRequested();
-                var camera = path.At(f / comp.Fps);
-                for (int a = 0; a < built.Actors.Count; a++)
-                {
-                    var track = comp.Actor(built.Actors[a].Id);
-                    var inst = built.Actors[a].Instance(track.Frames[Math.Min(f, track.Frames.Count - 1)]);
-                    // the actor reuses its posing buffer: keep this frame's pose while the others are posed
-                    posed[a] ??= new Splats.GaussianCloud(inst.Cloud.Count, inst.Cloud.ShDegree);
-                    posed[a].CopyFrom(inst.Cloud);
-                    instances[a] = inst with { Cloud = posed[a] };
-                }
-                recorder.Record(f, camera, instances);
-                if (mapper is not null)
-                {
-                    mapper.Render(built.Scene.Cloud, instances, camera, depth, mask);
-                    GrayPng.Save16(Path.Combine(staging, $"depth-{f:D5}.png"), w, h, depth);
-                    GrayPng.Save8(Path.Combine(staging, $"mask-{f:D5}.png"), w, h, mask);
-                }
-                _observer.Progress("annotations", f + 1, comp.FrameCount);
+                var track = comp.Actor(built.Actors[a].Id);
+                var inst = built.Actors[a].Instance(track.Frames[Math.Min(f, track.Frames.Count - 1)]);
+                // the actor reuses its posing buffer: keep this frame's pose while the others are posed
+                posed[a] ??= new Splats.GaussianCloud(inst.Cloud.Count, inst.Cloud.ShDegree);
+                posed[a].CopyFrom(inst.Cloud);
+                instances[a] = inst with { Cloud = posed[a] };
             }
-            var file = folder.PathOf(AnnotationsFile);
-            AnnotationJson.Save(Annotate(built, recorder), file);
-            if (maps)
+            recorder.Record(f, camera, instances);
+            if (mapper is not null)
             {
-                if (Directory.Exists(mapsDir)) Directory.Delete(mapsDir, recursive: true);
-                Directory.Move(staging, mapsDir);
+                mapper.Render(built.Scene.Cloud, instances, camera, depth, mask);
+                GrayPng.Save16(Path.Combine(staging, $"depth-{f:D5}.png"), w, h, depth);
+                GrayPng.Save8(Path.Combine(staging, $"mask-{f:D5}.png"), w, h, mask);
             }
-            _observer.Finished("annotations", Path.GetRelativePath(folder.Root, file), reused: false);
-            return file;
+            _observer.Progress("annotations", f + 1, comp.FrameCount);
         }
-        catch
+        var file = folder.PathOf(AnnotationsFile);
+        AnnotationJson.Save(Annotate(built, recorder), file);
+        if (maps)
         {
-            if (maps) try { Directory.Delete(staging, recursive: true); } catch (IOException) { }
-            throw;
+            if (Directory.Exists(mapsDir)) Directory.Delete(mapsDir, recursive: true);
+            Directory.Move(staging, mapsDir);
         }
+        var published = folder.Published(file);
+        tx.Commit();
+        _observer.Finished("annotations", Path.GetRelativePath(tx.Target, published), reused: false);
+        return published;
     }
 
     /// <summary>The recorded frames joined with the plan and the composition.</summary>
