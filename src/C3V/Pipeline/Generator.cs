@@ -43,7 +43,7 @@ public sealed partial class Generator
     /// <summary>Versions of the stages as they are joined here; a change invalidates cached artefacts.</summary>
     public static readonly IReadOnlyDictionary<string, string> StageVersions = new Dictionary<string, string>
     {
-        ["scene"] = "procedural-2", ["actor"] = "avatar-3", ["motion"] = "library-2", ["place"] = "3",
+        ["scene"] = "procedural-2", ["actor"] = "bodies-1", ["motion"] = "library-3", ["place"] = "3",
         ["lift"] = "1", ["refine"] = "2", ["compose"] = "5", ["render"] = "2",
     };
 
@@ -244,25 +244,25 @@ public sealed partial class Generator
                 cancellation.ThrowIfCancellationRequested();
                 var a = plan.Actors[i];
                 string file = $"assets/actor-{a.Id}{ActorAsset.Extension}";
-                string key = InputHash.Of("actor", StageVersions["actor"], a.Description, a.Category, a.Attributes, a.Props, a.HeightMeters, s.Seed + i,
+                string key = InputHash.Of("actor", StageVersions["actor"], a.Description, a.Noun, a.Category, a.Attributes, a.Props, a.HeightMeters, s.Seed + i,
                     LibraryEntries(library, AssetKind.Actor));
                 actorKeys[a.Id] = key;
                 var skin = cache.GetOrCompute($"actor-{a.Id}", key, () =>
                 {
                     // The user's library first (a matching glTF character), then a procedural avatar.
-                    var made = new ActorFactory(_embedder, library).Create(ActorText(a), s.Seed + i);
+                    var made = new ActorFactory(_embedder, library).Create(ActorText(a), s.Seed + i, body: ActorKinds.BodyOf(a));
                     foreach (var note in made.Notes) Warn($"{a.Id}: {note}");
                     ActorAsset.Save(made.Cloud, folder.PathOf(file));
                     return made.Cloud;
                 }, rec => ActorAsset.Load(folder.PathOf(rec.File ?? file)), file);
                 // Motion: the user's library first, then the procedural clips; recorded by source so an edit reloads it.
-                string motionKey = InputHash.Of("motion", StageVersions["motion"], a.Motion.Description, a.Motion.Travels, LibraryEntries(library, AssetKind.Motion));
+                string motionKey = InputHash.Of("motion", StageVersions["motion"], a.Motion.Description, a.Motion.Travels, ActorKinds.RigOf(a).ToString(), LibraryEntries(library, AssetKind.Motion));
                 MotionChoice? choice = null;
                 if (cache.CanReuse($"motion-{a.Id}", motionKey) && previous?.Artefacts.GetValueOrDefault($"motion-{a.Id}")?.Value is { } source
                     && MotionChooser.Resolve(source, library) is { } again)
                     choice = new MotionChoice(again, source);
                 bool motionReused = choice is not null;
-                choice ??= MotionChooser.Choose(a.Motion, _embedder, library);
+                choice ??= MotionChooser.Choose(a.Motion, _embedder, library, ActorKinds.RigOf(a));
                 var clip = choice.Clip;
                 cache.Record($"motion-{a.Id}", new ArtefactRecord(motionKey, Value: choice.Source), motionReused);
                 motionNames[a.Id] = choice.Source;
