@@ -18,6 +18,9 @@ public sealed class ClusterBatchClient(ClusterDatabase database, string clusterI
     /// <summary>How long the batch may wait with no active silo before it gives up.</summary>
     public TimeSpan NoSiloLimit { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>Silos also write depth and mask maps (batch --maps).</summary>
+    public bool Maps { get; init; }
+
     public async Task<BatchStatus> RunAsync(DatasetFolder dataset, BatchLedger ledger, BatchOptions options, IBatchObserver observer, CancellationToken cancellation)
     {
         await database.CheckAsync(cancellation);
@@ -41,7 +44,7 @@ public sealed class ClusterBatchClient(ClusterDatabase database, string clusterI
             var queue = host.Services.GetRequiredService<IClusterClient>().GetGrain<IJobQueueGrain>(ClusterNames.Queue);
             string batchId = ClusterNames.BatchId(dataset.Root);
             ledger.Flush(force: true); // silos open the dataset by its manifest and index
-            await queue.Submit(batchId, dataset.Root, ledger.Pending.Select(j => JobRecord.PendingFor(j).ToJsonLine()).ToList(), options.Retry);
+            await queue.Submit(batchId, dataset.Root, ledger.Pending.Select(j => JobRecord.PendingFor(j).ToJsonLine()).ToList(), options.Retry, Maps);
             return await FollowAsync(queue, batchId, ledger, observer, cancellation);
         }
         finally

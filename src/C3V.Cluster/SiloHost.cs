@@ -28,7 +28,7 @@ public sealed record SiloOptions
 /// </summary>
 public static class SiloHost
 {
-    public static async Task RunAsync(SiloOptions o, IJobExecutor executor, TextWriter log, CancellationToken cancellation)
+    public static async Task RunAsync(SiloOptions o, Func<bool, IJobExecutor> executor, TextWriter log, CancellationToken cancellation)
     {
         if (o.Slots is < 1 or > 256) throw new C3VException($"--slots: {o.Slots} is outside 1..256");
         foreach (var (name, port) in new[] { ("--port", o.SiloPort), ("--gateway-port", o.GatewayPort) })
@@ -55,7 +55,7 @@ public static class SiloHost
             // A job can take minutes: its grain call must not time out.
             silo.Configure<SiloMessagingOptions>(x => x.ResponseTimeout = TimeSpan.FromHours(6));
         });
-        builder.Services.AddSingleton(executor);
+        builder.Services.AddSingleton(new Grains.JobExecutors(executor(false), executor(true)));
         builder.Services.AddSingleton(new JobWorker.Settings(o.Slots, log));
         builder.Services.AddHostedService<JobWorker>();
         using var host = builder.Build();

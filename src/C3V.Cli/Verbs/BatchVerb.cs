@@ -47,6 +47,10 @@ public sealed class BatchVerb : Command<BatchVerb.Settings>
         [Description("Exit with code 1 when a job failed or a line was refused (default: record it and exit 0)")]
         public bool FailOnError { get; init; }
 
+        [CommandOption("--maps")]
+        [Description("Also write per-frame depth (16-bit mm) and instance-mask PNGs beside each video's annotations.json (renders/maps/)")]
+        public bool Maps { get; init; }
+
         [CommandOption("--cluster <DB>")]
         [Description("Run on an Orleans cluster whose membership is in this PostgreSQL database (\"Host=…;Database=…;Username=…;Password=…\"); start silos with c3v cluster silo")]
         public string? Cluster { get; init; }
@@ -109,19 +113,19 @@ public sealed class BatchVerb : Command<BatchVerb.Settings>
         Func<IBatchObserver, CancellationToken, Task<BatchStatus>> run;
         if (settings.Cluster is { } db)
         {
-            var client = new C3V.Cluster.ClusterBatchClient(new C3V.Cluster.ClusterDatabase(db), settings.ClusterId);
+            var client = new C3V.Cluster.ClusterBatchClient(new C3V.Cluster.ClusterDatabase(db), settings.ClusterId) { Maps = settings.Maps };
             run = (observer, ct) => client.RunAsync(dataset, ledger, options, observer, ct);
         }
         else
         {
-            var runner = new LocalBatchRunner(Executor());
+            var runner = new LocalBatchRunner(Executor(settings.Maps));
             run = (observer, ct) => runner.RunAsync(dataset, ledger, options, observer, ct);
         }
         return BatchConsole.Run(AnsiConsole.Console, settings.Quiet, settings.Json, settings.FailOnError, settings.Prompts, dataset, input, ledger, cleaned, cancellation, run);
     }
 
     /// <summary>The pipeline as the batch engines call it (local workers and silos alike).</summary>
-    internal static IJobExecutor Executor() => new PipelineJobExecutor(llm => PipelineFactory.Generator(llm, SilentObserver.Instance));
+    internal static IJobExecutor Executor(bool maps = false) => new PipelineJobExecutor(llm => PipelineFactory.Generator(llm, SilentObserver.Instance), maps);
 }
 
 [Verb("cluster silo", "Start a silo: a worker of an Orleans cluster that runs batch jobs (membership and job state in PostgreSQL)",
@@ -171,7 +175,7 @@ public sealed class ClusterSiloVerb : Command<ClusterSiloVerb.Settings>
                 SiloPort = settings.Port, GatewayPort = settings.GatewayPort, Slots = settings.Slots ?? BatchOptions.DefaultWorkers(),
             };
             var log = TextWriter.Synchronized(Console.Out);
-            C3V.Cluster.SiloHost.RunAsync(options, BatchVerb.Executor(), log, cts.Token).GetAwaiter().GetResult();
+            C3V.Cluster.SiloHost.RunAsync(options, BatchVerb.Executor, log, cts.Token).GetAwaiter().GetResult();
             return 0;
         }
         finally

@@ -9,6 +9,8 @@ public sealed class JobTicket
     [Id(1)] public required string Dataset { get; init; }
     [Id(2)] public required string JobJson { get; init; }
     [Id(3)] public int Attempt { get; init; }
+    /// <summary>Also write depth and mask maps (batch --maps).</summary>
+    [Id(4)] public bool Maps { get; init; }
 }
 
 /// <summary>Where one job of a batch stands, as the queue tells the client.</summary>
@@ -41,7 +43,7 @@ public sealed class BatchProgress
 public interface IJobQueueGrain : IGrainWithStringKey
 {
     /// <summary>Queues a batch's jobs (manifest records as JSON); a job already queued or running is left as it is.</summary>
-    Task Submit(string batchId, string dataset, IReadOnlyList<string> jobsJson, int retry);
+    Task Submit(string batchId, string dataset, IReadOnlyList<string> jobsJson, int retry, bool maps);
     Task<IReadOnlyList<JobTicket>> Lease(string silo, int count);
     Task Complete(string silo, string key, int attempt, string resultJson);
     Task<BatchProgress> Progress(string batchId, long since);
@@ -59,4 +61,10 @@ public interface IJobGrain : IGrainWithStringKey
 {
     /// <summary>Runs the attempt; returns its manifest record as JSON.</summary>
     Task<string> Run(JobTicket ticket);
+}
+
+/// <summary>The pipeline as a silo runs it: without and with the depth and mask maps.</summary>
+public sealed record JobExecutors(Batch.IJobExecutor Plain, Batch.IJobExecutor WithMaps)
+{
+    public Batch.IJobExecutor For(bool maps) => maps ? WithMaps : Plain;
 }

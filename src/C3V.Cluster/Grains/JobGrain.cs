@@ -19,7 +19,7 @@ public sealed class JobState
 /// <summary>Placed on the silo that calls it first (the one whose worker leased the job), so the job runs there.</summary>
 [PreferLocalPlacement]
 public sealed class JobGrain([PersistentState("job", ClusterNames.Storage)] IPersistentState<JobState> state,
-    IJobExecutor executor, ILocalSiloDetails silo, IHostApplicationLifetime lifetime) : Grain, IJobGrain
+    JobExecutors executors, ILocalSiloDetails silo, IHostApplicationLifetime lifetime) : Grain, IJobGrain
 {
     public async Task<string> Run(JobTicket ticket)
     {
@@ -29,7 +29,7 @@ public sealed class JobGrain([PersistentState("job", ClusterNames.Storage)] IPer
         state.State = new JobState { Status = JobStatus.Running, Silo = worker, Attempt = ticket.Attempt, StartedUtc = DateTimeOffset.UtcNow };
         await state.WriteStateAsync();
         // A silo shutting down cancels its jobs: their staging is removed and the queue hands them to another silo.
-        var record = await JobExecution.RunAsync(dataset, job, executor, worker, ticket.Attempt, lifetime.ApplicationStopping);
+        var record = await JobExecution.RunAsync(dataset, job, executors.For(ticket.Maps), worker, ticket.Attempt, lifetime.ApplicationStopping);
         state.State.Status = record.Status;
         state.State.FinishedUtc = record.FinishedUtc;
         state.State.Error = record.Error;

@@ -20,6 +20,7 @@ public sealed class QueuedJob
     [Id(10)] public long Order { get; set; }
     /// <summary>The queue's stamp when this entry last changed (the client asks for changes since a stamp).</summary>
     [Id(11)] public long Changed { get; set; }
+    [Id(12)] public bool Maps { get; set; }
 }
 
 [GenerateSerializer]
@@ -34,7 +35,7 @@ public sealed class JobQueueGrain([PersistentState("queue", ClusterNames.Storage
 {
     QueueState S => state.State;
 
-    public async Task Submit(string batchId, string dataset, IReadOnlyList<string> jobsJson, int retry)
+    public async Task Submit(string batchId, string dataset, IReadOnlyList<string> jobsJson, int retry, bool maps)
     {
         foreach (var json in jobsJson)
         {
@@ -43,7 +44,7 @@ public sealed class JobQueueGrain([PersistentState("queue", ClusterNames.Storage
             if (S.Jobs.TryGetValue(key, out var old) && old.Status is JobStatus.Pending or JobStatus.Running) continue;
             S.Jobs[key] = new QueuedJob
             {
-                Key = key, BatchId = batchId, JobId = job.Id, Dataset = dataset, JobJson = json, Retry = retry,
+                Key = key, BatchId = batchId, JobId = job.Id, Dataset = dataset, JobJson = json, Retry = retry, Maps = maps,
                 Order = ++S.Stamp, Changed = S.Stamp,
             };
         }
@@ -60,7 +61,7 @@ public sealed class JobQueueGrain([PersistentState("queue", ClusterNames.Storage
             j.Silo = silo;
             j.Attempts++;
             j.Changed = ++S.Stamp;
-            tickets.Add(new JobTicket { Key = j.Key, Dataset = j.Dataset, JobJson = j.JobJson, Attempt = j.Attempts });
+            tickets.Add(new JobTicket { Key = j.Key, Dataset = j.Dataset, JobJson = j.JobJson, Attempt = j.Attempts, Maps = j.Maps });
         }
         // Written before the silo is told: a lease the queue forgot could run twice.
         if (changed || tickets.Count > 0) await state.WriteStateAsync();

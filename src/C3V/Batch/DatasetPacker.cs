@@ -11,7 +11,7 @@ public sealed record PackSummary(string Folder, IReadOnlyList<(string File, int 
 /// Writes a dataset's finished jobs as WebDataset-style tar shards: each sample's files sit together in the tar and
 /// share its key (the job id) up to the first dot, so a training loader groups them by key:
 /// <c>&lt;id&gt;.mp4|gif</c> (the video), <c>&lt;id&gt;.sheet.png</c> (contact sheet), <c>&lt;id&gt;.annotations.json</c>
-/// (ground truth, when exported), <c>&lt;id&gt;.txt</c> (the prompt), <c>&lt;id&gt;.job.json</c> (the manifest record).
+/// (ground truth), <c>&lt;id&gt;.txt</c> (the prompt), <c>&lt;id&gt;.job.json</c> (the manifest record).
 /// Samples go to shards in manifest order, in contiguous runs of near-equal size. The shards are written into a
 /// staging folder and moved into place together.
 /// </summary>
@@ -58,7 +58,7 @@ public static class DatasetPacker
             {
                 dataset = dataset.Root, samples = samples.Count,
                 shards = written.Select(w => new { file = w.Item1, samples = w.Item2 }),
-                fields = new[] { "mp4|gif: video", "sheet.png: contact sheet", "annotations.json: ground truth (when exported)", "txt: prompt", "job.json: manifest record" },
+                fields = new[] { "mp4|gif: video", "sheet.png: contact sheet", "annotations.json: ground truth", "txt: prompt", "job.json: manifest record" },
             }, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
             if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
             else if (File.Exists(target)) File.Delete(target);
@@ -80,7 +80,7 @@ public static class DatasetPacker
         var video = r.Files.Select(f => Path.GetFileName(f)).FirstOrDefault(f => f.StartsWith("video.", StringComparison.Ordinal));
         if (video is not null) AddFile(tar, Path.Combine(project, "renders", video), $"{r.Id}{Path.GetExtension(video)}", when);
         AddFile(tar, Path.Combine(project, "renders", "contact-sheet.png"), $"{r.Id}.sheet.png", when);
-        AddFile(tar, Path.Combine(project, "annotations.json"), $"{r.Id}.annotations.json", when);
+        AddFile(tar, Path.Combine(project, Pipeline.Generator.AnnotationsFile), $"{r.Id}.annotations.json", when);
         AddBytes(tar, Encoding.UTF8.GetBytes(r.Prompt + "\n"), $"{r.Id}.txt", when);
         AddBytes(tar, Encoding.UTF8.GetBytes(r.ToJsonLine() + "\n"), $"{r.Id}.job.json", when);
     }

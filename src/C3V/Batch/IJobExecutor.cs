@@ -11,12 +11,3 @@ public interface IJobExecutor
 {
     Task<JobOutput> RunAsync(BatchJob job, string projectDir, CancellationToken cancellation);
 }
-
-/// <summary>
-/// Writes a finished project's ground truth (annotations.json and, with <c>maps</c>, per-frame depth and mask maps);
-/// returns the files written, relative to the project.
-/// </summary>
-public interface IAnnotationsExport
-{
-    Task<IReadOnlyList<string>> WriteAsync(string projectDir, bool maps, CancellationToken cancellation);
-}

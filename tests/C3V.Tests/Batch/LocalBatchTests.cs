@@ -61,6 +61,7 @@ public sealed class LocalBatchTests(SixPromptBatch batch) : IClassFixture<SixPro
         {
             Assert.True(r.Seconds > 0 && r.Stages!.ContainsKey("render"), r.Id);
             Assert.Contains(r.Files, f => f.EndsWith("renders/video.gif"));
+            Assert.Contains(r.Files, f => f.EndsWith("renders/annotations.json"));
             Assert.All(r.Files, f => Assert.True(File.Exists(Path.Combine(ds.Root, f)), f));
             Assert.Null(ProjectFolder.Open(ds.ProjectOf(r.Id)).Load().PendingRender);
         }
@@ -132,7 +133,7 @@ public sealed class LocalBatchTests(SixPromptBatch batch) : IClassFixture<SixPro
             var runs = order.Where((k, i) => i == 0 || order[i - 1] != k).ToList();
             Assert.Equal(runs.Distinct().Count(), runs.Count);
             foreach (var k in runs)
-                Assert.Equal([$"{k}.gif", $"{k}.sheet.png", $"{k}.txt", $"{k}.job.json"], names.Where(n => n.StartsWith(k + ".")));
+                Assert.Equal([$"{k}.gif", $"{k}.sheet.png", $"{k}.annotations.json", $"{k}.txt", $"{k}.job.json"], names.Where(n => n.StartsWith(k + ".")));
             keys.AddRange(runs);
         }
         Assert.Equal(done.Select(r => r.Id), keys);
@@ -159,6 +160,21 @@ public sealed class LocalBatchTests(SixPromptBatch batch) : IClassFixture<SixPro
         (code, err) = CliAppTests.Run("dataset", "stats", batch.Root);
         Assert.Equal(1, code);
         Assert.Contains("not a c3v dataset", err);
+    }
+
+    [Fact]
+    public void Maps_AreWrittenAndListed_WhenAsked()
+    {
+        var root = Directory.CreateTempSubdirectory("c3v-maps-").FullName;
+        var prompts = Path.Combine(root, "p.txt");
+        File.WriteAllText(prompts, "a robot dances on a stage\n");
+        var (code, err) = CliAppTests.Run(["batch", prompts, "-o", Path.Combine(root, "ds"), "--maps", "-q", .. SixPromptBatch.Args]);
+        Assert.True(code == 0, err);
+        var r = Assert.Single(DatasetFolder.Open(Path.Combine(root, "ds"), create: false).ReadManifest());
+        Assert.Equal(6, r.Files.Count(f => f.Contains("renders/maps/depth-")));
+        Assert.Equal(6, r.Files.Count(f => f.Contains("renders/maps/mask-")));
+        Assert.All(r.Files, f => Assert.True(File.Exists(Path.Combine(root, "ds", f)), f));
+        Directory.Delete(root, recursive: true);
     }
 
     /// <summary>The CLI in a child process, SIGKILLed while its job is being written: nothing partial in projects/.</summary>
