@@ -24,7 +24,8 @@ public static class MotionChooser
 
     public static MotionChoice Choose(MotionPlan motion, ITextEmbedder? embedder, AssetLibrary? library)
     {
-        string phrase = motion.Description.Trim().ToLowerInvariant();
+        // a speed word chooses the clip too: "walking" slowly is a stroll, a fast "running" a sprint
+        string phrase = motion.Description.Trim().ToLowerInvariant() + motion.Speed switch { MotionSpeed.Slow => " slowly", MotionSpeed.Fast => " fast", _ => "" };
         double threshold = embedder is null ? 0.34 : 0.45;
         var entries = library?.Entries.Where(e => e.Kind == AssetKind.Motion).ToArray() ?? [];
         if (entries.Length > 0)
