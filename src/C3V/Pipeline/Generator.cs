@@ -42,7 +42,7 @@ public sealed class Generator
     /// <summary>Versions of the stages as they are joined here; a change invalidates cached artefacts.</summary>
     public static readonly IReadOnlyDictionary<string, string> StageVersions = new Dictionary<string, string>
     {
-        ["scene"] = "procedural-2", ["actor"] = "avatar-3", ["motion"] = "library-2", ["place"] = "3",
+        ["scene"] = "procedural-2", ["actor"] = "bodies-1", ["motion"] = "library-3", ["place"] = "3",
         ["lift"] = "1", ["refine"] = "2", ["compose"] = "6", ["render"] = "2",
     };
 
@@ -99,29 +99,39 @@ public sealed class Generator
 
     // ───────────────────────────── edit ─────────────────────────────
 
+    /// <summary>
+    /// Applies one change and re-renders, as a <see cref="ProjectTransaction"/>: the project changes only if the
+    /// whole edit, render included, succeeds.
+    /// </summary>
     public async Task<RunSummary> EditAsync(string dir, EditRequest edit, CancellationToken cancellation = default)
     {
         var total = Stopwatch.StartNew();
-        var folder = ProjectFolder.Open(dir);
-        var previous = folder.Load();
-        if (previous.Plan is null) throw new InvalidFileException(folder.ProjectJson, "$.plan: missing (the project was never planned)");
+        using var tx = ProjectTransaction.Begin(dir);
+        var folder = tx.Folder;
+        var previous = tx.Project;
+        if (previous.Plan is null) throw new InvalidFileException(tx.Target, $"{ProjectFile.FileName}: $.plan: missing (the project was never planned)");
         var director = _director(new FolderTranscript(folder.Transcripts));
         var (plan, settings, change) = await ApplyEditAsync(previous.Plan, previous.Settings, edit, director, cancellation);
         var project = previous with { Plan = plan, Settings = settings };
         var cache = new ArtefactCache(previous.Artefacts, folder.Root);
         cache.Record("plan", previous.Artefacts.GetValueOrDefault("plan") ?? new ArtefactRecord(InputHash.Of("plan", plan.Prompt)), reused: true);
         var built = await BuildAsync(folder, project, director, cache, cancellation, previous);
-        folder.Save(built.Project with { PendingRender = "edited; render pending" });
-        return RenderAndSave(folder, built, cache, "edit", change, edit.Replace, total, cancellation);
+        var summary = RenderAndSave(folder, built, cache, "edit", change, edit.Replace, total, cancellation);
+        tx.Commit();
+        return summary;
     }
 
-    /// <summary>Re-renders a project (e.g. after Ctrl-C, or with another camera or size) without regenerating.</summary>
+    /// <summary>
+    /// Re-renders a project (e.g. after Ctrl-C, or with another camera or size) without regenerating, as a
+    /// <see cref="ProjectTransaction"/>: the earlier render moves to renders/previous/ only with the new one complete.
+    /// </summary>
     public async Task<RunSummary> RenderProjectAsync(string dir, string? camera, (int W, int H)? size, bool replace, CancellationToken cancellation = default)
     {
         var total = Stopwatch.StartNew();
-        var folder = ProjectFolder.Open(dir);
-        var previous = folder.Load();
-        if (previous.Plan is null) throw new InvalidFileException(folder.ProjectJson, "$.plan: missing");
+        using var tx = ProjectTransaction.Begin(dir);
+        var folder = tx.Folder;
+        var previous = tx.Project;
+        if (previous.Plan is null) throw new InvalidFileException(tx.Target, $"{ProjectFile.FileName}: $.plan: missing (the project was never planned)");
         var settings = previous.Settings;
         if (camera is not null) settings = settings with { Camera = CameraPath.Name(CameraPath.Parse(camera)) };
         if (size is { } s) settings = settings with { Width = s.W, Height = s.H };
@@ -130,55 +140,53 @@ public sealed class Generator
         var cache = new ArtefactCache(previous.Artefacts, folder.Root);
         var director = _director(new FolderTranscript(folder.Transcripts));
         var built = await BuildAsync(folder, project, director, cache, cancellation, previous);
-        return RenderAndSave(folder, built, cache, "render-project", null, replace, total, cancellation);
+        var summary = RenderAndSave(folder, built, cache, "render-project", null, replace, total, cancellation);
+        tx.Commit();
+        return summary;
     }
 
     /// <summary>
     /// Writes the composed 4D scene, one splat file per frame (scene + posed, placed actors), for other
-    /// viewers: renders/frames-ply/ or renders/frames-spz/. Returns the folder.
+    /// viewers: renders/frames-ply/ or renders/frames-spz/. Returns the folder. A <see cref="ProjectTransaction"/>:
+    /// a failure or Ctrl-C leaves the project as it was.
     /// </summary>
     public async Task<string> ExportAsync(string dir, string format, CancellationToken cancellation = default)
     {
         format = format.Trim().ToLowerInvariant();
         if (format is not ("ply" or "spz")) throw new C3VException($"--frames: '{format}' is not ply or spz");
-        var folder = ProjectFolder.Open(dir);
-        var project = folder.Load();
+        using var tx = ProjectTransaction.Begin(dir);
+        var folder = tx.Folder;
+        var project = tx.Project;
         if (project.Plan is null || project.Composition is null)
-            throw new InvalidFileException(folder.ProjectJson, "$.composition: missing (generate the project first)");
+            throw new InvalidFileException(tx.Target, $"{ProjectFile.FileName}: $.composition: missing (generate the project first)");
         var cache = new ArtefactCache(project.Artefacts, folder.Root);
         var built = await BuildAsync(folder, project, _director(new FolderTranscript(folder.Transcripts)), cache, cancellation, project);
         var target = folder.PathOf($"renders/frames-{format}");
-        var staging = target + $".{Environment.ProcessId}.partial";
+        var staging = target + ".partial";
         Directory.CreateDirectory(staging);
-        try
+        var comp = built.Composition;
+        _observer.Started("export", $"{comp.FrameCount} frames as .{format}");
+        for (int f = 0; f < comp.FrameCount; f++)
         {
-            var comp = built.Composition;
-            _observer.Started("export", $"{comp.FrameCount} frames as .{format}");
-            for (int f = 0; f < comp.FrameCount; f++)
+            cancellation.ThrowIfCancellationRequested();
+            var parts = new List<GaussianCloud> { built.Scene.Cloud };
+            foreach (var actor in built.Actors)
             {
-                cancellation.ThrowIfCancellationRequested();
-                var parts = new List<GaussianCloud> { built.Scene.Cloud };
-                foreach (var actor in built.Actors)
-                {
-                    var track = comp.Actor(actor.Id);
-                    var frame = track.Frames[Math.Min(f, track.Frames.Count - 1)];
-                    var posed = actor.Pose(frame.MotionTime, frame.Rest).Clone();
-                    posed.Transform(frame.Transform);
-                    parts.Add(posed);
-                }
-                SplatFile.Write(Path.Combine(staging, $"frame-{f:D5}.{format}"), GaussianCloud.Concat(parts));
-                _observer.Progress("export", f + 1, comp.FrameCount);
+                var track = comp.Actor(actor.Id);
+                var frame = track.Frames[Math.Min(f, track.Frames.Count - 1)];
+                var posed = actor.Pose(frame.MotionTime, frame.Rest).Clone();
+                posed.Transform(frame.Transform);
+                parts.Add(posed);
             }
-            if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
-            Directory.Move(staging, target);
-            _observer.Finished("export", Path.GetRelativePath(folder.Root, target), reused: false);
-            return target;
+            SplatFile.Write(Path.Combine(staging, $"frame-{f:D5}.{format}"), GaussianCloud.Concat(parts));
+            _observer.Progress("export", f + 1, comp.FrameCount);
         }
-        catch
-        {
-            try { Directory.Delete(staging, recursive: true); } catch (IOException) { }
-            throw;
-        }
+        if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
+        Directory.Move(staging, target);
+        var published = folder.Published(target);
+        tx.Commit();
+        _observer.Finished("export", Path.GetRelativePath(tx.Target, published), reused: false);
+        return published;
     }
 
     // ───────────────────────────── the chain ─────────────────────────────
@@ -228,13 +236,13 @@ public sealed class Generator
                 cancellation.ThrowIfCancellationRequested();
                 var a = plan.Actors[i];
                 string file = $"assets/actor-{a.Id}{ActorAsset.Extension}";
-                string key = InputHash.Of("actor", StageVersions["actor"], a.Description, a.Category, a.Attributes, a.Props, a.HeightMeters, s.Seed + i,
+                string key = InputHash.Of("actor", StageVersions["actor"], a.Description, a.Noun, a.Category, a.Attributes, a.Props, a.HeightMeters, s.Seed + i,
                     LibraryEntries(library, AssetKind.Actor));
                 actorKeys[a.Id] = key;
                 var skin = cache.GetOrCompute($"actor-{a.Id}", key, () =>
                 {
                     // The user's library first (a matching glTF character), then a procedural avatar.
-                    var made = new ActorFactory(_embedder, library).Create(ActorText(a), s.Seed + i);
+                    var made = new ActorFactory(_embedder, library).Create(ActorText(a), s.Seed + i, body: ActorKinds.BodyOf(a));
                     foreach (var note in made.Notes) Warn($"{a.Id}: {note}");
                     ActorAsset.Save(made.Cloud, folder.PathOf(file));
                     return made.Cloud;
@@ -242,16 +250,17 @@ public sealed class Generator
                 // Motion: the user's library first, then the procedural clips; recorded by source so an edit reloads it.
                 // The clip that sets the pace is the travelling motion's (else the first); the others are chosen alike below.
                 var primary = a.Moving;
-                string motionKey = InputHash.Of("motion", StageVersions["motion"], primary.Description, primary.Travels, primary.Speed, LibraryEntries(library, AssetKind.Motion));
+                var rig = ActorKinds.RigOf(a);
+                string motionKey = InputHash.Of("motion", StageVersions["motion"], primary.Description, primary.Travels, primary.Speed, rig.ToString(), LibraryEntries(library, AssetKind.Motion));
                 MotionChoice? choice = null;
                 if (cache.CanReuse($"motion-{a.Id}", motionKey) && previous?.Artefacts.GetValueOrDefault($"motion-{a.Id}")?.Value is { } source
                     && MotionChooser.Resolve(source, library) is { } again)
                     choice = new MotionChoice(again, source);
                 bool motionReused = choice is not null;
-                choice ??= MotionChooser.Choose(primary, _embedder, library);
+                choice ??= MotionChooser.Choose(primary, _embedder, library, rig);
                 var clip = choice.Clip;
                 cache.Record($"motion-{a.Id}", new ArtefactRecord(motionKey, Value: choice.Source), motionReused);
-                var segments = Segments(a, primary, clip, library);
+                var segments = Segments(a, primary, clip, library, rig);
                 motionNames[a.Id] = choice.Source + (segments is null ? "" : " | " + string.Join(" | ", segments.Select(x => $"{x.Name}×{x.Count}@{x.Rate}")));
                 actors.Add(new ComposedActor(a.Id, skin, clip, segments));
             }
@@ -391,9 +400,8 @@ public sealed class Generator
         var path = CameraPath.Create(kind, refCamera, subject, built.Scene.GroundHeight, duration,
             t => main.Frames[Math.Clamp((int)MathF.Round(t * comp.Fps), 0, main.Frames.Count - 1)].Position, built.Actors[0].Height);
         string renderKey = InputHash.Of("render", StageVersions["render"], built.CompositionKey, s.Camera, s.Width, s.Height, s.Quality, s.Format);
-        var kept = folder.RetireRender(built.Project.Render, replace);
         var sw = Stopwatch.StartNew();
-        var frames = FrameCache.Open(folder.Renders, renderKey, s.Width, s.Height);
+        var frames = FrameCache.Open(folder.ResumableFramesParent, renderKey, s.Width, s.Height);
         int resumed = Math.Min(frames.CompletePrefix(), comp.FrameCount);
         _observer.Started("render", $"{comp.FrameCount} frames, {s.Width}×{s.Height}, {s.Camera} camera"
             + (resumed > 0 ? $", resuming after the {resumed} frames an interrupted render finished" : ""));
@@ -405,8 +413,10 @@ public sealed class Generator
         try { keys = new ClipRenderer(_rasterizer).Render(request, writer, (d, n) => _observer.Progress("render", d, n), cancellation, frames, RenderProfile); }
         catch (OperationCanceledException)
         {
-            throw new RenderInterruptedException(folder.Root);
+            throw new RenderInterruptedException(folder.Target, folder.IsStaging ? frames.Folder : null);
         }
+        // Only now, with every frame rendered, does the earlier render make way for the new one.
+        var kept = folder.RetireRender(built.Project.Render, replace);
         writer.Complete();
         frames.Delete();
         var sheetPath = "renders/contact-sheet.png";
@@ -419,7 +429,7 @@ public sealed class Generator
         var history = built.Project.History.ToList();
         var summary = new RunSummary
         {
-            Project = folder.Root, Video = writer.OutputPath, ContactSheet = folder.PathOf(sheetPath),
+            Project = folder.Target, Video = folder.Published(writer.OutputPath), ContactSheet = folder.Published(folder.PathOf(sheetPath)),
             Format = writer.Format.ToString().ToLowerInvariant(), Frames = comp.FrameCount,
             Reused = cache.Reused, Recomputed = cache.Recomputed, Warnings = _warnings.ToList(), PreviousRenders = kept,
             Stages = _timings.ToList(), Seconds = total.Elapsed.TotalSeconds, PeakMemoryMb = PeakMb(), ResumedFrames = resumed,
@@ -446,11 +456,11 @@ public sealed class Generator
     /// action fills the shot, a count repeats it, a sequence plays in order); null for a single travelling motion,
     /// which its path times alone. <paramref name="primaryClip"/> is the one already chosen for <paramref name="primary"/>.
     /// </summary>
-    List<SegmentClip>? Segments(ActorPlan a, MotionPlan primary, MotionClip primaryClip, AssetLibrary? library)
+    List<SegmentClip>? Segments(ActorPlan a, MotionPlan primary, MotionClip primaryClip, AssetLibrary? library, BodyRig rig)
     {
         if (a.Segments.Count == 1 && primary.Travels) return null;
         return a.Segments.Select(m => new SegmentClip(
-            ReferenceEquals(m, primary) ? primaryClip : MotionChooser.Choose(m, _embedder, library).Clip,
+            ReferenceEquals(m, primary) ? primaryClip : MotionChooser.Choose(m, _embedder, library, rig).Clip,
             m.Travels && ReferenceEquals(m, primary), m.Count, m.Seconds is { } sec ? (float)sec : null,
             m.Travels ? 1f : m.Speed switch { MotionSpeed.Slow => 0.8f, MotionSpeed.Fast => 1.25f, _ => 1f })).ToList();
     }
@@ -565,17 +575,15 @@ public sealed class Generator
         DurationSeconds = s.DurationSeconds ?? plan.DurationSeconds,
     };
 
-    /// <summary>Rejects absurd settings with a message naming the option.</summary>
+    /// <summary>Rejects absurd settings with a message naming the option (the ranges are <see cref="SettingsRules"/>).</summary>
     public static GenerationSettings Check(GenerationSettings s)
     {
-        if (s.Width is < 16 or > 4096 || s.Height is < 16 or > 4096)
-            throw new C3VException($"--size: {s.Width}x{s.Height} is outside 16..4096 pixels per side");
-        if (s.Fps is < 1 or > 120) throw new C3VException($"--fps: {s.Fps} is outside 1..120");
-        if (s.DurationSeconds is { } d && !(d >= 0.5 && d <= 120)) throw new C3VException($"--duration: {d} s is outside 0.5..120 seconds");
-        if (s.Quality is not ("draft" or "final")) throw new C3VException($"--quality: '{s.Quality}' is not draft or final");
-        if (s.Format is not ("mp4" or "gif" or "png")) throw new C3VException($"--format: '{s.Format}' is not mp4, gif or png");
-        CameraPath.Parse(s.Camera);
-        if (s.Library is { } lib && !Directory.Exists(lib)) throw new C3VException($"--library: {lib}: no such folder");
+        if (SettingsRules.FirstProblem(s) is { } p)
+        {
+            string option = p.Field switch { "width" or "height" => "--size", "durationSeconds" => "--duration", var f => "--" + f };
+            throw new C3VException($"{option}: {p.Message}");
+        }
+        if (s.Library is { } lib) UserPath.ExistingFolder(lib, "--library");
         return s;
     }
 
@@ -676,9 +684,15 @@ public sealed class Generator
     }
 }
 
-/// <summary>Rendering was cancelled (Ctrl-C) after the project was saved: it can be resumed with render-project.</summary>
-public sealed class RenderInterruptedException(string project)
-    : OperationCanceledException($"rendering was interrupted; the project is saved in {project}: finish it with c3v render-project {project}")
+/// <summary>
+/// Rendering was cancelled (Ctrl-C). A new project was saved before its render and is finished with
+/// render-project; a change to an existing project was abandoned (the project is unchanged), its frames kept in
+/// <paramref name="resumableFrames"/> for the same command to resume.
+/// </summary>
+public sealed class RenderInterruptedException(string project, string? resumableFrames = null)
+    : OperationCanceledException(resumableFrames is null
+        ? $"rendering was interrupted; the project is saved in {project}: finish it with c3v render-project {project}"
+        : $"rendering was interrupted; {project} is unchanged; the frames rendered so far are kept in {Path.GetRelativePath(project, resumableFrames)}: run the same command again to resume")
 {
     public string Project { get; } = project;
 }
