@@ -348,10 +348,11 @@ public sealed class Generator
         string compKey = InputHash.Of("compose", StageVersions["compose"], layoutKey, motionNames.Values, s.DurationSeconds, s.Fps, targets, orders,
             PlanJson.Serialize(plan.Relations));
         Composition composition;
-        // an actor's sequence clip is laid out while composing: reuse a composition only when no actor has one
-        if (cache.CanReuse("composition", compKey) && previous?.Composition is { } oldComp && actors.All(a => a.Segments is null))
+        if (cache.CanReuse("composition", compKey) && previous?.Composition is { } oldComp)
         {
             composition = Composition.FromJsonNode(oldComp.DeepClone(), folder.ProjectJson);
+            // the actors' sequence clips are laid out while timing: lay them out again, exactly as composing did
+            Composer.Prepare(SceneFor(composeDuration), actors.Select((c, i) => (c, related[i])).ToList(), orders: orders);
             cache.Record("composition", new ArtefactRecord(compKey), reused: true);
             ReusedStage("compose", "time the motions along the paths");
         }
