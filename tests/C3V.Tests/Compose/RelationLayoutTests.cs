@@ -9,10 +9,9 @@ namespace C3V.Tests.Compose;
 public class RelationLayoutTests
 {
     const float Fps = 24;
-    static readonly Skeleton S = Skeleton.Default;
     static readonly C3V.Render.Camera View = TestActors.Camera(); // at z = −6 looking along +Z: camera right is −X
 
-    static ComposedActor Actor(string id, string clip) => new(id, TestActors.StickFigure(S), ProceduralMotions.Find(clip)!);
+    static ComposedActor Actor(string id, string clip) => new(id, TestActors.StickFigure(Skeleton.Default), ProceduralMotions.Find(clip)!);
     static ActorLayout Still(string id, Vector3 at) => new(id, Enumerable.Repeat(at, 20).ToList(), 1f);
     static ActorLayout Line(string id, Vector3 from, Vector3 to) => new(id, Enumerable.Range(0, 20).Select(i => Vector3.Lerp(from, to, i / 19f)).ToList(), 1f);
     static float ScreenX(Vector3 p) => View.Project(p).Pixel.X;
