@@ -56,14 +56,22 @@ public sealed class PlanVerb : Command<PlanVerb.Settings>
         var console = AnsiConsole.Console;
         console.MarkupLine($"[bold]scene[/]   {Markup.Escape(plan.Scene.Description)}" +
             (plan.Scene.Landmarks.Count > 0 ? $"  [grey](landmarks: {Markup.Escape(string.Join(", ", plan.Scene.Landmarks))})[/]" : ""));
+        if (plan.Scene.Lighting is { } light) console.MarkupLine($"[bold]light[/]   {Name(light)}");
         console.MarkupLine($"[bold]video[/]   {plan.DurationSeconds:0.#} s at {plan.Fps} fps, {plan.Width}×{plan.Height}, camera {Name(plan.Camera)}  [grey](director: {Markup.Escape(producer)})[/]");
         var table = new Table().AddColumns("id", "category", "description", "height", "motion", "start", "end", "order");
         foreach (var a in plan.Actors)
             table.AddRow(Markup.Escape(a.Id), Name(a.Category), Markup.Escape(a.Description) + (a.Props.Count > 0 ? Markup.Escape($" (props: {string.Join(", ", a.Props)})") : ""),
-                $"{a.HeightMeters:0.##} m", Markup.Escape($"{a.Motion.Description} [{(a.Motion.Travels ? Name(a.Motion.Path) : "in place")}]"),
+                $"{a.HeightMeters:0.##} m", Markup.Escape(string.Join(", then ", a.Segments.Select(Motion))),
                 Markup.Escape(Hint(a.Start)), Markup.Escape(Hint(a.End)), a.Order.ToString(System.Globalization.CultureInfo.InvariantCulture));
         console.Write(table);
+        foreach (var r in plan.Relations)
+            console.MarkupLine(Markup.Escape($"relation  {string.Join(", ", r.Actors)} {Name(r.Kind)}{(r.Object is { } o ? " " + o : "")}{(r.Interaction is { } i ? $" ({Name(i)})" : "")}"));
     }
+
+    /// <summary>"jumping ×2 fast [in place]": a motion's phrase, count, speed and path.</summary>
+    static string Motion(MotionPlan m) =>
+        m.Description + (m.Count is { } n ? $" ×{n}" : "") + (m.Speed != MotionSpeed.Normal ? $" {Name(m.Speed)}" : "")
+        + $" [{(m.Travels ? Name(m.Path) : "in place")}{(m.Direction is { } d ? ", " + Name(d) : "")}]";
 
     static string Name<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value, PlanJson.Options).Trim('"');
 

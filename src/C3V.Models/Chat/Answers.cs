@@ -21,6 +21,9 @@ public sealed record PlanAnswer
 
     [Description("How the camera moves when the prompt says so.")]
     public CameraMove? Camera { get; init; }
+
+    [Description("Relations between actors and to the camera, and what actors do together, when the prompt says so.")]
+    public IReadOnlyList<ActorRelation> Relations { get; init; } = [];
 }
 
 [Description("Step 1: the actor's apparent height at its start as a fraction of the image height.")]

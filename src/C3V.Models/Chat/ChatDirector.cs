@@ -37,7 +37,12 @@ public sealed class ChatDirector : IDirector
         "its noun phrase with attributes as the description, its category, its real standing height in metres, its motion " +
         "(travels = true when it moves across the scene), and where it starts and ends when the prompt says so: a landmark " +
         "of the scene, another actor's id, or a region of the image. When an actor's action is aimed at another actor ('waves at him', " +
-        "'talks to the woman'), give that actor's id as its target. Actors acting one after another ('then') get increasing order. " +
+        "'talks to the woman'), give that actor's id as its target. Different actors acting one after another ('then') get increasing order; " +
+        "one actor doing several things in turn ('stretches, then jogs away') has its first motion as motion and the rest, in order, in then. " +
+        "Give a motion's count ('twice' = 2), speed ('slowly', 'sprints') and image direction ('from left to right', 'toward the camera') when said. " +
+        "'Three children: one runs, one jumps' are three actors, each with its own motion. Put how actors stand or move relative to each other " +
+        "or to the camera ('side by side', 'in a row', 'facing each other', 'left of', 'toward', 'follows', 'chases') and what they do together " +
+        "('shake hands', 'box') in relations. The scene is the place phrase only ('a snowy mountain slope'); 'at night' or 'at sunset' is its lighting. " +
         "List the scene's landmarks the prompt names. Answer with one JSON object only.";
 
     public async Task<ScenePlan> PlanAsync(string prompt, CancellationToken cancellation = default)
@@ -62,6 +67,7 @@ public sealed class ChatDirector : IDirector
         Actors = a.Actors,
         DurationSeconds = a.DurationSeconds ?? 4,
         Camera = a.Camera ?? CameraMove.Static,
+        Relations = a.Relations,
     };
 
     public async Task<Placement> PlaceAsync(PlacementRequest request, CancellationToken cancellation = default)
@@ -95,7 +101,7 @@ public sealed class ChatDirector : IDirector
 
         PixelBox end;
         IReadOnlyList<PixelBox> waypoints;
-        if (!actor.Motion.Travels || actor.Motion.Path == PathShape.InPlace)
+        if (!actor.Moving.Travels || actor.Moving.Path == PathShape.InPlace)
         {
             // An actor that stays put ends where it starts: no question to ask.
             end = start;
@@ -171,7 +177,7 @@ public sealed class ChatDirector : IDirector
         foreach (var p in r.Placed)
             sb.Append(CultureInfo.InvariantCulture, $" Actor '{p.ActorId}' is already placed, from box {p.Start} to box {p.End}; keep clear of it.");
         sb.Append(CultureInfo.InvariantCulture, $"\nPlace the actor '{a.Id}': {a.Description}, about {F(a.HeightMeters)} m tall, {a.Motion.Description}");
-        sb.Append(a.Motion.Travels ? $" (it moves across the scene{(a.Motion.Path is PathShape.Auto ? "" : $", path: {Names(a.Motion.Path)}")})." : " (it stays in place).");
+        sb.Append(a.Moving.Travels ? $" (it moves across the scene{(a.Moving.Path is PathShape.Auto ? "" : $", path: {Names(a.Moving.Path)}")})." : " (it stays in place).");
         if (a.Start is { } s) sb.Append(" It starts " + HintText(s) + ".");
         if (a.End is { } e) sb.Append(" It ends " + HintText(e) + ".");
         sb.Append(" Its feet must stand on the ground and the whole actor must stay inside the image. We go in four steps.");
@@ -213,7 +219,7 @@ public sealed class ChatDirector : IDirector
     static string WaypointsQuestion(PlacementRequest r, PixelBox start, PixelBox end) =>
         $"Step 4 of 4, path: give exactly {r.WaypointCount} boxes from the start box {start} to the end box {end}, the first equal " +
         "to the start box and the last to the end box, along a smooth natural path on the ground" +
-        (r.Actor.Motion.Path is PathShape.Auto ? "" : $" ({Names(r.Actor.Motion.Path)})") +
+        (r.Actor.Moving.Path is PathShape.Auto ? "" : $" ({Names(r.Actor.Moving.Path)})") +
         ", sized by perspective, clear of other actors and inside the image. Answer {\"waypoints\": [[left, top, right, bottom], ...]}.";
 
     /// <summary>Inside the image, ordered, of a sane size (near the asked height when one was asked).</summary>

@@ -88,7 +88,7 @@ public sealed class JobQueue(ILogger<JobQueue> log) : BackgroundService
             }
             catch (OperationCanceledException e)
             {
-                job.Finish(JobState.Cancelled, null, e is RenderInterruptedException r ? $"cancelled while rendering; the project is saved (render it again to finish): {Path.GetFileName(r.Project)}" : "cancelled");
+                job.Finish(JobState.Cancelled, null, e is RenderInterruptedException r ? $"cancelled: {r.Message}" : "cancelled");
             }
             catch (Exception e)
             {

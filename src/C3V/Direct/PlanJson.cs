@@ -128,7 +128,8 @@ public static class PlanJson
         CheckVersion(json, source, ScenePlan.CurrentVersion);
         var plan = TryParse<ScenePlan>(json, out var error) ?? throw new InvalidFileException(source, error!);
         if (PlanProblem(plan) is { } p) throw new InvalidFileException(source, p);
-        return plan;
+        // Version 1 is version 2 without segments, relations or lighting: every v1 plan reads as a v2 plan that has none.
+        return plan.Version < ScenePlan.CurrentVersion ? plan with { Version = ScenePlan.CurrentVersion } : plan;
     }
 
     public static ScenePlan LoadPlan(string path) => ParsePlan(ReadText(path), path);
@@ -171,8 +172,21 @@ public static class PlanJson
             if (a.Target is { } target && (!ids.Contains(target) || target == a.Id))
                 return $"$.actors[{i}].target: '{target}' is not another actor of the plan";
         }
+        for (int i = 0; i < plan.Relations.Count; i++)
+        {
+            var r = plan.Relations[i];
+            foreach (var id in r.Actors)
+                if (!ids.Contains(id)) return $"$.relations[{i}].actors: '{id}' is not an actor of the plan";
+            if (r.Actors.Distinct().Count() != r.Actors.Count) return $"$.relations[{i}].actors: an actor is listed twice";
+            if (r.Object is { } obj && obj != ActorRelation.Camera && (!ids.Contains(obj) || r.Actors.Contains(obj)))
+                return $"$.relations[{i}].object: '{obj}' is not another actor of the plan or 'camera'";
+            if (r.Kind is RelationKind.SideBySide or RelationKind.InARow or RelationKind.FacesEachOther && r.Actors.Count < 2)
+                return $"$.relations[{i}].actors: a {Json(r.Kind)} relation needs at least two actors";
+        }
         return null;
     }
+
+    static string Json(RelationKind kind) => JsonSerializer.Serialize(kind, Options).Trim('"');
 
     static void CheckVersion(string json, string source, int current)
     {

@@ -12,11 +12,11 @@ namespace C3V.Direct;
 [Description("A prompt decomposed into one scene and its actors, each with a motion and spatial hints.")]
 public sealed record ScenePlan
 {
-    /// <summary>The format version this build writes and reads.</summary>
-    public const int CurrentVersion = 1;
+    /// <summary>The format version this build writes; version 1 (no segments, relations or lighting) is still read.</summary>
+    public const int CurrentVersion = 2;
 
-    [Description("Format version of this plan file (1). Readers reject versions they do not know.")]
-    [Range(1, 1)]
+    [Description("Format version of this plan file (2; 1 is still read). Readers reject versions they do not know.")]
+    [Range(1, 2)]
     public required int Version { get; init; }
 
     [Description("The user's prompt, verbatim.")]
@@ -48,6 +48,9 @@ public sealed record ScenePlan
     [Description("How the camera moves while the video plays.")]
     public CameraMove Camera { get; init; } = CameraMove.Static;
 
+    [Description("How actors stand and move relative to each other and to the camera ('side by side', 'facing each other', 'to the left of the tree'), and what they do together ('shake hands', 'box').")]
+    public IReadOnlyList<ActorRelation> Relations { get; init; } = [];
+
     /// <summary>The actor with this id, or null.</summary>
     public ActorPlan? FindActor(string id) => Actors.FirstOrDefault(a => a.Id == id);
 }
@@ -61,6 +64,23 @@ public sealed record SceneSpec
 
     [Description("Named things in the scene the prompt refers to (e.g. 'cabin door', 'mower', 'swimming pool').")]
     public IReadOnlyList<string> Landmarks { get; init; } = [];
+
+    [Description("Time of day and its light when the prompt says so ('at night', 'at sunset'); absent: daylight.")]
+    public Lighting? Lighting { get; init; }
+
+    /// <summary>
+    /// What the world stage is asked to make: the description, with the lighting said in words when the
+    /// description does not already say it (the scene generators read "at night", "at sunset" from the text).
+    /// </summary>
+    [JsonIgnore]
+    public string Text => Lighting switch
+    {
+        null or Direct.Lighting.Day => Description,
+        { } l when Description.Contains(LightingWord(l), StringComparison.OrdinalIgnoreCase) => Description,
+        { } l => $"{Description} at {LightingWord(l)}",
+    };
+
+    static string LightingWord(Lighting l) => l switch { Direct.Lighting.Dawn => "dawn", Direct.Lighting.Sunset => "sunset", _ => "night" };
 }
 
 /// <summary>One actor: who it is, how tall it really is, what it does and where.</summary>
@@ -90,8 +110,11 @@ public sealed record ActorPlan
     [Range(0.05, 50)]
     public double HeightMeters { get; init; } = 1.75;
 
-    [Description("What the actor does.")]
+    [Description("What the actor does (first, when it does several things one after another).")]
     public required MotionPlan Motion { get; init; }
+
+    [Description("What the actor does next, in order, after its motion ('stretches, then jogs away': motion 'stretching', then 'jogging away'). Empty when it does one thing.")]
+    public IReadOnlyList<MotionPlan> Then { get; init; } = [];
 
     [Description("Where the actor is when the video starts; absent when the prompt does not say.")]
     public SpatialHint? Start { get; init; }
@@ -109,6 +132,14 @@ public sealed record ActorPlan
     /// <summary>Who the actor faces when it is not walking: its <see cref="Target"/>, else the actor it walks to, else nobody.</summary>
     [JsonIgnore]
     public string? FacingTarget => Target ?? End?.Actor;
+
+    /// <summary>Every motion in the order the actor does them: <see cref="Motion"/>, then <see cref="Then"/>.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<MotionPlan> Segments => [Motion, .. Then];
+
+    /// <summary>The motion that carries the actor across the scene (its path's shape), else its first motion: what placement plans for.</summary>
+    [JsonIgnore]
+    public MotionPlan Moving => Segments.FirstOrDefault(m => m.Travels) ?? Motion;
 }
 
 /// <summary>An actor's motion: the phrase (used to retrieve a clip) and how it travels.</summary>
@@ -123,6 +154,112 @@ public sealed record MotionPlan
 
     [Description("The shape of the path the actor follows.")]
     public PathShape Path { get; init; } = PathShape.Auto;
+
+    [Description("How many times the action is done ('twice' = 2, 'three times' = 3); absent: it goes on for as long as it lasts.")]
+    [Range(1, 20)]
+    public int? Count { get; init; }
+
+    [Description("How fast, from the manner words ('slowly', 'quickly', 'sprints', 'strolls').")]
+    public MotionSpeed Speed { get; init; } = MotionSpeed.Normal;
+
+    [Description("The direction of travel as seen in the video ('from left to right', 'toward the camera'); absent when not said.")]
+    public ImageDirection? Direction { get; init; }
+
+    [Description("Seconds this motion lasts when the prompt says so; absent: the composer shares the video between the motions.")]
+    [Range(0.2, 120)]
+    public double? Seconds { get; init; }
+}
+
+/// <summary>
+/// A relation between actors, or between actors and the camera: where they stand and move relative to each
+/// other, and what they do together. The composer turns each into geometry (docs/director.md).
+/// </summary>
+public sealed record ActorRelation
+{
+    [Description("The kind of relation.")]
+    public required RelationKind Kind { get; init; }
+
+    [Description("Ids of the actors the relation is about: the subject(s) of a directed relation ('A is left of B': [A]); every member of a group relation ('side by side', 'in a row' from left to right, 'facing each other').")]
+    [MinLength(1)]
+    public required IReadOnlyList<string> Actors { get; init; }
+
+    [Description("For a directed relation, the id of the other actor, or 'camera' ('walks toward the camera'); absent for group relations.")]
+    public string? Object { get; init; }
+
+    [Description("What the actors do together, which sets how close they stand ('shake hands' ≈ 1 m, 'box' ≈ 1.3 m, 'sword fight' ≈ 2 m).")]
+    public Interaction? Interaction { get; init; }
+
+    /// <summary>The value of <see cref="Object"/> that means the camera.</summary>
+    public const string Camera = "camera";
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<RelationKind>))]
+public enum RelationKind
+{
+    [JsonStringEnumMemberName("left-of")] LeftOf,
+    [JsonStringEnumMemberName("right-of")] RightOf,
+    /// <summary>Close beside the other actor, at about a metre.</summary>
+    [JsonStringEnumMemberName("next-to")] NextTo,
+    /// <summary>Beside each other, moving on parallel paths about a metre apart at the same speed.</summary>
+    [JsonStringEnumMemberName("side-by-side")] SideBySide,
+    /// <summary>Evenly spaced on a line across the view, in the order listed (left to right).</summary>
+    [JsonStringEnumMemberName("in-a-row")] InARow,
+    /// <summary>Nearer the camera than the other actor.</summary>
+    [JsonStringEnumMemberName("in-front-of")] InFrontOf,
+    [JsonStringEnumMemberName("behind")] Behind,
+    /// <summary>Turned toward the other actor (or the camera).</summary>
+    [JsonStringEnumMemberName("facing")] Facing,
+    /// <summary>Two actors turned toward each other at the distance their interaction needs.</summary>
+    [JsonStringEnumMemberName("faces-each-other")] FacesEachOther,
+    [JsonStringEnumMemberName("toward")] Toward,
+    [JsonStringEnumMemberName("away-from")] AwayFrom,
+    [JsonStringEnumMemberName("past")] Past,
+    [JsonStringEnumMemberName("around")] Around,
+    /// <summary>Moves behind the other actor on its path, at walking distance.</summary>
+    [JsonStringEnumMemberName("follows")] Follows,
+    /// <summary>Runs after the other actor, closing in.</summary>
+    [JsonStringEnumMemberName("chases")] Chases,
+}
+
+/// <summary>What two actors do together; it sets the distance they keep.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<Interaction>))]
+public enum Interaction
+{
+    [JsonStringEnumMemberName("handshake")] Handshake,
+    [JsonStringEnumMemberName("hug")] Hug,
+    [JsonStringEnumMemberName("boxing")] Boxing,
+    [JsonStringEnumMemberName("fighting")] Fighting,
+    [JsonStringEnumMemberName("sword-fight")] SwordFight,
+    [JsonStringEnumMemberName("talking")] Talking,
+    [JsonStringEnumMemberName("dancing")] Dancing,
+    [JsonStringEnumMemberName("playing")] Playing,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<MotionSpeed>))]
+public enum MotionSpeed
+{
+    [JsonStringEnumMemberName("normal")] Normal,
+    [JsonStringEnumMemberName("slow")] Slow,
+    [JsonStringEnumMemberName("fast")] Fast,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<ImageDirection>))]
+public enum ImageDirection
+{
+    [JsonStringEnumMemberName("left-to-right")] LeftToRight,
+    [JsonStringEnumMemberName("right-to-left")] RightToLeft,
+    [JsonStringEnumMemberName("toward-camera")] TowardCamera,
+    [JsonStringEnumMemberName("away-from-camera")] AwayFromCamera,
+}
+
+/// <summary>Time of day, which sets the scene's light.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<Lighting>))]
+public enum Lighting
+{
+    [JsonStringEnumMemberName("day")] Day,
+    [JsonStringEnumMemberName("dawn")] Dawn,
+    [JsonStringEnumMemberName("sunset")] Sunset,
+    [JsonStringEnumMemberName("night")] Night,
 }
 
 /// <summary>

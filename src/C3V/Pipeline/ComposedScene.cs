@@ -10,10 +10,8 @@ namespace C3V.Pipeline;
 /// A project's composed 4D scene as the renderer sees it: the scene's Gaussians, the actors posed and placed at
 /// any frame, and the render camera at any frame. Made by <see cref="Generator.OpenComposedAsync"/>.
 /// </summary>
-public sealed class ComposedScene(string root, Scene scene, IReadOnlyList<ComposedActor> actors, Composition composition, CameraPath camera, Camera reference)
+public sealed class ComposedScene(Scene scene, IReadOnlyList<ComposedActor> actors, Composition composition, CameraPath camera, Camera reference)
 {
-    /// <summary>The project folder.</summary>
-    public string Root { get; } = root;
     public Scene Scene { get; } = scene;
     public IReadOnlyList<ComposedActor> Actors { get; } = actors;
     public Composition Composition { get; } = composition;

@@ -5,7 +5,8 @@ namespace C3V.Pipeline;
 
 /// <summary>
 /// The frames of a render in progress, kept on disk so an interrupted render (Ctrl-C) resumes where it stopped
-/// instead of from frame 0: <c>renders/partial-&lt;render key&gt;/frame-NNNNN.rgb</c>, raw 8-bit RGB, each
+/// instead of from frame 0: <c>renders/resumable-frames-&lt;render key&gt;/frame-NNNNN.rgb</c> in the project
+/// itself (never in a transaction's staging copy, so they survive the failed or cancelled run), raw 8-bit RGB, each
 /// written atomically (a frame is either complete or absent). The key covers everything the frames depend on
 /// (composition, camera, size, quality), so frames of another render are never mixed in; a folder with another
 /// key is stale and deleted on open. Every frame passes through 8 bits here, rendered or read back, so a resumed
@@ -13,7 +14,7 @@ namespace C3V.Pipeline;
 /// </summary>
 public sealed class FrameCache
 {
-    const string Prefix = "partial-";
+    const string Prefix = Projects.ProjectTransaction.ResumablePrefix;
     readonly byte[] _buffer;
 
     public string Folder { get; }

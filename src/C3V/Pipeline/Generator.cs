@@ -104,12 +104,17 @@ public sealed class Generator
 
     // ───────────────────────────── edit ─────────────────────────────
 
+    /// <summary>
+    /// Applies one change and re-renders, as a <see cref="ProjectTransaction"/>: the project changes only if the
+    /// whole edit, render included, succeeds.
+    /// </summary>
     public async Task<RunSummary> EditAsync(string dir, EditRequest edit, CancellationToken cancellation = default)
     {
         var total = Stopwatch.StartNew();
-        var folder = ProjectFolder.Open(dir);
-        var previous = folder.Load();
-        if (previous.Plan is null) throw new InvalidFileException(folder.ProjectJson, "$.plan: missing (the project was never planned)");
+        using var tx = ProjectTransaction.Begin(dir);
+        var folder = tx.Folder;
+        var previous = tx.Project;
+        if (previous.Plan is null) throw new InvalidFileException(tx.Target, $"{ProjectFile.FileName}: $.plan: missing (the project was never planned)");
         var director = _director(new FolderTranscript(folder.Transcripts));
         var (plan, settings, change) = await ApplyEditAsync(previous.Plan, previous.Settings, edit, director, cancellation);
         var project = previous with { Plan = plan, Settings = settings };
@@ -117,17 +122,22 @@ public sealed class Generator
         cache.Record("plan", previous.Artefacts.GetValueOrDefault("plan") ?? new ArtefactRecord(InputHash.Of("plan", plan.Prompt)), reused: true);
         var drawn = edit.Placements is { } ps ? CheckPlacements(ps, plan, settings) : null;
         var built = await BuildAsync(folder, project, director, cache, cancellation, previous, drawn);
-        folder.Save(built.Project with { PendingRender = "edited; render pending" });
-        return RenderAndSave(folder, built, cache, "edit", change, edit.Replace, total, cancellation);
+        var summary = RenderAndSave(folder, built, cache, "edit", change, edit.Replace, total, cancellation);
+        tx.Commit();
+        return summary;
     }
 
-    /// <summary>Re-renders a project (e.g. after Ctrl-C, or with another camera or size) without regenerating.</summary>
+    /// <summary>
+    /// Re-renders a project (e.g. after Ctrl-C, or with another camera or size) without regenerating, as a
+    /// <see cref="ProjectTransaction"/>: the earlier render moves to renders/previous/ only with the new one complete.
+    /// </summary>
     public async Task<RunSummary> RenderProjectAsync(string dir, string? camera, (int W, int H)? size, bool replace, CancellationToken cancellation = default)
     {
         var total = Stopwatch.StartNew();
-        var folder = ProjectFolder.Open(dir);
-        var previous = folder.Load();
-        if (previous.Plan is null) throw new InvalidFileException(folder.ProjectJson, "$.plan: missing");
+        using var tx = ProjectTransaction.Begin(dir);
+        var folder = tx.Folder;
+        var previous = tx.Project;
+        if (previous.Plan is null) throw new InvalidFileException(tx.Target, $"{ProjectFile.FileName}: $.plan: missing (the project was never planned)");
         var settings = previous.Settings;
         if (camera is not null) settings = settings with { Camera = CameraPath.Name(CameraPath.Parse(camera)) };
         if (size is { } s) settings = settings with { Width = s.W, Height = s.H };
@@ -136,58 +146,63 @@ public sealed class Generator
         var cache = new ArtefactCache(previous.Artefacts, folder.Root);
         var director = _director(new FolderTranscript(folder.Transcripts));
         var built = await BuildAsync(folder, project, director, cache, cancellation, previous);
-        return RenderAndSave(folder, built, cache, "render-project", null, replace, total, cancellation);
+        var summary = RenderAndSave(folder, built, cache, "render-project", null, replace, total, cancellation);
+        tx.Commit();
+        return summary;
     }
 
     /// <summary>
     /// Opens a generated project's composed 4D scene without rendering it: the scene, the actors posed at any frame
-    /// and the render camera's path (for the studio's 3D view and the per-frame export). Nothing is recomputed
-    /// unless the project's artefacts are missing or stale.
+    /// and the render camera's path (for the studio's 3D view). It works in an uncommitted transaction, so the
+    /// project is never changed, even when an artefact has to be made again.
     /// </summary>
     public async Task<ComposedScene> OpenComposedAsync(string dir, CancellationToken cancellation = default)
     {
-        var folder = ProjectFolder.Open(dir);
-        var project = folder.Load();
+        using var tx = ProjectTransaction.Begin(dir);
+        return await ComposeAsync(tx, cancellation);
+    }
+
+    async Task<ComposedScene> ComposeAsync(ProjectTransaction tx, CancellationToken cancellation)
+    {
+        var folder = tx.Folder;
+        var project = tx.Project;
         if (project.Plan is null || project.Composition is null)
-            throw new InvalidFileException(folder.ProjectJson, "$.composition: missing (generate the project first)");
+            throw new InvalidFileException(tx.Target, $"{ProjectFile.FileName}: $.composition: missing (generate the project first)");
         var cache = new ArtefactCache(project.Artefacts, folder.Root);
         var built = await BuildAsync(folder, project, _director(new FolderTranscript(folder.Transcripts)), cache, cancellation, project);
-        return new ComposedScene(folder.Root, built.Scene, built.Actors, built.Composition, RenderPath(built),
+        return new ComposedScene(built.Scene, built.Actors, built.Composition, RenderPath(built),
             built.Scene.DefaultCamera(built.Project.Settings.Width, built.Project.Settings.Height));
     }
 
     /// <summary>
     /// Writes the composed 4D scene, one splat file per frame (scene + posed, placed actors), for other
-    /// viewers: renders/frames-ply/ or renders/frames-spz/. Returns the folder.
+    /// viewers: renders/frames-ply/ or renders/frames-spz/. Returns the folder. A <see cref="ProjectTransaction"/>:
+    /// a failure or Ctrl-C leaves the project as it was.
     /// </summary>
     public async Task<string> ExportAsync(string dir, string format, CancellationToken cancellation = default)
     {
         format = format.Trim().ToLowerInvariant();
         if (format is not ("ply" or "spz")) throw new C3VException($"--frames: '{format}' is not ply or spz");
-        var composed = await OpenComposedAsync(dir, cancellation);
-        var target = Path.Combine(composed.Root, $"renders/frames-{format}");
-        var staging = target + $".{Environment.ProcessId}.partial";
+        using var tx = ProjectTransaction.Begin(dir);
+        var folder = tx.Folder;
+        var composed = await ComposeAsync(tx, cancellation);
+        var target = folder.PathOf($"renders/frames-{format}");
+        var staging = target + ".partial";
         Directory.CreateDirectory(staging);
-        try
+        int frames = composed.FrameCount;
+        _observer.Started("export", $"{frames} frames as .{format}");
+        for (int f = 0; f < frames; f++)
         {
-            int frames = composed.FrameCount;
-            _observer.Started("export", $"{frames} frames as .{format}");
-            for (int f = 0; f < frames; f++)
-            {
-                cancellation.ThrowIfCancellationRequested();
-                SplatFile.Write(Path.Combine(staging, $"frame-{f:D5}.{format}"), GaussianCloud.Concat([composed.Scene.Cloud, composed.PosedActors(f)]));
-                _observer.Progress("export", f + 1, frames);
-            }
-            if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
-            Directory.Move(staging, target);
-            _observer.Finished("export", Path.GetRelativePath(composed.Root, target), reused: false);
-            return target;
+            cancellation.ThrowIfCancellationRequested();
+            SplatFile.Write(Path.Combine(staging, $"frame-{f:D5}.{format}"), GaussianCloud.Concat([composed.Scene.Cloud, composed.PosedActors(f)]));
+            _observer.Progress("export", f + 1, frames);
         }
-        catch
-        {
-            try { Directory.Delete(staging, recursive: true); } catch (IOException) { }
-            throw;
-        }
+        if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
+        Directory.Move(staging, target);
+        var published = folder.Published(target);
+        tx.Commit();
+        _observer.Finished("export", Path.GetRelativePath(tx.Target, published), reused: false);
+        return published;
     }
 
     // ───────────────────────────── the chain ─────────────────────────────
@@ -205,11 +220,11 @@ public sealed class Generator
         var library = LoadLibrary(s.Library);
 
         // Scene: from its description and the seed (the user's library first); stored as assets/scene.ply.
-        string sceneKey = InputHash.Of("scene", StageVersions["scene"], plan.Scene.Description, s.Seed, LibraryEntries(library, AssetKind.Scene));
+        string sceneKey = InputHash.Of("scene", StageVersions["scene"], plan.Scene.Text, s.Seed, LibraryEntries(library, AssetKind.Scene));
         var scene = await Stage("scene", plan.Scene.Description, () => Task.FromResult(cache.GetOrCompute("scene", sceneKey,
             () =>
             {
-                var made = new SceneFactory(_embedder, library).Create(plan.Scene.Description, s.Seed);
+                var made = new SceneFactory(_embedder, library).Create(plan.Scene.Text, s.Seed);
                 SceneAsset.Save(made, folder.Root);
                 return made;
             },
@@ -279,7 +294,7 @@ public sealed class Generator
                 cancellation.ThrowIfCancellationRequested();
                 // Not the actor's look (description, category, height): a new object keeps the path, as in the method.
                 string key = InputHash.Of("place", StageVersions["place"], director.Name, sceneKey, s.Width, s.Height, a.Id,
-                    a.Start, a.End, a.Motion.Travels, a.Motion.Path, a.Order, placeKeys);
+                    a.Start, a.End, a.Moving.Travels, a.Moving.Path, a.Order, placeKeys);
                 Placement placement;
                 if (drawn?.GetValueOrDefault(a.Id) is { } mine)
                 {
@@ -387,9 +402,8 @@ public sealed class Generator
         var comp = built.Composition;
         var path = RenderPath(built);
         string renderKey = InputHash.Of("render", StageVersions["render"], built.CompositionKey, s.Camera, s.Width, s.Height, s.Quality, s.Format);
-        var kept = folder.RetireRender(built.Project.Render, replace);
         var sw = Stopwatch.StartNew();
-        var frames = FrameCache.Open(folder.Renders, renderKey, s.Width, s.Height);
+        var frames = FrameCache.Open(folder.ResumableFramesParent, renderKey, s.Width, s.Height);
         int resumed = Math.Min(frames.CompletePrefix(), comp.FrameCount);
         _observer.Started("render", $"{comp.FrameCount} frames, {s.Width}×{s.Height}, {s.Camera} camera"
             + (resumed > 0 ? $", resuming after the {resumed} frames an interrupted render finished" : ""));
@@ -401,8 +415,10 @@ public sealed class Generator
         try { keys = new ClipRenderer(_rasterizer).Render(request, writer, (d, n) => _observer.Progress("render", d, n), cancellation, frames, RenderProfile); }
         catch (OperationCanceledException)
         {
-            throw new RenderInterruptedException(folder.Root);
+            throw new RenderInterruptedException(folder.Target, folder.IsStaging ? frames.Folder : null);
         }
+        // Only now, with every frame rendered, does the earlier render make way for the new one.
+        var kept = folder.RetireRender(built.Project.Render, replace);
         writer.Complete();
         frames.Delete();
         var sheetPath = "renders/contact-sheet.png";
@@ -415,7 +431,7 @@ public sealed class Generator
         var history = built.Project.History.ToList();
         var summary = new RunSummary
         {
-            Project = folder.Root, Video = writer.OutputPath, ContactSheet = folder.PathOf(sheetPath),
+            Project = folder.Target, Video = folder.Published(writer.OutputPath), ContactSheet = folder.Published(folder.PathOf(sheetPath)),
             Format = writer.Format.ToString().ToLowerInvariant(), Frames = comp.FrameCount,
             Reused = cache.Reused, Recomputed = cache.Recomputed, Warnings = _warnings.ToList(), PreviousRenders = kept,
             Stages = _timings.ToList(), Seconds = total.Elapsed.TotalSeconds, PeakMemoryMb = PeakMb(), ResumedFrames = resumed,
@@ -537,17 +553,15 @@ public sealed class Generator
         DurationSeconds = s.DurationSeconds ?? plan.DurationSeconds,
     };
 
-    /// <summary>Rejects absurd settings with a message naming the option.</summary>
+    /// <summary>Rejects absurd settings with a message naming the option (the ranges are <see cref="SettingsRules"/>).</summary>
     public static GenerationSettings Check(GenerationSettings s)
     {
-        if (s.Width is < 16 or > 4096 || s.Height is < 16 or > 4096)
-            throw new C3VException($"--size: {s.Width}x{s.Height} is outside 16..4096 pixels per side");
-        if (s.Fps is < 1 or > 120) throw new C3VException($"--fps: {s.Fps} is outside 1..120");
-        if (s.DurationSeconds is { } d && !(d >= 0.5 && d <= 120)) throw new C3VException($"--duration: {d} s is outside 0.5..120 seconds");
-        if (s.Quality is not ("draft" or "final")) throw new C3VException($"--quality: '{s.Quality}' is not draft or final");
-        if (s.Format is not ("mp4" or "gif" or "png")) throw new C3VException($"--format: '{s.Format}' is not mp4, gif or png");
-        CameraPath.Parse(s.Camera);
-        if (s.Library is { } lib && !Directory.Exists(lib)) throw new C3VException($"--library: {lib}: no such folder");
+        if (SettingsRules.FirstProblem(s) is { } p)
+        {
+            string option = p.Field switch { "width" or "height" => "--size", "durationSeconds" => "--duration", var f => "--" + f };
+            throw new C3VException($"{option}: {p.Message}");
+        }
+        if (s.Library is { } lib) UserPath.ExistingFolder(lib, "--library");
         return s;
     }
 
@@ -713,9 +727,15 @@ public sealed class Generator
     }
 }
 
-/// <summary>Rendering was cancelled (Ctrl-C) after the project was saved: it can be resumed with render-project.</summary>
-public sealed class RenderInterruptedException(string project)
-    : OperationCanceledException($"rendering was interrupted; the project is saved in {project}: finish it with c3v render-project {project}")
+/// <summary>
+/// Rendering was cancelled (Ctrl-C). A new project was saved before its render and is finished with
+/// render-project; a change to an existing project was abandoned (the project is unchanged), its frames kept in
+/// <paramref name="resumableFrames"/> for the same command to resume.
+/// </summary>
+public sealed class RenderInterruptedException(string project, string? resumableFrames = null)
+    : OperationCanceledException(resumableFrames is null
+        ? $"rendering was interrupted; the project is saved in {project}: finish it with c3v render-project {project}"
+        : $"rendering was interrupted; {project} is unchanged; the frames rendered so far are kept in {Path.GetRelativePath(project, resumableFrames)}: run the same command again to resume")
 {
     public string Project { get; } = project;
 }

@@ -106,23 +106,4 @@ public sealed record ProjectFile
     public static JsonSerializerOptions JsonOptions { get; } = new(PlanJson.Options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip };
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions) + "\n";
-
-    /// <summary>Parses and checks project.json; errors name the file and field.</summary>
-    public static ProjectFile Parse(string json, string source)
-    {
-        ProjectFile? p;
-        try { p = JsonSerializer.Deserialize<ProjectFile>(json, JsonOptions); }
-        catch (JsonException e) { throw new InvalidFileException(source, $"{e.Path ?? "$"}: {e.Message}"); }
-        if (p is null) throw new InvalidFileException(source, "$: expected an object");
-        if (p.Version > CurrentVersion) throw new InvalidFileException(source, $"$.version: {p.Version} is newer than this build understands ({CurrentVersion})");
-        if (p.Version < 1) throw new InvalidFileException(source, $"$.version: {p.Version} is not a project version");
-        if (p.Plan is not null && PlanJson.PlanProblem(p.Plan) is { } problem) throw new InvalidFileException(source, $"$.plan: {problem}");
-        if (p.Placement is not null)
-            for (int i = 0; i < p.Placement.Placements.Count; i++)
-                if (p.Placement.Placements[i].Problem() is { } pp) throw new InvalidFileException(source, $"$.placement.placements[{i}]: {pp}");
-        foreach (var (id, layout) in p.Layouts)
-            if ((layout is null ? "expected an object" : layout.Problem()) is { } lp)
-                throw new InvalidFileException(source, $"$.layouts.{id}: {lp}");
-        return p;
-    }
 }

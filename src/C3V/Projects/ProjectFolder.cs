@@ -43,13 +43,24 @@ public sealed class ProjectFolder
         return folder;
     }
 
-    /// <summary>Opens an existing project (must hold project.json).</summary>
+    /// <summary>
+    /// Opens an existing project (must hold project.json) without changing anything in it. Verbs that change a
+    /// project work through <see cref="ProjectTransaction"/> instead, which stages their writes.
+    /// </summary>
     public static ProjectFolder Open(string dir)
     {
-        var full = Path.GetFullPath(dir);
+        var full = UserPath.Full(dir, "the project folder");
+        if (File.Exists(full)) throw new C3VException($"{dir}: is a file, not a project folder");
         if (!Directory.Exists(full)) throw new C3VException($"{dir}: no such project folder");
+        if (Directory.Exists(Path.Combine(full, ProjectFile.FileName))) throw new C3VException($"{dir}: {ProjectFile.FileName} is a folder, not a file");
         if (!File.Exists(Path.Combine(full, ProjectFile.FileName))) throw new C3VException($"{dir}: not a c3v project (no {ProjectFile.FileName})");
-        var folder = new ProjectFolder(full, full);
+        return new ProjectFolder(full, full);
+    }
+
+    /// <summary>A staging copy of the project at <paramref name="target"/> (see <see cref="ProjectTransaction"/>).</summary>
+    internal static ProjectFolder Staged(string staging, string target)
+    {
+        var folder = new ProjectFolder(staging, target);
         folder.CreateLayout();
         return folder;
     }
@@ -61,13 +72,17 @@ public sealed class ProjectFolder
         Directory.CreateDirectory(Renders);
     }
 
-    public ProjectFile Load()
-    {
-        string json;
-        try { json = File.ReadAllText(ProjectJson); }
-        catch (FileNotFoundException) { throw new InvalidFileException(ProjectJson, "file not found"); }
-        return ProjectFile.Parse(json, ProjectJson);
-    }
+    /// <summary>
+    /// Where the frames of an unfinished render are kept (<c>renders/resumable-frames-*</c>): in the project
+    /// itself, not in a staging copy, because they are meant to outlive a failed or cancelled run.
+    /// </summary>
+    public string ResumableFramesParent => Path.Combine(Target, "renders");
+
+    /// <summary>Where <paramref name="pathInRoot"/> (a path under <see cref="Root"/>) is once the project is published.</summary>
+    public string Published(string pathInRoot) => Path.Combine(Target, Path.GetRelativePath(Root, pathInRoot));
+
+    /// <summary>Reads and validates project.json (see <see cref="ProjectLoader"/>).</summary>
+    public ProjectFile Load() => ProjectLoader.LoadFile(ProjectJson);
 
     public void Save(ProjectFile project) => AtomicFile.WriteAllText(ProjectJson, project.ToJson());
 
@@ -93,6 +108,8 @@ public sealed class ProjectFolder
         Root = Target;
         if (aside is not null) Directory.Delete(aside, recursive: true);
     }
+
+    internal void MarkPublished() => Root = Target;
 
     /// <summary>Removes a staging folder that will not be published (cancelled or failed run).</summary>
     public void Discard()

@@ -175,14 +175,14 @@ public sealed class GeneratorTests(SmallProject small)
         Assert.False(File.Exists(Path.Combine(target, "renders/video.gif")));
         Assert.Empty(Directory.GetFiles(Path.Combine(target, "renders"), "*.tmp"));
         // The frames finished before the interruption are kept and the resumed render starts after them.
-        var partial = Assert.Single(Directory.GetDirectories(Path.Combine(target, "renders"), "partial-*"));
+        var partial = Assert.Single(Directory.GetDirectories(Path.Combine(target, "renders"), "resumable-frames-*"));
         Assert.Equal(2, Directory.GetFiles(partial, "*.rgb").Length);
         var s = await Make().RenderProjectAsync(target, null, null, replace: false);
         Assert.Equal(["render"], s.Recomputed);
         Assert.Equal(2, s.ResumedFrames);
         Assert.True(File.Exists(Path.Combine(target, "renders/video.gif")));
         Assert.Null(ProjectFolder.Open(target).Load().PendingRender);
-        Assert.Empty(Directory.GetDirectories(Path.Combine(target, "renders"), "partial-*"));
+        Assert.Empty(Directory.GetDirectories(Path.Combine(target, "renders"), "resumable-frames-*"));
         // Same seed and settings: the resumed clip is byte for byte the uninterrupted one.
         Assert.Equal(File.ReadAllBytes(Path.Combine(small.Project, "renders/video.gif")), File.ReadAllBytes(Path.Combine(target, "renders/video.gif")));
     }
@@ -218,7 +218,7 @@ public sealed class GeneratorTests(SmallProject small)
         Assert.False(Directory.Exists(Path.Combine(small.Root, "x")));
     }
 
-    sealed class CancelAt(string stage, int frames, CancellationTokenSource cts) : IPipelineObserver
+    internal sealed class CancelAt(string stage, int frames, CancellationTokenSource cts) : IPipelineObserver
     {
         public void Started(string s, string detail) { if (s == stage && frames == 0) cts.Cancel(); }
         public void Progress(string s, int done, int total) { if (s == stage && done >= frames) cts.Cancel(); }
@@ -227,7 +227,7 @@ public sealed class GeneratorTests(SmallProject small)
     }
 
     /// <summary>Plans like the rule director, then loses its server when asked to place.</summary>
-    sealed class DyingDirector : IDirector
+    internal sealed class DyingDirector : IDirector
     {
         readonly RuleDirector _rules = new();
         public string Name => "openai:test@http://127.0.0.1:9";

@@ -62,8 +62,8 @@ public sealed class ProjectFolderTests : IDisposable
     [InlineData("{\"version\": 99, \"prompt\": \"x\", \"settings\": {}}", "newer")]
     [InlineData("{\"version\": 1, \"settings\": {}}", "prompt")]
     [InlineData("{\"version\": 1, \"prompt\": \"x\", \"settings\": {\"fps\": \"fast\"}}", "$.settings.fps")]
-    [InlineData("{\"version\": 1, \"prompt\": \"x\", \"settings\": {}, \"layouts\": {\"robot\": {\"scale\": 1, \"waypoints\": [[0, 0]]}}}", "$.layouts.robot: waypoints[0]")]
-    [InlineData("{\"version\": 1, \"prompt\": \"x\", \"settings\": {}, \"layouts\": {\"robot\": {\"scale\": -1, \"waypoints\": [[0, 0, 0]]}}}", "$.layouts.robot: scale")]
+    [InlineData("{\"version\": 1, \"prompt\": \"x\", \"settings\": {}, \"layouts\": {\"robot\": {\"scale\": 1, \"waypoints\": [[0, 0]]}}}", "$.layouts.robot.waypoints[0]")]
+    [InlineData("{\"version\": 1, \"prompt\": \"x\", \"settings\": {}, \"layouts\": {\"robot\": {\"scale\": -1, \"waypoints\": [[0, 0, 0]]}}}", "$.layouts.robot.scale")]
     public void CorruptProjectJson_NamesFileAndProblem(string json, string expected)
     {
         File.WriteAllText(Path.Combine(_dir, "project.json"), json);

@@ -224,9 +224,9 @@ public sealed class GeometricPlanner
     public PixelBox EndBox(Context ctx, PixelBox start)
     {
         var a = ctx.Request.Actor;
-        if (!a.Motion.Travels || a.Motion.Path == PathShape.InPlace) return start;
+        if (!a.Moving.Travels || a.Moving.Path == PathShape.InPlace) return start;
         var startFeet = start.BottomCenter;
-        if (a.Motion.Path == PathShape.Around && (a.End is null || a.End.Landmark is not null && a.End.Landmark == a.Start?.Landmark))
+        if (a.Moving.Path == PathShape.Around && (a.End is null || a.End.Landmark is not null && a.End.Landmark == a.Start?.Landmark))
             return start; // a loop ends where it began
         var feet = Target(ctx, a.End, isEnd: true, from: startFeet) ?? DefaultEnd(ctx, startFeet);
         var box = BoxFor(ctx, feet);
@@ -244,7 +244,7 @@ public sealed class GeometricPlanner
         var s = ctx.GroundPoint(start.BottomCenter);
         var e = ctx.GroundPoint(end.BottomCenter);
         var boxes = new PixelBox[n];
-        if (s is null || e is null || !a.Motion.Travels || a.Motion.Path == PathShape.InPlace)
+        if (s is null || e is null || !a.Moving.Travels || a.Moving.Path == PathShape.InPlace)
         {
             // no ground to walk on (or staying put): interpolate the boxes in the image
             for (int i = 0; i < n; i++) boxes[i] = Lerp(start, end, i / (float)(n - 1));
@@ -281,7 +281,7 @@ public sealed class GeometricPlanner
         var d = e - s;
         float len = new Vector2(d.X, d.Z).Length();
         var perp = len > 1e-3f ? Vector3.Normalize(new Vector3(-d.Z, 0, d.X)) : Vector3.UnitX;
-        switch (a.Motion.Path)
+        switch (a.Moving.Path)
         {
             case PathShape.Around:
             {
@@ -316,7 +316,7 @@ public sealed class GeometricPlanner
             default:
             {
                 // a quadratic Bézier bowing to the side with more free ground (a gentle curve, or a stronger one when asked)
-                float bow = (a.Motion.Path == PathShape.Curved ? 0.3f : 0.15f) * len;
+                float bow = (a.Moving.Path == PathShape.Curved ? 0.3f : 0.15f) * len;
                 float side = BowSide(ctx, s, e, perp, bow);
                 var control = (s + e) / 2 + perp * (side * bow * 2); // the curve reaches half the control offset
                 for (int i = 0; i < n; i++)
@@ -485,7 +485,7 @@ public sealed class GeometricPlanner
 
     /// <summary>An actor that stays in place with no landmark or actor to stand at, and at most a side of the view for a hint.</summary>
     static bool StandsFree(ActorPlan a) =>
-        (!a.Motion.Travels || a.Motion.Path == PathShape.InPlace) && (a.Start is null || a.Start.Landmark is null && a.Start.Actor is null
+        (!a.Moving.Travels || a.Moving.Path == PathShape.InPlace) && (a.Start is null || a.Start.Landmark is null && a.Start.Actor is null
             && a.Start.Region is null or ImageRegion.Left or ImageRegion.Right or ImageRegion.Center);
 
     /// <summary>−1 for an actor asked to be on the left, +1 on the right, 0 otherwise.</summary>
@@ -519,8 +519,8 @@ public sealed class GeometricPlanner
         var cam = r.Camera;
         int index = Math.Max(0, r.Plan.Actors.ToList().FindIndex(a => a.Id == r.Actor.Id));
         int count = r.Plan.Actors.Count;
-        bool travels = r.Actor.Motion.Travels && r.Actor.Motion.Path != PathShape.InPlace;
-        float fx = travels && r.Actor.Motion.Path == PathShape.Across ? (index % 2 == 0 ? 0.15f : 0.85f) : (index + 1f) / (count + 1f);
+        bool travels = r.Actor.Moving.Travels && r.Actor.Moving.Path != PathShape.InPlace;
+        float fx = travels && r.Actor.Moving.Path == PathShape.Across ? (index % 2 == 0 ? 0.15f : 0.85f) : (index + 1f) / (count + 1f);
         if (travels && r.Actor.End?.Region is ImageRegion.Right or ImageRegion.BottomRight or ImageRegion.TopRight) fx = 0.15f;
         if (travels && r.Actor.End?.Region is ImageRegion.Left or ImageRegion.BottomLeft or ImageRegion.TopLeft) fx = 0.85f;
         var anchor = new Vector2(fx * cam.Width, 0.78f * cam.Height);
@@ -550,9 +550,9 @@ public sealed class GeometricPlanner
     {
         var r = ctx.Request;
         var cam = r.Camera;
-        if (r.Actor.Motion.Path == PathShape.Across || r.Actor.Motion.Path == PathShape.Zigzag)
+        if (r.Actor.Moving.Path == PathShape.Across || r.Actor.Moving.Path == PathShape.Zigzag)
             return ctx.NearestWalkable(new Vector2(startFeet.X < cam.Width / 2f ? 0.85f * cam.Width : 0.15f * cam.Width, startFeet.Y));
-        if (r.Actor.Motion.Path == PathShape.Around) return startFeet;
+        if (r.Actor.Moving.Path == PathShape.Around) return startFeet;
         // walk about speed × duration (capped), towards the side of the view with more room
         if (ctx.GroundPoint(startFeet) is not { } s) return new Vector2(cam.Width - startFeet.X, startFeet.Y);
         float distance = (float)Math.Min(6, 1.2 * r.Plan.DurationSeconds);

@@ -43,8 +43,8 @@ static class Lexicon
     /// <summary>Verb lemmas; inflected forms (walks, walking, walked) are derived in <see cref="VerbForms"/>.</summary>
     static readonly (string, VerbInfo)[] VerbLemmas =
     [
-        .. Verbs(true, "walk", "run", "jog", "stroll", "march", "sprint", "wander", "stride", "trot", "gallop", "crawl", "fly", "limp", "sneak", "tiptoe", "chase", "follow", "move", "go", "come", "cross", "circle", "skate", "ride", "cycle", "drive", "roam", "patrol", "pace", "travel", "hike", "hurry", "rush", "dash", "race", "swim", "slide", "glide", "roll", "stagger", "shuffle", "waddle", "hop", "skip", "leave", "enter", "approach", "head", "return", "flee", "escape", "step", "zoom", "scurry", "prowl", "stalk", "amble", "saunter", "meander"),
-        .. Verbs(false, "dance", "play", "fight", "beat", "hit", "tap", "shoot", "aim", "raise", "drum", "strum", "conduct", "preach", "scream", "roar", "howl", "bark", "growl", "box", "jump", "wave", "sit", "stand", "clap", "cheer", "kick", "punch", "stretch", "spin", "twirl", "bow", "salute", "sing", "practice", "practise", "perform", "exercise", "train", "meditate", "pose", "celebrate", "shake", "nod", "laugh", "cry", "talk", "shout", "yell", "throw", "catch", "juggle", "lift", "squat", "kneel", "lie", "sleep", "rest", "wait", "watch", "look", "read", "eat", "drink", "cook", "paint", "swing", "sway", "bounce", "rock", "spar", "wrestle", "fence", "do", "make", "hold", "carry", "greet", "hug", "kiss", "point", "dive", "flip", "cartwheel", "somersault", "breakdance", "boogie", "shiver", "tremble", "think", "argue", "stomp", "pray", "fish", "golf", "skateboard", "surf", "ski", "snowboard", "yawn", "idle", "stay", "remain", "sweep", "mop", "dig", "build", "climb", "crouch", "strike", "attack", "defend", "block", "flex", "wiggle", "march-in-place"),
+        .. Verbs(true, "walk", "run", "jog", "stroll", "march", "sprint", "wander", "stride", "trot", "gallop", "crawl", "fly", "limp", "sneak", "tiptoe", "chase", "follow", "move", "go", "come", "cross", "circle", "skate", "ride", "cycle", "drive", "roam", "patrol", "pace", "travel", "hike", "hurry", "rush", "dash", "race", "swim", "slide", "glide", "roll", "stagger", "shuffle", "waddle", "hop", "skip", "leave", "enter", "approach", "head", "return", "flee", "escape", "step", "zoom", "scurry", "prowl", "stalk", "amble", "saunter", "meander", "trudge", "plod", "creep", "charge", "bolt"),
+        .. Verbs(false, "dance", "play", "fight", "beat", "hit", "tap", "shoot", "aim", "raise", "drum", "strum", "conduct", "preach", "scream", "roar", "howl", "bark", "growl", "box", "jump", "wave", "sit", "stand", "clap", "cheer", "kick", "punch", "stretch", "spin", "twirl", "bow", "salute", "sing", "practice", "practise", "perform", "exercise", "train", "meditate", "pose", "celebrate", "shake", "nod", "laugh", "cry", "talk", "shout", "yell", "throw", "catch", "juggle", "lift", "squat", "kneel", "lie", "sleep", "rest", "wait", "watch", "look", "read", "eat", "drink", "cook", "paint", "swing", "sway", "bounce", "rock", "spar", "wrestle", "fence", "do", "make", "hold", "carry", "greet", "hug", "kiss", "point", "dive", "flip", "cartwheel", "somersault", "breakdance", "boogie", "shiver", "tremble", "think", "argue", "stomp", "pray", "fish", "golf", "skateboard", "surf", "ski", "snowboard", "yawn", "idle", "stay", "remain", "sweep", "mop", "dig", "build", "climb", "crouch", "strike", "attack", "defend", "block", "flex", "wiggle", "march-in-place", "face", "embrace", "cuddle", "chat", "speak", "duel", "battle", "brawl", "jab", "pirouette", "waltz", "tango"),
     ];
 
     static readonly Dictionary<string, string> Irregular = new()
@@ -127,6 +127,31 @@ static class Lexicon
 
     /// <summary>Verbs that make another actor the target ("chasing a cat"): the object becomes an actor too.</summary>
     public static readonly HashSet<string> PursuitVerbs = ["chase", "follow", "approach", "stalk"];
+
+    /// <summary>Verbs that say their speed themselves: a sprint is fast, a stroll slow.</summary>
+    public static MotionSpeed? SpeedOf(string lemma) => lemma switch
+    {
+        "sprint" or "dash" or "race" or "rush" or "hurry" or "zoom" or "bolt" or "charge" or "speed" or "scurry" or "flee" => MotionSpeed.Fast,
+        "stroll" or "amble" or "saunter" or "wander" or "tiptoe" or "sneak" or "creep" or "meander" or "shuffle" or "trudge" or "plod" or "crawl" or "limp" or "stagger" or "waddle" => MotionSpeed.Slow,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Verbs two actors do to or with each other, and the interaction they make: the composer stands them
+    /// facing each other at the distance it needs ("shake hands" ≈ 1 m, "box" ≈ 1.3 m, "fence" ≈ 2 m).
+    /// </summary>
+    public static Interaction? InteractionOf(string lemma, string phrase) => lemma switch
+    {
+        _ when phrase.Contains("sword") || phrase.Contains("fencing") || lemma is "fence" or "duel" => Interaction.SwordFight,
+        _ when phrase.Contains("shak") && phrase.Contains("hand") || lemma is "greet" => Interaction.Handshake,
+        "box" or "punch" or "spar" or "jab" => Interaction.Boxing,
+        "fight" or "wrestle" or "kick" or "attack" or "strike" or "battle" or "brawl" => Interaction.Fighting,
+        "hug" or "embrace" or "cuddle" => Interaction.Hug,
+        "talk" or "chat" or "argue" or "speak" or "converse" or "discuss" or "whisper" => Interaction.Talking,
+        "dance" or "waltz" or "tango" => Interaction.Dancing,
+        "play" => Interaction.Playing,
+        _ => null,
+    };
 
     static readonly Dictionary<string, string> IrregularPlurals = new()
     {

@@ -1,0 +1,67 @@
+namespace C3V.Direct.Rules;
+
+/// <summary>An actor as the parser builds it, before counts are expanded into individuals.</summary>
+sealed class ActorDraft
+{
+    public required string Noun { get; init; }
+    public int Count { get; set; } = 1;
+    public required string Description { get; set; }
+    public List<string> Attributes { get; } = [];
+    public List<string> Props { get; } = [];
+    public ActorCategory Category { get; set; }
+    public double Height { get; set; }
+    /// <summary>What the actor does, in order ("stretches, then jogs away"): never empty; the last is the one being read.</summary>
+    public List<SegmentDraft> Segments { get; private set; } = [new()];
+    public SegmentDraft Current => Segments[^1];
+    public bool HasMotion => Segments.Any(x => x.Phrases.Count > 0);
+    /// <summary>Whether the motion being read carries the actor across the scene.</summary>
+    public bool Travels { get => Current.Travels; set => Current.Travels = value; }
+    /// <summary>Which way the motion being read goes in the image ("toward the camera").</summary>
+    public ImageDirection? Direction { get => Current.Direction; set => Current.Direction = value; }
+    public PathShape Path { get; set; } = PathShape.Auto;
+    /// <summary>The next verb starts a new segment (a sequence marker came: "then", "after that").</summary>
+    public void StartSegment() { if (Current.Phrases.Count > 0) Segments.Add(new()); }
+    /// <summary>Forgets what the actor was said to do (a member of a group told apart: "one runs").</summary>
+    public void ClearMotion() => Segments = [new()];
+    public SpatialHint? Start { get; set; }
+    public SpatialHint? End { get; set; }
+    public string? EndActor { get; set; } // target draft's noun key, resolved to an id at the end
+    public ActorDraft? EndTarget { get; set; }
+    public ActorDraft? StartTarget { get; set; }
+    /// <summary>The actor this one's action is aimed at ("waves at him", "talks to the woman").</summary>
+    public ActorDraft? AimTarget { get; set; }
+    public int Order { get; set; }
+    /// <summary>How many individuals the noun phrase named ("three children": 3), before any was told apart.</summary>
+    public int GroupSize { get; set; } = 1;
+    /// <summary>Members told apart from this group ("one runs"), each its own draft.</summary>
+    readonly List<ActorDraft> parts = [];
+
+    /// <summary>Every draft of the group: the members told apart, then what remains of this one.</summary>
+    public List<ActorDraft> Members() => [.. parts, this];
+
+    /// <summary>Tells <paramref name="n"/> members apart from the group: a draft like this one, without its motion.</summary>
+    public ActorDraft Split(int n)
+    {
+        Count -= n;
+        var d = new ActorDraft { Noun = Noun, Count = n, Description = Description, Category = Category, Height = Height, Order = Order, Path = Path,
+            Start = Start, End = End, StartTarget = StartTarget, EndTarget = EndTarget, AimTarget = AimTarget };
+        d.Attributes.AddRange(Attributes);
+        d.Props.AddRange(Props);
+        parts.Add(d);
+        return d;
+    }
+}
+
+/// <summary>One motion of an actor as the parser reads it: its verb phrases (joined by "and"), how often, how fast.</summary>
+sealed class SegmentDraft
+{
+    public List<string> Phrases { get; } = [];
+    public bool Travels { get; set; }
+    public int? Count { get; set; }
+    public MotionSpeed Speed { get; set; }
+    public string? Lemma { get; set; }
+    public ImageDirection? Direction { get; set; }
+}
+
+/// <summary>A relation between drafts (expanded to actor ids when the plan is built).</summary>
+sealed record RelationDraft(RelationKind Kind, IReadOnlyList<ActorDraft> Actors, ActorDraft? Object = null, bool ToCamera = false, Interaction? Interaction = null);

@@ -1,0 +1,184 @@
+using System.Globalization;
+using C3V.World;
+
+namespace C3V.Direct.Rules;
+
+/// <summary>The parser's last step: drafts expanded into individuals with ids, segments, relations and the scene.</summary>
+sealed partial class Parse
+{
+    ScenePlan Build()
+    {
+        if (scene is null && fallbackScene is { } fb)
+        {
+            // the only place named was taken for a landmark: it is the scene, not a spot in it
+            scene = fb.Phrase;
+            landmarks.Remove(fb.Landmark);
+            foreach (var a in actors)
+            {
+                if (a.Start?.Landmark == fb.Landmark) a.Start = null;
+                if (a.End?.Landmark == fb.Landmark) a.End = null;
+            }
+        }
+        if (actors.Count == 0) throw new Common.C3VException($"no actor found in the prompt \"{prompt}\" (expected a subject such as \"a man\", \"two robots\")");
+        // ids: the noun, numbered when it repeats
+        var expanded = new List<(ActorDraft Draft, string Id)>();
+        foreach (var group in actors.SelectMany(a => Enumerable.Repeat(a, a.Count).Select((d, k) => (d, k))).GroupBy(x => x.d.Noun))
+        {
+            var list = group.ToList();
+            for (int k = 0; k < list.Count; k++)
+                expanded.Add((list[k].d, list.Count == 1 ? Slug(group.Key) : $"{Slug(group.Key)}-{k + 1}"));
+        }
+        var ordered = actors.SelectMany(a => expanded.Where(e => e.Draft == a)).ToList();
+        string IdOf(ActorDraft d) => ordered.First(e => e.Draft == d).Id;
+
+        var plans = new List<ActorPlan>();
+        var individuals = ordered.GroupBy(e => e.Draft).ToList();
+        foreach (var group in individuals)
+        {
+            var d = group.Key;
+            var ids = group.Select(g => g.Id).ToList();
+            for (int k = 0; k < ids.Count; k++)
+            {
+                var end = d.End;
+                var start = d.Start;
+                // "towards each other" and other actor targets
+                if (d.EndTarget is not null) end = (end ?? new SpatialHint { Relation = SpatialRelation.Near }) with { Actor = IdOf(d.EndTarget) };
+                if (d.StartTarget is not null) start = (start ?? new SpatialHint { Relation = SpatialRelation.Near }) with { Actor = IdOf(d.StartTarget) };
+                var segments = Motions(d, end is not null && d.Path != PathShape.InPlace, Direction(start, end));
+                bool travels = segments.Any(m => m.Travels);
+                plans.Add(new ActorPlan
+                {
+                    Id = ids[k],
+                    Description = d.Description,
+                    Category = d.Category,
+                    Noun = d.Noun,
+                    Attributes = d.Attributes.ToList(),
+                    Props = d.Props.ToList(),
+                    HeightMeters = Math.Round(Math.Clamp(d.Height, 0.05, 50), 2),
+                    Motion = segments[0],
+                    Then = segments.Skip(1).ToList(),
+                    Start = start is { IsEmpty: false } ? start : null,
+                    End = travels && end is { IsEmpty: false } ? end : null,
+                    Order = d.Order,
+                    Target = d.AimTarget is { } aim ? IdOf(aim) : null,
+                });
+            }
+        }
+        List<string> IdsOf(ActorDraft d) => ordered.Where(e => e.Draft == d).Select(e => e.Id).ToList();
+        var relationPlans = Relations(IdsOf);
+        EachOther(plans, relationPlans);
+        string sceneText = scene ?? DefaultScene();
+        if (sceneIsSurface && landmarks.Count > 0)
+            sceneText += " with " + string.Join(" and ", landmarks.Select(l => ("aeiou".Contains(l[0]) ? "an " : "a ") + l));
+        return new ScenePlan
+        {
+            Version = ScenePlan.CurrentVersion,
+            Prompt = prompt,
+            Scene = new SceneSpec { Description = sceneText, Landmarks = landmarks.ToList(), Lighting = lighting },
+            Actors = plans,
+            Camera = camera,
+            DurationSeconds = duration ?? 4,
+            Relations = relationPlans,
+        };
+    }
+
+    /// <summary>
+    /// The draft's segments as motions. A single segment keeps the old reading (it travels when its verb does or
+    /// an end is given); of several, the travelling verbs travel, and an end with no travelling verb makes the
+    /// last one travel ("waves, then to the door").
+    /// </summary>
+    static List<MotionPlan> Motions(ActorDraft d, bool hasEnd, ImageDirection? direction)
+    {
+        var segs = d.Segments.Where(x => x.Phrases.Count > 0).ToList();
+        if (segs.Count == 0) segs = [d.Current];
+        bool anyTravels = segs.Any(x => x.Travels);
+        var list = new List<MotionPlan>();
+        for (int k = 0; k < segs.Count; k++)
+        {
+            var x = segs[k];
+            bool travels = x.Travels || hasEnd && !anyTravels && k == segs.Count - 1;
+            list.Add(new MotionPlan
+            {
+                Description = x.Phrases.Count == 0 ? "standing" : string.Join(" and ", x.Phrases),
+                Travels = travels,
+                Path = travels ? d.Path : PathShape.InPlace,
+                Count = x.Count,
+                Speed = x.Speed,
+                Direction = travels ? x.Direction ?? direction : null,
+            });
+        }
+        return list;
+    }
+
+    /// <summary>The image direction start and end regions make ("from the left to the right"), or null.</summary>
+    static ImageDirection? Direction(SpatialHint? start, SpatialHint? end)
+    {
+        static int H(ImageRegion? r) => r switch
+        {
+            ImageRegion.Left or ImageRegion.TopLeft or ImageRegion.BottomLeft => -1,
+            ImageRegion.Right or ImageRegion.TopRight or ImageRegion.BottomRight => 1,
+            _ => 0,
+        };
+        int from = H(start?.Region), to = H(end?.Region);
+        if (start?.Landmark is not null || start?.Actor is not null || end?.Landmark is not null || end?.Actor is not null) return null;
+        if (from < 0 && to >= 0 && (to > 0 || end?.Region is not null) || from == 0 && start?.Region is not null && to > 0) return ImageDirection.LeftToRight;
+        if (from > 0 && to <= 0 && (to < 0 || end?.Region is not null) || from == 0 && start?.Region is not null && to < 0) return ImageDirection.RightToLeft;
+        if (start is null && to != 0) return to > 0 ? ImageDirection.LeftToRight : ImageDirection.RightToLeft;
+        return null;
+    }
+
+    /// <summary>The relations read, with actor ids; a group draft ("two boxers") stands for all its individuals.</summary>
+    List<ActorRelation> Relations(Func<ActorDraft, List<string>> ids)
+    {
+        var list = new List<ActorRelation>();
+        foreach (var r in relations)
+        {
+            var who = r.Actors.SelectMany(ids).Distinct().ToList();
+            if (who.Count == 0) continue;
+            string? obj = r.ToCamera ? ActorRelation.Camera : r.Object is { } o ? ids(o)[0] : null;
+            if (obj is not null && who.Contains(obj)) who.Remove(obj);
+            bool group = r.Kind is RelationKind.SideBySide or RelationKind.InARow or RelationKind.FacesEachOther;
+            if (group && who.Count < 2 || who.Count == 0) continue;
+            var plan = new ActorRelation { Kind = r.Kind, Actors = who, Object = group ? null : obj, Interaction = r.Interaction };
+            if (obj is null && !group && r.Kind is not (RelationKind.Toward or RelationKind.AwayFrom)) continue;
+            if (!list.Contains(plan, RelationComparer.Instance)) list.Add(plan);
+        }
+        return list;
+    }
+
+    /// <summary>Relations are records with lists: equal when kind, actors, object and interaction are.</summary>
+    sealed class RelationComparer : IEqualityComparer<ActorRelation>
+    {
+        public static readonly RelationComparer Instance = new();
+        public bool Equals(ActorRelation? a, ActorRelation? b) => a is not null && b is not null && a.Kind == b.Kind && a.Object == b.Object
+            && a.Interaction == b.Interaction && a.Actors.SequenceEqual(b.Actors);
+        public int GetHashCode(ActorRelation r) => HashCode.Combine(r.Kind, r.Object, r.Actors.Count);
+    }
+
+    /// <summary>"walk towards each other": travelling actors of a mutual "toward" relation each head for the other.</summary>
+    static void EachOther(List<ActorPlan> plans, List<ActorRelation> relations)
+    {
+        foreach (var r in relations.Where(r => r.Kind == RelationKind.Toward && r.Object is null && r.Actors.Count == 2))
+        {
+            for (int k = 0; k < 2; k++)
+            {
+                int i = plans.FindIndex(p => p.Id == r.Actors[k]);
+                var p = plans[i];
+                var m = p.Segments.FirstOrDefault(x => x.Travels) ?? p.Motion;
+                var moved = m with { Travels = true, Path = m.Path == PathShape.InPlace ? PathShape.Auto : m.Path };
+                plans[i] = p with
+                {
+                    End = (p.End ?? new SpatialHint { Relation = SpatialRelation.Near }) with { Actor = r.Actors[1 - k] },
+                    Motion = ReferenceEquals(m, p.Motion) ? moved : p.Motion,
+                    Then = p.Then.Select(x => ReferenceEquals(x, m) ? moved : x).ToList(),
+                };
+            }
+        }
+    }
+
+    string DefaultScene() => landmarks.Count > 0
+        ? "an open lawn with " + string.Join(" and ", landmarks.Select(l => ("aeiou".Contains(l[0]) ? "an " : "a ") + l))
+        : "an empty stage";
+
+    static string Slug(string noun) => new(noun.Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray());
+}

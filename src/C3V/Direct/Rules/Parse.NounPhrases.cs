@@ -1,0 +1,207 @@
+using System.Globalization;
+using C3V.World;
+
+namespace C3V.Direct.Rules;
+
+/// <summary>The parser's noun phrases: subjects (with counts and attributes), group members told apart ("one runs"), object noun phrases.</summary>
+sealed partial class Parse
+{
+    /// <summary>Where a distributive subject names members of a group: the actors, and where the verb begins.</summary>
+    sealed record Members(List<ActorDraft> Actors, int End);
+
+    /// <summary>
+    /// A subject that picks members of the last group ("three children"): "one", "another", "the other(s)",
+    /// "the rest", "the first", "two of them", "each (of them)", "both", "all". One member is told apart by
+    /// splitting it off the group's draft (so "one runs, one jumps and one sits" gives three children with three
+    /// motions); "each", "both" and "all" take the whole group. Null when no verb follows (then "one robot" is
+    /// an ordinary noun phrase) or there is no group.
+    /// </summary>
+    Members? Distributive(int i)
+    {
+        var group = actors.LastOrDefault(a => a.GroupSize > 1);
+        if (group is null) return null;
+        int j = i, take;
+        bool all = false, rest = false;
+        if (Is(j, "each", "both", "all", "every")) { all = true; j++; take = 0; }
+        else if (Is(j, "one", "another")) { take = 1; j++; }
+        else if (Is(j, "the") && Is(j + 1, "other", "others", "rest", "remaining", "last")) { rest = true; take = 1; j += 2; }
+        else if (Is(j, "the") && Ordinal(W(j + 1)) > 0) { take = 1; j += 2; }
+        else if (CountAt(j) is { Length: > 0 } c && Is(j + c.Length, "of")) { take = c.Value; j += c.Length; }
+        else return null;
+        if (Is(j, "of") && Is(j + 1, "them", "the")) j += 2;
+        if (Is(j - 1, "the") && j < t.Count && Lexicon.Singular(W(j)) == group.Noun) j++; // "each of the robots"
+        if (all && Lexicon.Singular(W(j)) == group.Noun) j++;                               // "each robot", "both robots"
+        if (Is(j, "one") && Is(j - 1, "other")) j++;                                         // "the other one"
+        if (Is(j, "other")) j++;                                                              // "one other"
+        while (Lexicon.Auxiliaries.Contains(W(j)) && !Is(j, "to")) j++;
+        if (!(IsVerbForm(j) || Lexicon.VerbForms.ContainsKey(W(j)))) return null;
+        var members = group.Members();
+        if (all) return new Members(members, j);
+        if (rest || group.Count <= take)
+        {
+            // the last of the group: the group's own draft, told what it does now
+            group.ClearMotion();
+            return new Members([group], j);
+        }
+        var split = group.Split(take);
+        actors.Insert(actors.IndexOf(group), split);
+        return new Members([split], j);
+    }
+
+    static int Ordinal(string w) => w switch
+    {
+        "first" => 1, "second" => 2, "third" => 3, "fourth" => 4, "fifth" => 5, _ => 0,
+    };
+
+    /// <summary>
+    /// A subject noun phrase: [count | determiner] adjectives* head [attribute modifiers]. Returns the actor
+    /// (an existing one when the phrase refers back to it: "the man", "the same dancer").
+    /// </summary>
+    ActorDraft? SubjectPhrase(ref int i)
+    {
+        int start = i;
+        var (count, countLength) = CountAt(i);
+        bool definite = Is(i, "the", "this", "that", "his", "her", "their");
+        if (countLength > 0) i += countLength;
+        else if (Lexicon.Determiners.Contains(W(i))) i++;
+        if (Is(i, "same", "other", "first", "second")) i++;
+        int headStart = i;
+        int head = -1;
+        while (i < t.Count && !t[i].IsPunctuation)
+        {
+            string w = W(i);
+            if (i > headStart && (IsPreposition(i) || Lexicon.Auxiliaries.Contains(w) || RelativeWords.Contains(w) || ClauseWords.Contains(w))) break;
+            if (i > headStart && IsVerbForm(i) && !(IsGerund(i) && i == headStart)) break;
+            if (i == headStart && (IsPreposition(i) && !Lexicon.ActorNouns.ContainsKey(w))) break;
+            head = i;
+            i++;
+            // "a gorilla beats …": after a known actor noun, an unknown word in -s is the verb
+            if (Lexicon.ActorNouns.ContainsKey(Lexicon.Singular(W(head))) && W(i).EndsWith('s') && W(i).Length > 3
+                && !Lexicon.ActorNouns.ContainsKey(Lexicon.Singular(W(i))) && !Lexicon.PlaceNouns.Contains(W(i))) break;
+        }
+        if (head < 0) return null;
+        string noun = Lexicon.Singular(W(head));
+        bool plural = noun != W(head) || W(head) is "people";
+        if (countLength == 0 && plural && !definite) count = W(head) == "people" ? 3 : 2;
+        if (countLength == 0 && !plural) count = 1;
+
+        // Referring back: "the man", "the same dancer", "he".
+        if ((definite || W(start + 1) == "same") && actors.LastOrDefault(a => a.Noun == noun) is { } existing)
+        {
+            AttributeModifiers(ref i, existing);
+            return existing;
+        }
+
+        var info = Lexicon.ActorNouns.TryGetValue(noun, out var known) ? known : new NounInfo(classifier.ClassifyActor(noun), 1.75);
+        var draft = new ActorDraft
+        {
+            Noun = noun,
+            Count = Math.Max(1, count),
+            GroupSize = Math.Max(1, count),
+            Description = "",
+            Category = info.Category,
+            Height = info.HeightMeters,
+        };
+        // Pre-head words are attributes ("black", "old", "tall"), colour phrases kept whole ("navy blue").
+        var pre = Enumerable.Range(headStart, head - headStart).Where(k => !Is(k, "same")).ToList();
+        for (int k = 0; k < pre.Count; k++)
+        {
+            if (k + 1 < pre.Count && ColorNames.TryGet(W(pre[k]) + " " + W(pre[k + 1]), out _))
+            {
+                draft.Attributes.Add(Text(pre[k], pre[k + 1] + 1).ToLowerInvariant());
+                k++;
+                continue;
+            }
+            if (Lexicon.ActorNouns.ContainsKey(W(pre[k])) && W(pre[k]) is "robot" or "alien" or "zombie" or "ghost" or "skeleton")
+                draft.Category = Lexicon.ActorNouns[W(pre[k])].Category; // "robot dog" is a robot
+            draft.Attributes.Add(W(pre[k]));
+            if (AttributeVocabulary.Find(AttributeKind.Size, W(pre[k])) is { } size && size.Value > 0) draft.Height *= size.Value;
+        }
+        AttributeModifiers(ref i, draft);
+        draft.Description = Describe(start, countLength, head, i, draft.Count);
+        return draft;
+    }
+
+    /// <summary>The actor's phrase for one individual: the count replaced by "a"/"an", the head made singular.</summary>
+    string Describe(int start, int countLength, int head, int end, int count)
+    {
+        if (count <= 1 && countLength == 0 && !Lexicon.IsPlural(W(head))) return Text(start, end);
+        string singular = Lexicon.Singular(W(head));
+        string before = countLength > 0 ? Text(start + countLength, head) : Lexicon.Determiners.Contains(W(start)) ? Text(start + 1, head) : Text(start, head);
+        string after = head + 1 < end ? prompt[t[head].End..t[end - 1].End] : "";
+        string body = (before.Length > 0 ? before + " " : "") + singular + after;
+        string article = "aeiou".Contains(body[0]) ? "an" : "a";
+        return $"{article} {body}";
+    }
+
+    /// <summary>"wearing a green t-shirt", "in ski clothes", "with blonde hair", "holding an umbrella".</summary>
+    void AttributeModifiers(ref int i, ActorDraft draft)
+    {
+        while (i < t.Count)
+        {
+            int j = i;
+            if (RelativeWords.Contains(W(j)) && (Is(j + 1, "is", "are") && Is(j + 2, "wearing", "dressed", "holding", "carrying") || Is(j + 1, "wears", "holds", "carries")))
+                j += Is(j + 1, "is", "are") ? 2 : 1;
+            if (Is(j, "and") && (IsGarmentPhrase(j + 1, out _) || Is(j + 1, "wearing", "holding", "carrying", "with"))) j++;
+            var (prop, propLength) = MatchAny(j, PropVerbs);
+            var (attr, attrLength) = MatchAny(j, AttributePreps);
+            if (attrLength > 0 && attr != "with" || attr == "with" && IsGarmentPhrase(j + 1, out _))
+            {
+                int np = j + attrLength;
+                if (attr == "in" && !IsGarmentPhrase(np, out _)) return; // "in the park" is a place, not clothing
+                int end = NounPhraseEnd(np);
+                if (end <= np) return;
+                draft.Attributes.Add(Lexicon.Determiners.Contains(W(np)) ? Text(np + 1, end).ToLowerInvariant() : Text(np, end).ToLowerInvariant());
+                i = end;
+                continue;
+            }
+            if (propLength > 0)
+            {
+                int np = j + propLength;
+                int end = NounPhraseEnd(np);
+                if (end <= np) return;
+                draft.Props.Add(string.Join(' ', Enumerable.Range(np, end - np).Where(k => !Lexicon.Determiners.Contains(W(k))).Select(W)));
+                i = end;
+                continue;
+            }
+            return;
+        }
+    }
+
+    /// <summary>True when the noun phrase at <paramref name="i"/> names clothing (a garment, a colour, or "clothes").</summary>
+    bool IsGarmentPhrase(int i, out int end)
+    {
+        end = NounPhraseEnd(i);
+        var words = t.Select(x => x.Word).ToList();
+        for (int k = i; k < end; k++)
+        {
+            if (AttributeVocabulary.MatchAt(AttributeKind.Garment, words, k).Term is not null) return true;
+            if (AttributeVocabulary.MatchAt(AttributeKind.Feature, words, k).Term is not null) return true;
+            if (ClothingWords.Contains(W(k)) || ColorNames.IsColorWord(W(k)) && !Lexicon.PlaceNouns.Contains(W(end - 1))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>End of a noun phrase starting at <paramref name="i"/>: determiner, words, "of" + noun phrase.</summary>
+    int NounPhraseEnd(int i)
+    {
+        int j = i;
+        // an object pronoun is a whole noun phrase ("toward her in a park"), though "her" may also open one ("her dog")
+        if (Is(j, "him", "them", "it", "me", "us") || Is(j, "her") && (j + 1 >= t.Count || t[j + 1].IsPunctuation || IsPreposition(j + 1) || ClauseWords.Contains(W(j + 1)))) return j + 1;
+        if (Lexicon.Determiners.Contains(W(j)) || CountAt(j).Length > 0) j += Math.Max(1, CountAt(j).Length);
+        int words = 0;
+        while (j < t.Count && !t[j].IsPunctuation)
+        {
+            if (Is(j, "of") && words > 0 && j + 1 < t.Count && !t[j + 1].IsPunctuation) { j++; words = 0; if (Lexicon.Determiners.Contains(W(j))) j++; continue; }
+            if (words > 0 && (IsPreposition(j) || ClauseWords.Contains(W(j)) || RelativeWords.Contains(W(j)) || Lexicon.Auxiliaries.Contains(W(j)))) break;
+            if (words > 0 && IsVerbForm(j, allowBare: false) && !IsColorOrGarmentWord(j)) break;
+            if (words > 0 && IsGerund(j)) break;
+            if (Is(j, "and") ) break;
+            j++;
+            words++;
+        }
+        return words == 0 ? i : j;
+    }
+
+    bool IsColorOrGarmentWord(int k) => ColorNames.IsColorWord(W(k)) || AttributeVocabulary.Find(AttributeKind.Garment, W(k)) is not null;
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using C3V.World;
+
+namespace C3V.Direct.Rules;
+
+/// <summary>The parser's relations among actors: side by side, in a row, facing each other, interactions, sides of the image.</summary>
+sealed partial class Parse
+{
+    static readonly string[] EachOtherWords = ["each other", "one another"];
+
+    /// <summary>
+    /// Relations among the clause's actors or with one named after "with": "side by side", "next to each other",
+    /// "in a row", "facing each other", "at/with each other" (an interaction: "punch at each other", "hug each
+    /// other"), "toward/away from each other", "shakes hands with the woman". Returns the tokens used, or 0.
+    /// </summary>
+    int GroupRelation(int i, List<ActorDraft> subjects)
+    {
+        int n;
+        var current = subjects[0].Current;
+        Interaction? interaction = current.Lemma is { } lemma ? Lexicon.InteractionOf(lemma, string.Join(' ', current.Phrases)) : null;
+        void Add(RelationKind kind, Interaction? with = null) => relations.Add(new RelationDraft(kind, subjects.ToList(), Interaction: with));
+        if ((n = Match(i, "side by side")) > 0 || (n = MatchAfter(i, ["next to", "beside", "alongside", "near"], EachOtherWords)) > 0)
+        { Add(RelationKind.SideBySide); return n; }
+        if ((n = MatchAny(i, ["in a row", "in a line", "in line", "in single file", "one after another", "one after the other"]).Length) > 0)
+        { Add(RelationKind.InARow); return n; }
+        if ((n = Match(i, "face to face")) > 0 || (n = MatchAfter(i, ["facing", "face", "opposite", "across from"], EachOtherWords)) > 0)
+        { Add(RelationKind.FacesEachOther, interaction); return n; }
+        if ((n = MatchAfter(i, ["towards", "toward", "to", "up to"], EachOtherWords)) > 0)
+        {
+            if (subjects.Any(x => x.Travels)) Add(RelationKind.Toward);
+            else Add(RelationKind.FacesEachOther, interaction ?? Interaction.Talking); // "wave to each other", "talk to each other"
+            return n;
+        }
+        if ((n = MatchAfter(i, ["away from"], EachOtherWords)) > 0)
+        {
+            foreach (var x in subjects) x.Travels = true;
+            Add(RelationKind.AwayFrom);
+            return n;
+        }
+        if ((n = MatchAfter(i, ["at", "with", "against", ""], EachOtherWords)) > 0)
+        { Add(RelationKind.FacesEachOther, interaction); return n; }
+        if (Is(i, "with", "against") && interaction is not null && StartsSubject(i + 1) && !Lexicon.Pronouns.Contains(W(i + 1)) || Is(i, "with", "against") && interaction is not null && Is(i + 1, "him", "her", "them"))
+        {
+            // "shakes hands with a woman", "dances with the robot", "fights against a knight": the other does it too
+            int k = i + 1;
+            ActorDraft? other;
+            if (Is(k, "him", "her", "them")) { other = actors.LastOrDefault(a => !subjects.Contains(a)); k++; }
+            else
+            {
+                other = SubjectPhrase(ref k);
+                if (other is not null && !actors.Contains(other)) { other.Order = subjects[0].Order; actors.Add(other); }
+            }
+            if (other is null || subjects.Contains(other)) return 0;
+            if (!other.HasMotion) { other.Current.Phrases.AddRange(current.Phrases); other.Current.Lemma = current.Lemma; }
+            relations.Add(new RelationDraft(RelationKind.FacesEachOther, [.. subjects, other], Interaction: interaction));
+            return k - i;
+        }
+        return 0;
+    }
+
+    static readonly string[] FrameWords = ["frame", "image", "screen", "picture", "view", "shot", "video"];
+
+    /// <summary>
+    /// "to the right (side) (of the frame)", "towards the left": the end of a walk is a side of the image, not a spot
+    /// left or right of some thing. Sets the subjects' end region; returns the tokens used, or 0.
+    /// </summary>
+    int ImageSideEnd(int i, List<ActorDraft> subjects)
+    {
+        var (_, pl) = MatchAny(i, ["to", "towards", "toward", "over to", "into"]);
+        if (pl == 0 || !Is(i + pl, "the")) return 0;
+        int k = i + pl + 1;
+        if (Is(k, "far")) k++;
+        if (!Is(k, "left", "right")) return 0;
+        var region = W(k) == "left" ? ImageRegion.Left : ImageRegion.Right;
+        k++;
+        if (Is(k, "side", "edge")) k++;
+        if (Is(k, "of") && Is(k + 1, "the") && Is(k + 2, FrameWords)) k += 3;
+        else if (Is(k, "of") || !IsPathEnd(k) && !IsPreposition(k)) return 0; // "to the right of the tree" is a relation to the tree
+        foreach (var x in subjects) { x.End = new SpatialHint { Region = region }; x.Travels = true; }
+        return k - i;
+    }
+
+    /// <summary>Length of one of <paramref name="heads"/> followed by one of <paramref name="tails"/> at <paramref name="i"/> ("" is no head), or 0.</summary>
+    int MatchAfter(int i, string[] heads, string[] tails)
+    {
+        foreach (var h in heads)
+        {
+            int hl = h.Length == 0 ? 0 : Match(i, h);
+            if (h.Length > 0 && hl == 0) continue;
+            var (_, tl) = MatchAny(i + hl, tails);
+            if (tl > 0) return hl + tl;
+        }
+        return 0;
+    }
+}
