@@ -64,7 +64,7 @@ public sealed class ProjectApiTests(StudioFactory studio)
     {
         var client = studio.CreateClient();
         var name = await studio.CopyOfBaseAsync(client, "motion-swap");
-        var job = await StudioFactory.RunAsync(client, new { actor = "robot", motion = "dancing" }, $"/api/projects/{name}/edit");
+        var job = await StudioFactory.RunAsync(client, new { actor = "robot", motion = "running" }, $"/api/projects/{name}/edit");
         Assert.Equal("done", job["state"]!.GetValue<string>());
         var recomputed = StudioFactory.Names(job["summary"]!["recomputed"]).Order().ToList();
         Assert.Equal(["composition", "motion-robot", "render"], recomputed);
@@ -72,7 +72,7 @@ public sealed class ProjectApiTests(StudioFactory studio)
         Assert.Contains("scene", reused);
         Assert.Contains("actor-robot", reused);
         Assert.Contains("layout", reused);
-        Assert.Equal("dancing", (await Project(client, name))["project"]!["plan"]!["actors"]![0]!["motion"]!["description"]!.GetValue<string>());
+        Assert.Equal("running", (await Project(client, name))["project"]!["plan"]!["actors"]![0]!["motion"]!["description"]!.GetValue<string>());
     }
 
     [Fact]
@@ -197,9 +197,15 @@ public sealed class ProjectApiTests(StudioFactory studio)
     public async Task Transcripts_are_listed_verbatim()
     {
         var client = studio.CreateClient();
-        var list = await client.GetFromJsonAsync<JsonArray>($"/api/projects/{StudioFactory.Base}/transcripts");
-        Assert.NotEmpty(list!);
-        Assert.All(list!, t => Assert.False(string.IsNullOrEmpty(t!["text"]!.GetValue<string>())));
+        var name = await studio.CopyOfBaseAsync(client, "transcripts");
+        // The embedded director keeps no exchanges; a chat model's are files in transcripts/, shown as they are.
+        const string exchange = "{\"role\": \"user\", \"content\": \"a robot walks to the tree\"}\n";
+        File.WriteAllText(Path.Combine(studio.ProjectsRoot, name, "transcripts", "001-plan.jsonl"), exchange);
+        var list = await client.GetFromJsonAsync<JsonArray>($"/api/projects/{name}/transcripts");
+        var only = Assert.Single(list!);
+        Assert.Equal("001-plan.jsonl", only!["name"]!.GetValue<string>());
+        Assert.Equal(exchange, only["text"]!.GetValue<string>());
+        Assert.Equal(["001-plan.jsonl"], StudioFactory.Names((await Project(client, name))["transcripts"]));
     }
 
     [Fact]

@@ -24,11 +24,16 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public static string Chromium => Environment.GetEnvironmentVariable("C3V_CHROMIUM") is { Length: > 0 } c ? c : "/usr/bin/chromium";
 
+    /// <summary>Seconds the fixture took to build the front end, generate the base project and start Chromium.</summary>
+    public string Timings { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         if (!File.Exists(Chromium)) { SkipReason = $"Chromium is not installed ({Chromium}; apt-get install chromium)"; return; }
         var web = FrontEnd.EnsureBuilt(FrontEnd.SourceFolder(), _ => { }, out var problem);
         if (web is null) { SkipReason = problem; return; }
+        var built = clock.Elapsed.TotalSeconds;
         Directory.CreateDirectory(ProjectsRoot);
         _app = StudioApp.Build(new StudioOptions { ProjectsRoot = ProjectsRoot, Port = 0, WebRoot = web }, logging: _ => { });
         await _app.StartAsync();
@@ -37,6 +42,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         var job = await Http.PostAsJsonAsync("/api/jobs", new { prompt = "a robot walks to the tree", name = Base, width = 160, height = 160, duration = 2.0, fps = 8, quality = "draft" });
         var id = (await job.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
         await WaitAsync(id);
+        var generated = clock.Elapsed.TotalSeconds;
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -44,8 +50,11 @@ public sealed class BrowserFixture : IAsyncLifetime
             Headless = true,
             // Software WebGL (no GPU here) and no background traffic (which fails noisily without a network).
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
+                    "--disable-component-update", "--disable-sync", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+                    // Names that resolve to this machine, as a DNS-rebinding attacker's would.
+                    $"--host-resolver-rules=MAP {RebindHost} 127.0.0.1"],
         });
+        Timings = $"front end {built:0.0} s, base project {generated - built:0.0} s, Chromium {clock.Elapsed.TotalSeconds - generated:0.0} s";
     }
 
     /// <summary>Waits for a job's end through its event stream; returns the job.</summary>
@@ -57,11 +66,26 @@ public sealed class BrowserFixture : IAsyncLifetime
         return (await Http.GetFromJsonAsync<JsonObject>($"/api/jobs/{id}"))!;
     }
 
-    public async Task<IPage> PageAsync(string? project = null)
+    /// <summary>A foreign name the browser resolves to 127.0.0.1 (DNS rebinding).</summary>
+    public const string RebindHost = "rebind.test";
+
+    /// <param name="viewer">False: the page's 3D view stays off (the user's setting), for tests about other panels.</param>
+    /// <param name="viewerScale">The 3D view's drawing resolution (1 full, 0.5 half…).</param>
+    public async Task<IPage> PageAsync(string? project = null, bool viewer = true, double viewerScale = 1)
     {
         var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1600 } });
+        if (!viewer) await page.AddInitScriptAsync("localStorage.setItem('c3v.viewer', 'off')");
+        await page.AddInitScriptAsync($"localStorage.setItem('c3v.viewerScale', '{viewerScale.ToString(System.Globalization.CultureInfo.InvariantCulture)}')");
         await page.GotoAsync(Address + "/" + (project is null ? "" : "#" + project));
         return page;
+    }
+
+    /// <summary>A copy of the base project for a test that changes it.</summary>
+    public async Task<string> CopyAsync(string name)
+    {
+        var res = await Http.PostAsJsonAsync($"/api/projects/{Base}/duplicate", new { name });
+        res.EnsureSuccessStatusCode();
+        return name;
     }
 
     /// <summary>Where the page screenshots go: docs/studio/ of the repository.</summary>

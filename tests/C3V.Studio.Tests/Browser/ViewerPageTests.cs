@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace C3V.Studio.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
-public sealed class ViewerPageTests(BrowserFixture browser)
+public sealed class ViewerPageTests(BrowserFixture browser, Xunit.Abstractions.ITestOutputHelper output)
 {
     /// <summary>Mean per-channel variance of a screenshot's pixels: near 0 for a blank (one-colour) canvas.</summary>
     internal static double Variance(byte[] png)
@@ -58,26 +58,34 @@ public sealed class ViewerPageTests(BrowserFixture browser)
     public async Task The_3d_view_draws_the_scene_and_changes_when_scrubbed_and_orbited()
     {
         Skip.If(browser.SkipReason is not null, browser.SkipReason);
-        var page = await browser.PageAsync(BrowserFixture.Base);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Say(string what) => output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s  {what}");
+        // Half drawing resolution (the page's setting for slow machines): SwiftShader draws every pixel on the CPU.
+        var page = await browser.PageAsync(BrowserFixture.Base, viewerScale: 0.5);
+        Say($"page open (fixture: {browser.Timings})");
         var viewer = page.GetByTestId("viewer");
         await Assertions.Expect(viewer).ToHaveAttributeAsync("data-ready", "true", new() { Timeout = 60_000 });
         var canvas = page.GetByTestId("viewer-canvas");
+        Say("viewer loaded: " + await page.GetByTestId("viewer-info").InnerTextAsync());
         await Settled(page, 0);
+        Say("first frame drawn");
         var first = await CanvasPng(page);
         await File.WriteAllBytesAsync(BrowserFixture.Shot("viewer.png"), first);
         Assert.True(Variance(first) > 50, $"the 3D canvas is blank (pixel variance {Variance(first):0.0})");
 
         await page.GetByTestId("timeline").FillAsync("15");
         await Settled(page, 15);
+        Say("scrubbed");
         var scrubbed = await CanvasPng(page);
         Assert.True(Difference(first, scrubbed) > 0.05, $"scrubbing the timeline changed nothing ({Difference(first, scrubbed):0.000})");
 
         var box = (await canvas.BoundingBoxAsync())!;
         await page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
         await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync(box.X + box.Width / 2 + 150, box.Y + box.Height / 2, new() { Steps = 10 });
+        await page.Mouse.MoveAsync(box.X + box.Width / 2 + 150, box.Y + box.Height / 2, new() { Steps = 3 });
         await page.Mouse.UpAsync();
         await Settled(page);
+        Say("orbited");
         var orbited = await CanvasPng(page);
         await File.WriteAllBytesAsync(BrowserFixture.Shot("viewer-orbited.png"), orbited);
         Assert.True(Difference(scrubbed, orbited) > 1, $"orbiting changed nothing ({Difference(scrubbed, orbited):0.000})");

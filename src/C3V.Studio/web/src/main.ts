@@ -7,7 +7,7 @@ import { clear, h, select } from "./dom";
 import { followJob } from "./progress";
 import { planForm } from "./planForm";
 import { placementView } from "./placement";
-import { sceneViewer } from "./viewer";
+import { closeViewer, sceneViewer } from "./viewer";
 
 const app = document.getElementById("app")!;
 const list = h("ul", { class: "projects", "data-testid": "projects" });
@@ -59,6 +59,7 @@ async function refreshList() {
 }
 
 async function openProject(name: string) {
+  closeViewer();
   openName = name;
   history.replaceState(null, "", `#${encodeURIComponent(name)}`);
   let detail: ProjectDetail;
@@ -87,7 +88,15 @@ async function openProject(name: string) {
   try { view = await api<SceneView>("GET", `${projectUrl(name)}/view`); }
   catch (e) { clear(viewer, h("p", { class: "error" }, (e as ApiFailure).message)); }
   placementView(placement, name, detail.files.reference, p.placement?.placements ?? [], view, track);
-  if (view) await sceneViewer(viewer, name, view).catch(e => clear(viewer, h("p", { class: "error" }, `the 3D view failed: ${e}`)));
+  if (!view) return;
+  // The 3D view can be switched off (remembered): software WebGL on a machine without a GPU is slow.
+  const show = async () => { await sceneViewer(viewer, name, view).catch(e => clear(viewer, h("p", { class: "error" }, `the 3D view failed: ${e}`))); };
+  if (localStorage.getItem("c3v.viewer") === "off") {
+    clear(viewer, h("h3", {}, "4D scene"), h("button", { "data-testid": "show-viewer", onclick: () => { localStorage.removeItem("c3v.viewer"); void show(); } }, "Show the 3D view"));
+  } else {
+    await show();
+    viewer.querySelector("h3")?.append(" ", h("button", { class: "small", onclick: () => { localStorage.setItem("c3v.viewer", "off"); void openProject(name); } }, "hide"));
+  }
 }
 
 function editPanel(panel: HTMLElement, name: string, detail: ProjectDetail) {

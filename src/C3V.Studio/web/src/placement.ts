@@ -8,6 +8,8 @@ import { clear, h } from "./dom";
 type Grab = { actor: number; kind: "start" | "end" | "waypoint"; index: number; dx: number; dy: number };
 
 const colours = ["#ffb000", "#00c8ff", "#ff4fd8", "#9dff00"];
+/** How many waypoints on each side of a dragged one move with it. */
+const falloff = 4;
 
 export function placementView(panel: HTMLElement, name: string, reference: string | undefined, placements: Placement[], view: SceneView | null,
   started: (job: JobInfo) => void): void {
@@ -15,7 +17,7 @@ export function placementView(panel: HTMLElement, name: string, reference: strin
   const canvas = h("canvas", { "data-testid": "placement-canvas", class: "placement" });
   const message = h("p", { class: "error", "data-testid": "placement-error" });
   const apply = h("button", { "data-testid": "apply-placement", disabled: true }, "Apply placement");
-  clear(panel, h("h3", {}, "Placement"), h("p", { class: "hint" }, "Drag a waypoint (dot) or a start/end box, then apply: the path is lifted, refined and composed again."), canvas, apply, message);
+  clear(panel, h("h3", {}, "Placement"), h("p", { class: "hint" }, "Drag a waypoint (dot: the path bends around it) or a start/end box, then apply: the path is lifted, refined and composed again."), canvas, apply, message);
   if (!reference || edited.length === 0) { panel.append(h("p", {}, "no reference view or placement yet")); return; }
   const w = edited[0].viewWidth, hgt = edited[0].viewHeight;
   const zoom = Math.max(1, Math.floor(512 / Math.max(w, hgt)));
@@ -83,9 +85,19 @@ export function placementView(panel: HTMLElement, name: string, reference: strin
       return [l, t, l + bw, t + bh];
     };
     if (grab.kind === "waypoint") {
-      const b = p.waypoints[grab.index];
-      const fx = x + grab.dx, fy = y + grab.dy;
-      p.waypoints[grab.index] = move(b, fx - (b[2] - b[0]) / 2, fy - (b[3] - b[1]));
+      // The path bends: the grabbed waypoint follows the pointer and its neighbours part of the way (a cosine
+      // falloff over a few waypoints), so one drag reshapes the path smoothly instead of making a spike that the
+      // refinement's smoothness term would flatten again. The start and end boxes stay where they are.
+      const k = grab.index, b = p.waypoints[k];
+      const [ox, oy] = [(b[0] + b[2]) / 2, b[3]];
+      const dx = x + grab.dx - ox, dy = y + grab.dy - oy;
+      for (let j = 1; j < p.waypoints.length - 1; j++) {
+        const d = Math.abs(j - k);
+        if (d > falloff) continue;
+        const wgt = 0.5 + 0.5 * Math.cos(Math.PI * d / (falloff + 1));
+        const c = p.waypoints[j];
+        p.waypoints[j] = move(c, c[0] + dx * wgt, c[1] + dy * wgt);
+      }
     } else {
       p[grab.kind] = move(p[grab.kind], x + grab.dx, y + grab.dy);
       p.waypoints[grab.kind === "start" ? 0 : p.waypoints.length - 1] = p[grab.kind];

@@ -12,22 +12,39 @@ export interface ViewerStats { sceneMs: number; framesMs: number; fps: number }
 
 let current: { dispose: () => void } | null = null;
 
-export async function sceneViewer(panel: HTMLElement, name: string, view: SceneView): Promise<void> {
+/** Stops the open 3D view (its render loop and GPU buffers), if any. */
+export function closeViewer(): void {
   current?.dispose();
+  current = null;
+}
+
+export async function sceneViewer(panel: HTMLElement, name: string, view: SceneView): Promise<void> {
+  closeViewer();
   const canvas = h("canvas", { "data-testid": "viewer-canvas", class: "viewer" });
   const slider = h("input", { type: "range", min: 0, max: view.frames - 1, value: 0, step: 1, "data-testid": "timeline" });
   const play = h("button", { "data-testid": "play" }, "Play");
   const through = h("button", { "data-testid": "render-camera" }, "View through render camera");
   const label = h("span", { "data-testid": "frame-label" }, "");
+  // Drawing resolution (a user setting, remembered): software WebGL without a GPU is slow at full size.
+  const scale = Number(localStorage.getItem("c3v.viewerScale") ?? "1");
+  const resolution = h("select", { "data-testid": "viewer-scale", title: "3D drawing resolution" },
+    ...[["1", "full"], ["0.5", "half"], ["0.25", "quarter"]].map(([v, t]) => h("option", { value: v }, t)));
+  resolution.value = String(scale);
+  resolution.addEventListener("change", () => {
+    localStorage.setItem("c3v.viewerScale", resolution.value);
+    renderer.setPixelRatio(Number(resolution.value));
+    renderer.setSize(width, height, false);
+    invalidate();
+  });
   const info = h("p", { class: "hint", "data-testid": "viewer-info" }, `loading ${view.sceneSplats.toLocaleString()} scene splats and ${view.frames} frames of ${view.actorSplats.toLocaleString()} actor splats…`);
-  clear(panel, h("h3", {}, "4D scene"), canvas, h("div", { class: "timeline" }, play, slider, label, through), info);
+  clear(panel, h("h3", {}, "4D scene"), canvas, h("div", { class: "timeline" }, play, slider, label, through, resolution), info);
   panel.dataset.ready = "false";
 
   const width = 640, height = 400;
   let frame = 0, playing = false, viewThrough = false, settle = 0;
   const invalidate = () => { settle = 3; };
-  canvas.width = width; canvas.height = height;
   const renderer = new THREE.WebGLRenderer({ canvas, antialias: false, preserveDrawingBuffer: true });
+  renderer.setPixelRatio(scale > 0 && scale <= 1 ? scale : 1);
   renderer.setSize(width, height, false);
   renderer.setClearColor(new THREE.Color(view.background[0], view.background[1], view.background[2]));
   const scene = new THREE.Scene();
