@@ -18,9 +18,6 @@ public sealed record ProjectListItem(string Name, string Prompt, int Actors, str
 /// <summary>Projects: list, open, duplicate, delete; plan and placement edits, one-concept edits, render, export, files, transcripts.</summary>
 static class ProjectEndpoints
 {
-    /// <summary>Where the annotations export may be (written by the eval stage when present).</summary>
-    static readonly string[] AnnotationFiles = ["renders/annotations.json", "annotations.json"];
-
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/projects", (ProjectStore store, JobQueue queue) => store.List().Select(name =>
@@ -44,7 +41,7 @@ static class ProjectEndpoints
             Offer("video", project.Render?.File);
             Offer("contactSheet", project.Render?.ContactSheet);
             Offer("reference", "renders/reference.png");
-            Offer("annotations", AnnotationFiles.FirstOrDefault(f => File.Exists(Path.Combine(dir, f))));
+            Offer("annotations", Generator.AnnotationsFile);
             if (Directory.Exists(Path.Combine(dir, "renders/frames-spz"))) files["frames"] = "frames-spz.zip";
             return Results.Json(new JsonObject
             {

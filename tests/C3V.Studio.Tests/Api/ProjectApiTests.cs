@@ -24,6 +24,7 @@ public sealed class ProjectApiTests(StudioFactory studio)
         Assert.True((await file.Content.ReadAsByteArrayAsync()).Length > 1000);
         Assert.NotNull(p["files"]!["contactSheet"]);
         Assert.NotNull(p["files"]!["reference"]);
+        Assert.Equal("renders/annotations.json", p["files"]!["annotations"]!.GetValue<string>());
     }
 
     [Fact]
