@@ -32,6 +32,10 @@ public sealed class PlaceVerb : Command<PlaceVerb.Settings>
         [Description("The scene as a Gaussian splat .ply (Y up, metres), seen through --cameras; without it the world stage builds the plan's scene")]
         public string? Scene { get; init; }
 
+        [CommandOption("--verbose")]
+        [Description("Show a local model's native (llama.cpp) log lines")]
+        public bool Verbose { get; init; }
+
         [CommandOption("--cameras <FILE[:INDEX]>")]
         [Description("Cameras file (JSON list, OpenCV convention); INDEX picks the reference view (default 0)")]
         public string? Cameras { get; init; }
@@ -89,7 +93,8 @@ public sealed class PlaceVerb : Command<PlaceVerb.Settings>
     {
         if (!settings.Force && File.Exists(settings.Output)) throw new C3VException($"{settings.Output}: already exists (use --force to replace it)");
         ITranscriptSink? sink = settings.Transcripts is { } dir ? new FolderTranscript(dir) : null;
-        using var handle = DirectorFactory.Create(settings.Llm, sink, warn: w => Console.Error.WriteLine($"c3v: warning: {w}"), embedder: MiniLmEmbedder.Shared);
+        using var handle = DirectorFactory.Create(settings.Llm, sink, warn: w => Console.Error.WriteLine($"c3v: warning: {w}"),
+            options: PlanVerb.Verbose(settings.Verbose), embedder: MiniLmEmbedder.Shared);
         var director = handle.Director;
         var plan = director.PlanAsync(settings.Prompt, cancellation).GetAwaiter().GetResult();
 

@@ -32,9 +32,11 @@ public static class DirectorFactory
         {
             ChatProvider.OpenAI => OpenAIClient(spec, options),
             ChatProvider.Ollama => new OllamaApiClient(new HttpClient(new HttpStatusHandler()) { BaseAddress = spec.Endpoint, Timeout = Timeout.InfiniteTimeSpan }, spec.Model),
-            ChatProvider.Gguf => new GgufChatClient(spec.Model, spec.Projector),
+            ChatProvider.Gguf => new GgufChatClient(spec.Model, spec.Projector, spec.ContextSize, options.NativeLog),
             _ => throw new ArgumentOutOfRangeException(nameof(spec)),
         };
+        // a local model without a projector cannot see the reference view: it is described in words instead
+        if (client is GgufChatClient { SeesImages: false }) options = options with { DescribeImageInWords = true };
         var director = new ChatDirector(client, spec.Name, spec.Model, spec.Where, options, transcript, warn, rules);
         return new DirectorHandle(director, client);
     }
