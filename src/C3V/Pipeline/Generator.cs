@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using C3V.Actors;
+using C3V.Annotations;
 using C3V.CameraPaths;
 using C3V.Common;
 using C3V.Compose;
@@ -37,13 +38,13 @@ public sealed record EditRequest
 /// encode, writing a project folder. Every artefact is keyed by a hash of its inputs, so an edit (a changed
 /// plan on an existing project) recomputes only what depends on the change.
 /// </summary>
-public sealed class Generator
+public sealed partial class Generator
 {
     /// <summary>Versions of the stages as they are joined here; a change invalidates cached artefacts.</summary>
     public static readonly IReadOnlyDictionary<string, string> StageVersions = new Dictionary<string, string>
     {
-        ["scene"] = "procedural-2", ["actor"] = "avatar-3", ["motion"] = "library-2", ["place"] = "3",
-        ["lift"] = "1", ["refine"] = "2", ["compose"] = "5", ["render"] = "2",
+        ["scene"] = "procedural-2", ["actor"] = "bodies-1", ["motion"] = "library-3", ["place"] = "3",
+        ["lift"] = "1", ["refine"] = "2", ["compose"] = "6", ["render"] = "2",
     };
 
     readonly Func<ITranscriptSink, IDirector> _director;
@@ -156,11 +157,7 @@ public sealed class Generator
         if (format is not ("ply" or "spz")) throw new C3VException($"--frames: '{format}' is not ply or spz");
         using var tx = ProjectTransaction.Begin(dir);
         var folder = tx.Folder;
-        var project = tx.Project;
-        if (project.Plan is null || project.Composition is null)
-            throw new InvalidFileException(tx.Target, $"{ProjectFile.FileName}: $.composition: missing (generate the project first)");
-        var cache = new ArtefactCache(project.Artefacts, folder.Root);
-        var built = await BuildAsync(folder, project, _director(new FolderTranscript(folder.Transcripts)), cache, cancellation, project);
+        var built = await BuildComposedAsync(tx, cancellation);
         var target = folder.PathOf($"renders/frames-{format}");
         var staging = target + ".partial";
         Directory.CreateDirectory(staging);
@@ -187,6 +184,17 @@ public sealed class Generator
         tx.Commit();
         _observer.Finished("export", Path.GetRelativePath(tx.Target, published), reused: false);
         return published;
+    }
+
+    /// <summary>A generated project's composition rebuilt from its cached artefacts, in a transaction (for the exports).</summary>
+    async Task<Built> BuildComposedAsync(ProjectTransaction tx, CancellationToken cancellation)
+    {
+        var folder = tx.Folder;
+        var project = tx.Project;
+        if (project.Plan is null || project.Composition is null)
+            throw new InvalidFileException(tx.Target, $"{ProjectFile.FileName}: $.composition: missing (generate the project first)");
+        var cache = new ArtefactCache(project.Artefacts, folder.Root);
+        return await BuildAsync(folder, project, _director(new FolderTranscript(folder.Transcripts)), cache, cancellation, project);
     }
 
     // ───────────────────────────── the chain ─────────────────────────────
@@ -236,29 +244,33 @@ public sealed class Generator
                 cancellation.ThrowIfCancellationRequested();
                 var a = plan.Actors[i];
                 string file = $"assets/actor-{a.Id}{ActorAsset.Extension}";
-                string key = InputHash.Of("actor", StageVersions["actor"], a.Description, a.Category, a.Attributes, a.Props, a.HeightMeters, s.Seed + i,
+                string key = InputHash.Of("actor", StageVersions["actor"], a.Description, a.Noun, a.Category, a.Attributes, a.Props, a.HeightMeters, s.Seed + i,
                     LibraryEntries(library, AssetKind.Actor));
                 actorKeys[a.Id] = key;
                 var skin = cache.GetOrCompute($"actor-{a.Id}", key, () =>
                 {
                     // The user's library first (a matching glTF character), then a procedural avatar.
-                    var made = new ActorFactory(_embedder, library).Create(ActorText(a), s.Seed + i);
+                    var made = new ActorFactory(_embedder, library).Create(ActorText(a), s.Seed + i, body: ActorKinds.BodyOf(a));
                     foreach (var note in made.Notes) Warn($"{a.Id}: {note}");
                     ActorAsset.Save(made.Cloud, folder.PathOf(file));
                     return made.Cloud;
                 }, rec => ActorAsset.Load(folder.PathOf(rec.File ?? file)), file);
                 // Motion: the user's library first, then the procedural clips; recorded by source so an edit reloads it.
-                string motionKey = InputHash.Of("motion", StageVersions["motion"], a.Motion.Description, a.Motion.Travels, LibraryEntries(library, AssetKind.Motion));
+                // The clip that sets the pace is the travelling motion's (else the first); the others are chosen alike below.
+                var primary = a.Moving;
+                var rig = ActorKinds.RigOf(a);
+                string motionKey = InputHash.Of("motion", StageVersions["motion"], primary.Description, primary.Travels, primary.Speed, rig.ToString(), LibraryEntries(library, AssetKind.Motion));
                 MotionChoice? choice = null;
                 if (cache.CanReuse($"motion-{a.Id}", motionKey) && previous?.Artefacts.GetValueOrDefault($"motion-{a.Id}")?.Value is { } source
                     && MotionChooser.Resolve(source, library) is { } again)
                     choice = new MotionChoice(again, source);
                 bool motionReused = choice is not null;
-                choice ??= MotionChooser.Choose(a.Motion, _embedder, library);
+                choice ??= MotionChooser.Choose(primary, _embedder, library, rig);
                 var clip = choice.Clip;
                 cache.Record($"motion-{a.Id}", new ArtefactRecord(motionKey, Value: choice.Source), motionReused);
-                motionNames[a.Id] = choice.Source;
-                actors.Add(new ComposedActor(a.Id, skin, clip));
+                var segments = Segments(a, primary, clip, library, rig);
+                motionNames[a.Id] = choice.Source + (segments is null ? "" : " | " + string.Join(" | ", segments.Select(x => $"{x.Name}×{x.Count}@{x.Rate}")));
+                actors.Add(new ComposedActor(a.Id, skin, clip, segments));
             }
             return Task.FromResult(0);
         }, cache);
@@ -332,14 +344,23 @@ public sealed class Generator
         }
 
         // Compose: each actor's motion timed along its path (cheap; redone whenever a motion or the timing changes).
+        // open travels last the shot, then the plan's relations as geometry (side by side, facing each other at the
+        // interaction's distance, …); the video's length is settled on the paths as drawn
+        float composeDuration = (float)(s.DurationSeconds ?? NaturalDuration(actors, layouts));
+        var opened = layouts.Select((l, i) => Opened(plan.Actors[i], actors[i], l, composeDuration, refCamera)).ToList();
+        var (related, facing) = RelationLayout.Apply(plan.Relations, actors, opened, refCamera);
         var targets = plan.Actors.Where(a => a.FacingTarget is not null).ToDictionary(a => a.Id, a => a.FacingTarget!);
+        foreach (var (id, other) in facing) targets.TryAdd(id, other);
         // "then": the order of events in the prompt (actors later in it start once the earlier ones have arrived)
         var orders = plan.Actors.ToDictionary(a => a.Id, a => a.Order);
-        string compKey = InputHash.Of("compose", StageVersions["compose"], layoutKey, motionNames.Values, s.DurationSeconds, s.Fps, targets, orders);
+        string compKey = InputHash.Of("compose", StageVersions["compose"], layoutKey, motionNames.Values, s.DurationSeconds, s.Fps, targets, orders,
+            PlanJson.Serialize(plan.Relations));
         Composition composition;
         if (cache.CanReuse("composition", compKey) && previous?.Composition is { } oldComp)
         {
             composition = Composition.FromJsonNode(oldComp.DeepClone(), folder.ProjectJson);
+            // the actors' sequence clips are laid out while timing: lay them out again, exactly as composing did
+            Composer.Prepare(SceneFor(composeDuration), actors.Select((c, i) => (c, related[i])).ToList(), orders: orders);
             cache.Record("composition", new ArtefactRecord(compKey), reused: true);
             ReusedStage("compose", "time the motions along the paths");
         }
@@ -347,8 +368,8 @@ public sealed class Generator
         {
             composition = await Stage("compose", "time the motions along the paths", () =>
             {
-                var composeScene = SceneFor((float)(s.DurationSeconds ?? NaturalDuration(actors, layouts)));
-                return Task.FromResult(Composer.Compose(composeScene, actors.Select((c, i) => (c, layouts[i])).ToList(), targets: targets, orders: orders));
+                var composeScene = SceneFor(composeDuration);
+                return Task.FromResult(Composer.Compose(composeScene, actors.Select((c, i) => (c, related[i])).ToList(), targets: targets, orders: orders));
             });
             cache.Record("composition", new ArtefactRecord(compKey), reused: false);
         }
@@ -375,18 +396,7 @@ public sealed class Generator
         var kind = CameraPath.Parse(s.Camera);
         var format = s.Format switch { "gif" => VideoFormat.Gif, "png" => VideoFormat.Png, _ => VideoFormat.Mp4 };
         var comp = built.Composition;
-        // The reference view, zoomed onto where the actors go (every 4th frame and the last is enough to bound it).
-        var heights = built.Actors.ToDictionary(a => a.Id, a => a.Height);
-        var samples = comp.Actors.SelectMany(track => track.Frames.Where((_, f) => f % 4 == 0 || f == track.Frames.Count - 1)
-            .Select(fr => new ActorSample(fr.Position, heights[track.ActorId] * fr.Scale))).ToList();
-        var defaultView = built.Scene.DefaultCamera(s.Width, s.Height);
-        var refCamera = ShotFraming.Frame(defaultView, samples, ShotFraming.For(kind), Destinations(built, defaultView));
-        var main = comp.Actors[0];
-        var subject = comp.Actors.SelectMany(a => a.Frames).Aggregate(Vector3.Zero, (acc, f) => acc + f.Position) / Math.Max(1, comp.Actors.Sum(a => a.Frames.Count))
-            + new Vector3(0, 0.6f * built.Actors.Max(a => a.Height), 0);
-        float duration = comp.FrameCount / comp.Fps;
-        var path = CameraPath.Create(kind, refCamera, subject, built.Scene.GroundHeight, duration,
-            t => main.Frames[Math.Clamp((int)MathF.Round(t * comp.Fps), 0, main.Frames.Count - 1)].Position, built.Actors[0].Height);
+        var path = ShotPath(built, kind);
         string renderKey = InputHash.Of("render", StageVersions["render"], built.CompositionKey, s.Camera, s.Width, s.Height, s.Quality, s.Format);
         var sw = Stopwatch.StartNew();
         var frames = FrameCache.Open(folder.ResumableFramesParent, renderKey, s.Width, s.Height);
@@ -395,8 +405,9 @@ public sealed class Generator
             + (resumed > 0 ? $", resuming after the {resumed} frames an interrupted render finished" : ""));
         using var writer = VideoOutput.Open(format, folder.PathOf("renders/video"), new ClipFormat(s.Width, s.Height, s.Fps), s.Quality != "draft", out var notice, _ffmpeg);
         if (notice is not null) Warn(notice);
+        var recorder = new AnnotationRecorder(comp.FrameCount, built.Actors.Count);
         var request = new ClipRequest(built.Scene.Cloud, built.Scene.Background,
-            built.Actors.Select(a => new RenderActor(a.Id, f => a.Instance(f))).ToList(), comp, path, Antialiased: true);
+            built.Actors.Select(a => new RenderActor(a.Id, f => a.Instance(f))).ToList(), comp, path, Antialiased: true, Record: recorder.Record);
         IReadOnlyList<(Image Frame, string Label)> keys;
         try { keys = new ClipRenderer(_rasterizer).Render(request, writer, (d, n) => _observer.Progress("render", d, n), cancellation, frames, RenderProfile); }
         catch (OperationCanceledException)
@@ -409,6 +420,7 @@ public sealed class Generator
         frames.Delete();
         var sheetPath = "renders/contact-sheet.png";
         ContactSheet.Compose(keys).SavePng(folder.PathOf(sheetPath));
+        AnnotationJson.Save(Annotate(built, recorder), folder.PathOf(AnnotationsFile));
         _observer.Finished("render", $"{Path.GetRelativePath(folder.Root, writer.OutputPath)} ({comp.FrameCount} frames)", reused: false);
         Time("render", sw, reused: false);
         cache.Record("render", new ArtefactRecord(renderKey, Path.GetRelativePath(folder.Root, writer.OutputPath)), reused: false);
@@ -418,6 +430,7 @@ public sealed class Generator
         var summary = new RunSummary
         {
             Project = folder.Target, Video = folder.Published(writer.OutputPath), ContactSheet = folder.Published(folder.PathOf(sheetPath)),
+            Annotations = folder.Published(folder.PathOf(AnnotationsFile)),
             Format = writer.Format.ToString().ToLowerInvariant(), Frames = comp.FrameCount,
             Reused = cache.Reused, Recomputed = cache.Recomputed, Warnings = _warnings.ToList(), PreviousRenders = kept,
             Stages = _timings.ToList(), Seconds = total.Elapsed.TotalSeconds, PeakMemoryMb = PeakMb(), ResumedFrames = resumed,
@@ -429,7 +442,7 @@ public sealed class Generator
             Render = new RenderRecord
             {
                 File = videoRel, Format = summary.Format!, Key = renderKey, Frames = comp.FrameCount, Width = s.Width, Height = s.Height,
-                Fps = s.Fps, Camera = s.Camera, ContactSheet = sheetPath, CompletedUtc = DateTimeOffset.UtcNow,
+                Fps = s.Fps, Camera = s.Camera, ContactSheet = sheetPath, Annotations = AnnotationsFile, CompletedUtc = DateTimeOffset.UtcNow,
             },
             PendingRender = null,
             History = history,
@@ -438,6 +451,72 @@ public sealed class Generator
     }
 
     // ───────────────────────────── helpers ─────────────────────────────
+
+    /// <summary>
+    /// The actor's motions as timed segments when it does several things in turn or acts in place (so an in-place
+    /// action fills the shot, a count repeats it, a sequence plays in order); null for a single travelling motion,
+    /// which its path times alone. <paramref name="primaryClip"/> is the one already chosen for <paramref name="primary"/>.
+    /// </summary>
+    List<SegmentClip>? Segments(ActorPlan a, MotionPlan primary, MotionClip primaryClip, AssetLibrary? library, BodyRig rig)
+    {
+        if (a.Segments.Count == 1 && primary.Travels) return null;
+        return a.Segments.Select(m => new SegmentClip(
+            ReferenceEquals(m, primary) ? primaryClip : MotionChooser.Choose(m, _embedder, library, rig).Clip,
+            m.Travels && ReferenceEquals(m, primary), m.Count, m.Seconds is { } sec ? (float)sec : null,
+            m.Travels ? 1f : m.Speed switch { MotionSpeed.Slow => 0.8f, MotionSpeed.Fast => 1.25f, _ => 1f })).ToList();
+    }
+
+    /// <summary>
+    /// The layout with a travel the prompt leaves open lengthened to last its time (<see cref="OpenPaths"/>): forward
+    /// when no end is given or the end is "away", backward when only the other actor it heads for is.
+    /// </summary>
+    static ActorLayout Opened(ActorPlan a, ComposedActor actor, ActorLayout layout, float duration, Camera view)
+    {
+        var m = a.Moving;
+        if (!m.Travels || m.Path is PathShape.Around or PathShape.Zigzag or PathShape.InPlace) return layout;
+        bool forward = a.End is null || a.End is { Landmark: null, Actor: null, Region: ImageRegion.Background };
+        bool backward = !forward && a.Start is null && a.End?.Actor is not null;
+        if (!forward && !backward) return layout;
+        float seconds = duration;
+        if (actor.Segments is not null)
+        {
+            float length = new CatmullRomPath(layout.Waypoints).Length;
+            actor.Timing(length, duration, layout.Scale);
+            seconds = actor.Sequence?.Travel?.Duration ?? duration;
+        }
+        return OpenPaths.Extend(layout, actor, seconds, forward, feet => Seen(view, feet, actor.Height * layout.Scale));
+    }
+
+    /// <summary>Whether an actor of <paramref name="height"/> standing at <paramref name="feet"/> is seen whole in <paramref name="view"/>, clear of a 5 % side margin.</summary>
+    static bool Seen(Camera view, Vector3 feet, float height)
+    {
+        var (bottom, near) = view.Project(feet);
+        var (top, _) = view.Project(feet + new Vector3(0, height, 0));
+        float margin = 0.05f * view.Width, half = 0.25f * MathF.Abs(bottom.Y - top.Y);
+        return near > 0 && top.Y >= 0 && bottom.Y <= view.Height && bottom.X - half >= margin && bottom.X + half <= view.Width - margin;
+    }
+
+    /// <summary>
+    /// The camera path of a render: the reference view zoomed onto where the actors go, moved as the project's
+    /// camera setting says. Renders and annotation exports share it, so both see through the same cameras.
+    /// </summary>
+    static CameraPath ShotPath(Built built, CameraKind kind)
+    {
+        var s = built.Project.Settings;
+        var comp = built.Composition;
+        // The reference view, zoomed onto where the actors go (every 4th frame and the last is enough to bound it).
+        var heights = built.Actors.ToDictionary(a => a.Id, a => a.Height);
+        var samples = comp.Actors.SelectMany(track => track.Frames.Where((_, f) => f % 4 == 0 || f == track.Frames.Count - 1)
+            .Select(fr => new ActorSample(fr.Position, heights[track.ActorId] * fr.Scale))).ToList();
+        var defaultView = built.Scene.DefaultCamera(s.Width, s.Height);
+        var refCamera = ShotFraming.Frame(defaultView, samples, ShotFraming.For(kind), Destinations(built, defaultView));
+        var main = comp.Actors[0];
+        var subject = comp.Actors.SelectMany(a => a.Frames).Aggregate(Vector3.Zero, (acc, f) => acc + f.Position) / Math.Max(1, comp.Actors.Sum(a => a.Frames.Count))
+            + new Vector3(0, 0.6f * built.Actors.Max(a => a.Height), 0);
+        float duration = comp.FrameCount / comp.Fps;
+        return CameraPath.Create(kind, refCamera, subject, built.Scene.GroundHeight, duration,
+            t => main.Frames[Math.Clamp((int)MathF.Round(t * comp.Fps), 0, main.Frames.Count - 1)].Position, built.Actors[0].Height);
+    }
 
     /// <summary>The text the avatar generator reads: the description plus the attributes and props the plan found.</summary>
     static string ActorText(ActorPlan a)
