@@ -99,19 +99,20 @@ public sealed class ActorVerb : Command<ActorVerb.Settings>
         bool moves = s.Motion is not null || s.Bvh is not null;
         if (moves && made.All(m => m.IsProp))
             throw new C3VException($"{(s.Motion is not null ? "--motion" : "--bvh")}: a prop does not move (it is shown on a turntable); leave the option out");
-        var clip = s.Bvh is not null ? MotionLibrary.LoadClip(s.Bvh) : PickMotion(s.Motion);
+        var bvh = s.Bvh is not null ? MotionLibrary.LoadClip(s.Bvh) : null;
+        MotionClip ClipFor(Cell c) => c.IsProp ? MotionClip.Still(c.Cloud.Skeleton) : bvh ?? PickMotion(s.Motion, c.Rig);
+        var clip = ClipFor(made[0]);
         var preview = new ActorPreview { Width = s.Size, Height = s.Size };
         if (descriptions.Length > 1)
         {
             if (ext != ".png") throw new C3VException("several descriptions (a|b|c) make a gallery: use a .png output");
             int columns = made.Length <= 6 ? made.Length : new[] { 6, 5, 4 }.FirstOrDefault(c => made.Length % c == 0, 6);
-            preview.Grid(made.Select(m => (m.Cloud, m.IsProp ? MotionClip.Still(m.Cloud.Skeleton) : clip)).ToArray(), s.Time, columns).SavePng(s.Output, s.Force);
+            preview.Grid(made.Select(m => (m.Cloud, ClipFor(m))).ToArray(), s.Time, columns).SavePng(s.Output, s.Force);
             Console.WriteLine($"wrote {s.Output}: {made.Length} actors, {made.Sum(m => m.Cloud.Count)} Gaussians in all");
             return 0;
         }
 
         var actor = made[0].Cloud;
-        if (made[0].IsProp) clip = MotionClip.Still(actor.Skeleton);
         Console.WriteLine(made[0].IsProp ? made[0].Summary : $"{made[0].Summary}; motion \"{clip.Name}\" ({clip.Duration:F1} s)");
         switch (ext)
         {
@@ -151,7 +152,7 @@ public sealed class ActorVerb : Command<ActorVerb.Settings>
     }
 
     /// <summary>One actor of the description list: a prop (rigid, with <see cref="MotionClip.Still"/>) or a character.</summary>
-    sealed record Cell(SkinnedCloud Cloud, string Summary, bool IsProp);
+    sealed record Cell(SkinnedCloud Cloud, string Summary, bool IsProp, BodyRig Rig = BodyRig.Human);
 
     static Cell Made(ActorFactory factory, string description, Settings s, int seed)
     {
@@ -166,13 +167,14 @@ public sealed class ActorVerb : Command<ActorVerb.Settings>
         }
         var made = factory.Create(description, seed, s.Height);
         foreach (var note in made.Notes) Console.Error.WriteLine($"c3v: note: {description}: {note}");
-        return new Cell(made.Cloud, made.Summary, false);
+        return new Cell(made.Cloud, made.Summary, false, made.Rig);
     }
 
-    static MotionClip PickMotion(string? text)
+    static MotionClip PickMotion(string? text, BodyRig rig)
     {
-        if (string.IsNullOrWhiteSpace(text)) return ProceduralMotions.Find("idle")!;
-        return MotionLibrary.Procedural().FindByLabel(text)
-            ?? throw new C3VException($"--motion \"{text}\": no clip matches (known: {string.Join(", ", ProceduralMotions.All.Select(c => c.Name))})");
+        if (string.IsNullOrWhiteSpace(text)) return ProceduralMotions.Idle(rig);
+        var clips = ProceduralMotions.For(rig);
+        return new MotionLibrary(clips).FindByLabel(text)
+            ?? throw new C3VException($"--motion \"{text}\": no clip matches (known: {string.Join(", ", clips.Select(c => c.Name))})");
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Numerics;
 using System.Text.Json;
+using C3V.Cli.Options;
 using C3V.Common;
 using C3V.Render;
 using C3V.Splats;
@@ -21,8 +22,8 @@ public sealed class BenchRenderVerb : Command<BenchRenderVerb.Settings>
         [Description("Splat file (default: the shared garden benchmark, ../shared/bench/garden.ply)")]
         public string? Scene { get; init; }
 
-        [CommandOption("--cameras <FILE>")]
-        [Description("Cameras file (default: garden.cameras.json beside the scene); every camera is timed in turn")]
+        [CommandOption("--cameras <FILE[:INDEX]>")]
+        [Description("Cameras file (default: garden.cameras.json beside the scene); every camera is timed in turn, or only the one INDEX picks")]
         public string? Cameras { get; init; }
 
         [CommandOption("--width <PIXELS>")]
@@ -61,10 +62,11 @@ public sealed class BenchRenderVerb : Command<BenchRenderVerb.Settings>
         if (s.Threads is <= 0) throw new C3VException($"--threads {s.Threads}: must be positive");
         if (s.Runs is < 1 or > 1000) throw new C3VException($"--runs {s.Runs}: expected 1…1000");
         string scene = s.Scene ?? DefaultScene();
-        string camerasPath = s.Cameras ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(scene))!, "garden.cameras.json");
+        var camerasOption = CamerasOption.Parse(s.Cameras ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(scene))!, "garden.cameras.json"));
+        string camerasPath = camerasOption.Path;
         var cloud = SplatFile.Read(scene);
         if (s.Grid > 1) cloud = Tile(cloud, s.Grid);
-        var cameras = Camera.LoadJson(camerasPath).Select(c =>
+        var cameras = camerasOption.Load().Select(c =>
         {
             if (s.Width is null && s.Height is null) return c;
             int w = s.Width ?? c.Width, h = s.Height ?? c.Height;

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using C3V.Common;
 using C3V.Pipeline;
 using C3V.Projects;
@@ -193,10 +192,7 @@ static class PipelineFactory
 
     public static (int W, int H) ParseSize(string text)
     {
-        var parts = text.Trim().ToLowerInvariant().Split('x', '×');
-        if (parts.Length != 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int w)
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int h))
-            throw new C3VException($"--size: '{text}' is not WIDTHxHEIGHT (e.g. 512x512)");
+        var (w, h) = C3V.Batch.FrameSize.Parse(text, "--size");
         if (w is < 16 or > 4096 || h is < 16 or > 4096) throw new C3VException($"--size: {w}x{h} is outside 16..4096 pixels per side");
         return (w, h);
     }

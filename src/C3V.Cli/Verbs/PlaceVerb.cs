@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Numerics;
+using C3V.Cli.Options;
 using C3V.Common;
 using C3V.Direct;
 using C3V.Models.Chat;
@@ -102,7 +103,7 @@ public sealed class PlaceVerb : Command<PlaceVerb.Settings>
         var background = Vector3.Zero;
         if (settings.Scene is { } ply)
         {
-            camera = ReferenceCamera(settings.Cameras!);
+            camera = CamerasOption.Parse(settings.Cameras!).LoadOne();
             cloud = C3V.Splats.Formats.SplatFile.Read(ply);
             landmarks = settings.Landmarks.Select(l => ParseLandmark(l, camera)).ToList();
         }
@@ -150,17 +151,6 @@ public sealed class PlaceVerb : Command<PlaceVerb.Settings>
             && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int h) && w is >= 16 and <= 4096 && h is >= 16 and <= 4096)
             return (w, h);
         throw new C3VException($"--size '{text}': expected WIDTHxHEIGHT between 16 and 4096, e.g. 512x512");
-    }
-
-    static Camera ReferenceCamera(string spec)
-    {
-        int index = 0;
-        string path = spec;
-        int colon = spec.LastIndexOf(':');
-        if (colon > 0 && int.TryParse(spec[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out int i)) { path = spec[..colon]; index = i; }
-        var cameras = Camera.LoadJson(path);
-        if (index >= cameras.Count) throw new C3VException($"--cameras: {path} has {cameras.Count} camera(s); index {index} does not exist");
-        return cameras[index];
     }
 
     static ProjectedLandmark ParseLandmark(string text, Camera camera)

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Numerics;
+using C3V.Cli.Options;
 using C3V.Common;
 using C3V.Render;
 using C3V.Splats;
@@ -84,7 +85,7 @@ public sealed class RenderVerb : Command<RenderVerb.Settings>
         if (settings.Width is { } w0) CheckSize(w0, "--width");
         if (settings.Height is { } h0) CheckSize(h0, "--height");
         var orbit = settings.Orbit is null ? null : OrbitSpec.Parse(settings);
-        var fixedCamera = settings.Cameras is not null ? CameraFromFile(settings.Cameras) : null;
+        var fixedCamera = settings.Cameras is not null ? CamerasOption.Parse(settings.Cameras).LoadOne() : null;
 
         var clouds = settings.Clouds.Select(p => new CloudInstance(SplatFile.Read(p))).ToArray();
         var camera = fixedCamera ?? orbit!.Camera(clouds, settings.Width ?? 640, settings.Height ?? 480);
@@ -101,21 +102,6 @@ public sealed class RenderVerb : Command<RenderVerb.Settings>
     static void CheckSize(int v, string name)
     {
         if (v is <= 0 or > GaussianRasterizer.MaxImageSide) throw new C3VException($"{name} {v}: must be 1…{GaussianRasterizer.MaxImageSide}");
-    }
-
-    /// <summary>"file.json" or "file.json:INDEX".</summary>
-    static Camera CameraFromFile(string spec)
-    {
-        string path = spec;
-        int index = 0;
-        int colon = spec.LastIndexOf(':');
-        if (colon > 0 && int.TryParse(spec[(colon + 1)..], NumberStyles.Integer, CultureInfo.InvariantCulture, out int i))
-        {
-            path = spec[..colon]; index = i;
-        }
-        var cams = Camera.LoadJson(path);
-        if (index < 0 || index >= cams.Count) throw new C3VException($"{path}: camera index {index} is outside 0…{cams.Count - 1}");
-        return cams[index];
     }
 
     /// <summary>--orbit AZIMUTH[,ELEVATION[,DISTANCE]] with --up and --fov, checked before anything is read.</summary>

@@ -53,8 +53,13 @@ public sealed class ChatDirector : IDirector
             new(ChatRole.System, PlanSystem),
             new(ChatRole.User, $"Prompt: {prompt}\nJSON schema of the answer: {PlanJson.SchemaFor<PlanAnswer>().ToJsonString()}"),
         };
-        var answer = await session.AskAsync<PlanAnswer>("plan", conversation, a => PlanJson.PlanProblem(ToPlan(prompt, a)), cancellation).ConfigureAwait(false);
-        if (answer.Value is { } value) return ToPlan(prompt, value);
+        var answer = await session.AskAsync<PlanAnswer>("plan", conversation, a => PlanJson.PlanProblem(ToPlan(prompt, a)), cancellation,
+            resolve: PlanIds.Resolve).ConfigureAwait(false);
+        if (answer.Value is { } value)
+        {
+            foreach (var c in answer.Conversions) warn($"{Name}'s plan was read leniently: {c}");
+            return ToPlan(prompt, value);
+        }
         warn($"{Name} gave no valid plan twice ({answer.Error}); the embedded rule parser planned the prompt instead");
         return rules.Plan(prompt);
     }
@@ -89,13 +94,15 @@ public sealed class ChatDirector : IDirector
 
 
         // (1) scale
-        var scaleAnswer = await session.AskAsync<ScaleAnswer>($"{stage}/scale", conversation, _ => null, cancellation).ConfigureAwait(false);
+        var scaleAnswer = await session.AskAsync<ScaleAnswer>($"{stage}/scale", conversation, _ => null, cancellation, (w, h)).ConfigureAwait(false);
+        Lenient(scaleAnswer, PlacementStep.Scale);
         double scale = scaleAnswer.Value?.Scale ?? FallBack(PlacementStep.Scale, scaleAnswer.Error, () => planner.Scale(ctx), warnings);
         answers.Add(Step(PlacementStep.Scale, scaleAnswer.Value is null ? StepSource.PlannerFallback : scaleAnswer.Source, scaleAnswer.Raw, scaleAnswer.Value is null ? new { scale } : null));
 
         // (2) start box
         conversation.Add(new ChatMessage(ChatRole.User, StartQuestion(request, scale)));
-        var startAnswer = await session.AskAsync<BoxAnswer>($"{stage}/start", conversation, a => CheckBox(a.Box, w, h, scale * h), cancellation).ConfigureAwait(false);
+        var startAnswer = await session.AskAsync<BoxAnswer>($"{stage}/start", conversation, a => CheckBox(a.Box, w, h, scale * h), cancellation, (w, h)).ConfigureAwait(false);
+        Lenient(startAnswer, PlacementStep.Start);
         var start = startAnswer.Value?.Box ?? FallBack(PlacementStep.Start, startAnswer.Error, () => planner.StartBox(ctx, scale), warnings);
         answers.Add(Step(PlacementStep.Start, startAnswer.Value is null ? StepSource.PlannerFallback : startAnswer.Source, startAnswer.Raw, startAnswer.Value is null ? new { box = start } : null));
 
@@ -113,13 +120,15 @@ public sealed class ChatDirector : IDirector
         {
             // (3) end box
             conversation.Add(new ChatMessage(ChatRole.User, EndQuestion(request)));
-            var endAnswer = await session.AskAsync<BoxAnswer>($"{stage}/end", conversation, a => CheckBox(a.Box, w, h, null) ?? CheckEnd(a.Box, start), cancellation).ConfigureAwait(false);
+            var endAnswer = await session.AskAsync<BoxAnswer>($"{stage}/end", conversation, a => CheckBox(a.Box, w, h, null) ?? CheckEnd(a.Box, start), cancellation, (w, h)).ConfigureAwait(false);
+            Lenient(endAnswer, PlacementStep.End);
             end = endAnswer.Value?.Box ?? FallBack(PlacementStep.End, endAnswer.Error, () => planner.EndBox(ctx, start), warnings);
             answers.Add(Step(PlacementStep.End, endAnswer.Value is null ? StepSource.PlannerFallback : endAnswer.Source, endAnswer.Raw, endAnswer.Value is null ? new { box = end } : null));
 
             // (4) N waypoints
             conversation.Add(new ChatMessage(ChatRole.User, WaypointsQuestion(request, start, end)));
-            var pathAnswer = await session.AskAsync<WaypointsAnswer>($"{stage}/waypoints", conversation, a => CheckWaypoints(a.Waypoints, n, start, end, w, h), cancellation).ConfigureAwait(false);
+            var pathAnswer = await session.AskAsync<WaypointsAnswer>($"{stage}/waypoints", conversation, a => CheckWaypoints(a.Waypoints, n, start, end, w, h), cancellation, (w, h)).ConfigureAwait(false);
+            Lenient(pathAnswer, PlacementStep.Waypoints);
             waypoints = pathAnswer.Value is { } p
                 ? [start, .. p.Waypoints.Skip(1).Take(n - 2), end]
                 : FallBack(PlacementStep.Waypoints, pathAnswer.Error, () => planner.Waypoints(ctx, start, end, n), warnings);
@@ -140,6 +149,17 @@ public sealed class ChatDirector : IDirector
             Answers = answers,
             Warnings = [.. ctx.Warnings, .. warnings],
         };
+
+        // values the model gave in another form (boxes normalised or as {x, y, w, h}) change what it said: say so
+        void Lenient<T>(ChatSession.Answer<T> a, PlacementStep step) where T : class
+        {
+            foreach (var c in a.Conversions)
+            {
+                string message = $"{Name}'s {Names(step)} answer for '{actor.Id}' was read leniently: {c}";
+                warnings.Add(message);
+                warn(message);
+            }
+        }
 
         T FallBack<T>(PlacementStep step, string? error, Func<T> plan, List<string> list)
         {

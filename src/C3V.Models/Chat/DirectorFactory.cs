@@ -31,7 +31,7 @@ public static class DirectorFactory
         IChatClient client = spec.Provider switch
         {
             ChatProvider.OpenAI => OpenAIClient(spec, options),
-            ChatProvider.Ollama => new OllamaApiClient(new HttpClient { BaseAddress = spec.Endpoint, Timeout = Timeout.InfiniteTimeSpan }, spec.Model),
+            ChatProvider.Ollama => new OllamaApiClient(new HttpClient(new HttpStatusHandler()) { BaseAddress = spec.Endpoint, Timeout = Timeout.InfiniteTimeSpan }, spec.Model),
             ChatProvider.Gguf => new GgufChatClient(spec.Model, spec.Projector),
             _ => throw new ArgumentOutOfRangeException(nameof(spec)),
         };

@@ -11,9 +11,14 @@ namespace C3V.Actors;
 public sealed class ActorFactory(ITextEmbedder? embedder = null, AssetLibrary? library = null, float threshold = AssetLibrary.DefaultThreshold)
 {
     /// <summary>A made actor, where it came from (for the user and for cache keys) and the importer's notes.</summary>
-    public sealed record Made(SkinnedCloud Cloud, string Source, string Summary, IReadOnlyList<string> Notes);
+    public sealed record Made(SkinnedCloud Cloud, string Source, string Summary, IReadOnlyList<string> Notes)
+    {
+        /// <summary>The rig the actor's clips must fit (imported characters are humanoid).</summary>
+        public BodyRig Rig { get; init; } = BodyRig.Human;
+    }
 
-    public Made Create(string description, int seed, float? height = null)
+    /// <param name="body">The body the plan names (its head noun); null reads it from the description.</param>
+    public Made Create(string description, int seed, float? height = null, BodyType? body = null)
     {
         if (GltfActorImporter.IsGltfPath(description)) return Import(description.Trim(), seed, height, metresPerUnit: null, how: "");
         string how = "";
@@ -33,9 +38,8 @@ public sealed class ActorFactory(ITextEmbedder? embedder = null, AssetLibrary? l
             if (hits.Count > 0) how = $"best library actor {hits[0].Entry.File} scored {hits[0].Candidate.Score:F2} < {threshold:F2}; ";
         }
         if (height is not null) throw new C3VException("a height applies to glTF characters; describe a generated avatar's size in words (tall, short, child…)");
-        var avatar = AvatarGenerator.Generate(description, seed);
-        return new Made(avatar.Cloud, "procedural",
-            $"{how}procedural {avatar.Spec.Kind}, {avatar.Spec.Height:F2} m, {avatar.Cloud.Count} Gaussians", []);
+        var made = ProceduralBodies.Generate(description, seed, body);
+        return new Made(made.Cloud, "procedural", how + made.Summary, []) { Rig = made.Rig };
     }
 
     static Made Import(string path, int seed, float? height, float? metresPerUnit, string how)

@@ -54,11 +54,20 @@ public sealed class ActorPreview
     public Image Frame(SkinnedCloud actor, MotionClip clip, float time, GaussianCloud? floor = null)
     {
         var posed = actor.Pose(clip, time);
-        var root = actor.PosedJoints[Skeleton.Pelvis];
         var (min, max) = actor.Rest.Bounds();
+        // Aim at the middle of the body, not the pelvis (an animal's pelvis is at its rear).
+        var root = actor.PosedJoints[Skeleton.Pelvis] + HorizontalCentre(actor);
         var cam = Framing(root, actor.Skeleton.Height, 0.5f + OrbitSpeed * time, MathF.Max(max.X - min.X, max.Z - min.Z));
         var clouds = floor is null ? new[] { new CloudInstance(posed) } : [new CloudInstance(floor), new CloudInstance(posed)];
         return _rasterizer.Render(clouds, cam, new RenderOptions { Background = Sky }).ToImage();
+    }
+
+    /// <summary>Horizontal offset from the rest pelvis to the middle of the rest body's bounds.</summary>
+    static Vector3 HorizontalCentre(SkinnedCloud actor)
+    {
+        var (min, max) = actor.Rest.Bounds();
+        var c = (min + max) / 2 - actor.Skeleton.RestPositions[Skeleton.Pelvis];
+        return new Vector3(c.X, 0, c.Z);
     }
 
     /// <summary>A floor under the whole root path of <paramref name="clip"/> played for <paramref name="seconds"/>.</summary>
@@ -87,7 +96,7 @@ public sealed class ActorPreview
             var posed = actors[i].Pose(cells[i].Clip, time);
             // Same camera for all cells, sized for the tallest, so relative heights show.
             float h = actors.Max(a => a.Skeleton.Height);
-            var cam = Framing(Vector3.Zero, h, 0.45f);
+            var cam = Framing(actors[i].Skeleton.RestPositions[Skeleton.Pelvis] + HorizontalCentre(actors[i]) with { Y = 0 }, h, 0.45f);
             var img = _rasterizer.Render([new CloudInstance(floor), new CloudInstance(posed)], cam, new RenderOptions { Background = Sky }).ToImage();
             int ox = (i % columns) * Width, oy = (i / columns) * Height;
             for (int y = 0; y < Height; y++)

@@ -1,5 +1,8 @@
 using System.Numerics;
 using C3V.Splats;
+using Paint = C3V.Actors.SurfacePaint;
+using Part = C3V.Actors.BodyPart;
+using Sample = C3V.Actors.SurfaceSample;
 
 namespace C3V.Actors;
 
@@ -33,40 +36,15 @@ public static class AvatarGenerator
 
 internal sealed class AvatarBuilder
 {
-    delegate Vector3 Paint(Vector3 p, Vector3 n, float u, float angle);
-
-    sealed class Part
-    {
-        public Tube? Tube;
-        public Sheet? Sheet;
-        public required Paint Paint;
-        public required int[] Bones;
-        public bool Solid = true;
-        public bool Hideable = true;
-        public float Spacing = 1;
-        public float Opacity = 0.97f;
-        public Func<Vector3, Vector3, bool>? Keep;
-        public float Lift;        // offset along the normal (garment layers sit proud of the skin)
-        public Func<Vector3, float>? Relief; // extra offset along the normal per point (locks of hair)
-        public float Gloss;       // baked highlight strength (metal, visor)
-        public Matrix4x4? HeldToRest; // for props authored in the holding pose
-    }
-
-    struct Sample
-    {
-        public Vector3 P, N, T, Color;
-        public int Part;
-        public float Spacing, Opacity;
-    }
-
     readonly AvatarSpec _spec;
     readonly Random _rng;
     readonly Skeleton _s;
     readonly Vector3[] _p;
     readonly float _k;           // length scale: height / 1.75
     readonly float _h;           // sample spacing
-    readonly List<Part> _parts = [];
-    readonly List<Sample> _features = [];
+    readonly PartAssembler _asm;
+    List<Part> _parts => _asm.Parts;
+    List<Sample> _features => _asm.Features;
     Vector3 _headC, _headR;
     float _waistY;
 
@@ -79,6 +57,7 @@ internal sealed class AvatarBuilder
         _p = _s.RestPositions;
         _k = spec.Height / Skeleton.ReferenceHeight;
         _h = AvatarGenerator.BaseSpacing * _k;
+        _asm = new PartAssembler(_s, _h, _rng, SegmentEnd);
     }
 
     static readonly int[] TorsoBones = [Skeleton.Pelvis, Skeleton.Spine1, Skeleton.Spine2, Skeleton.Spine3, Skeleton.Neck, Skeleton.LeftCollar, Skeleton.RightCollar, Skeleton.LeftHip, Skeleton.RightHip, Skeleton.LeftShoulder, Skeleton.RightShoulder];
@@ -738,64 +717,7 @@ internal sealed class AvatarBuilder
 
     // ---------- assembly ----------
 
-    SkinnedCloud Assemble()
-    {
-        var samples = new List<Sample>(80000);
-        // Only closed, unmasked surfaces hide what is inside them (a cap's dome would otherwise hide the face).
-        var solids = _parts.Where(p => p.Solid && p.Keep == null && p.Tube != null && p.HeldToRest == null).ToArray();
-        for (int pi = 0; pi < _parts.Count; pi++)
-        {
-            var part = _parts[pi];
-            float h = _h * part.Spacing;
-            void Emit(Vector3 p, Vector3 n, Vector3 t, float u, float a)
-            {
-                if (part.Keep != null && !part.Keep(p, n)) return;
-                // Contact shading: darken where another solid part is close (armpits, neck, crotch).
-                float near = float.PositiveInfinity;
-                if (part.HeldToRest == null)
-                    foreach (var s in solids)
-                    {
-                        if (ReferenceEquals(s, part)) continue;
-                        var tube = s.Tube!;
-                        if (Vector3.DistanceSquared(p, tube.Center) > Sq(tube.BoundRadius + 0.03f * _k)) continue;
-                        float d = tube.Distance(p);
-                        if (part.Hideable && d < -0.35f * h) return;
-                        near = MathF.Min(near, d);
-                    }
-                var color = part.Paint(p, n, u, a);
-                float ao = 0.72f + 0.28f * Math.Clamp(near / (0.03f * _k), 0, 1);
-                samples.Add(new Sample { P = p + n * (part.Lift + (part.Relief?.Invoke(p) ?? 0)), N = n, T = t, Color = Shade(color, n, part.Gloss) * ao, Part = pi, Spacing = h, Opacity = part.Opacity });
-            }
-            if (part.Tube != null) part.Tube.Sample(h, Emit);
-            else part.Sheet!.Sample(h, Emit);
-        }
-        foreach (var f in _features) samples.Add(f with { Color = Shade(f.Color, f.N, 0) });
-
-        int count = samples.Count;
-        var cloud = new GaussianCloud(count);
-        var bones = new int[SkinnedCloud.MaxInfluences][];
-        var weights = new float[SkinnedCloud.MaxInfluences][];
-        for (int k = 0; k < SkinnedCloud.MaxInfluences; k++) { bones[k] = new int[count]; weights[k] = new float[count]; }
-        Span<float> dist = stackalloc float[Skeleton.JointCount];
-        for (int i = 0; i < count; i++)
-        {
-            var s = samples[i];
-            var part = s.Part >= 0 ? _parts[s.Part] : null;
-            var p = s.P; var n = s.N; var t = s.T;
-            if (part?.HeldToRest is { } m)
-            {
-                p = Vector3.Transform(p, m);
-                n = Vector3.Normalize(Vector3.TransformNormal(n, m));
-                t = Vector3.Normalize(Vector3.TransformNormal(t, m));
-            }
-            float jitter = 1 + 0.035f * (_rng.NextSingle() - 0.5f);
-            SurfaceSplat.Write(cloud, i, p, n, t, s.Spacing, s.Color * jitter, s.Opacity);
-            SkinWeights(p, part?.Bones ?? HeadBones, i, bones, weights, dist);
-        }
-        return new SkinnedCloud(cloud, _s, bones, weights);
-    }
-
-    static Vector3 Shade(Vector3 c, Vector3 n, float gloss) => SurfaceSplat.Shade(c, n, gloss);
+    SkinnedCloud Assemble() => _asm.Assemble();
 
     /// <summary>Rest-pose segment a joint's rotation moves (from the joint to its child, or a stub for end joints).</summary>
     Vector3 SegmentEnd(int j) => j switch
@@ -811,37 +733,6 @@ internal sealed class AvatarBuilder
         _ => _p[Array.IndexOf(Skeleton.Parents, j)],
     };
 
-    /// <summary>
-    /// Weights ∝ 1/d⁴ to the part's candidate bone segments (d: distance to the segment plus a small
-    /// softening), top four kept: smooth blends across joints, none across unrelated limbs.
-    /// </summary>
-    void SkinWeights(Vector3 p, int[] candidates, int i, int[][] bones, float[][] weights, Span<float> dist)
-    {
-        Span<int> best = stackalloc int[SkinnedCloud.MaxInfluences];
-        Span<float> bw = stackalloc float[SkinnedCloud.MaxInfluences];
-        int n = 0;
-        foreach (int j in candidates)
-        {
-            var a = _p[j]; var b = SegmentEnd(j);
-            var ab = b - a;
-            float t = ab.LengthSquared() < 1e-10f ? 0 : Math.Clamp(Vector3.Dot(p - a, ab) / ab.LengthSquared(), 0, 1);
-            float d = Vector3.Distance(p, a + t * ab) + 0.02f * _k;
-            float w = 1 / (d * d * d * d);
-            if (n < best.Length) { best[n] = j; bw[n] = w; n++; continue; }
-            int min = 0;
-            for (int q = 1; q < n; q++) if (bw[q] < bw[min]) min = q;
-            if (w > bw[min]) { best[min] = j; bw[min] = w; }
-        }
-        float sum = 0;
-        for (int q = 0; q < n; q++) sum += bw[q];
-        for (int q = 0; q < n; q++)
-        {
-            bones[q][i] = best[q];
-            float w = bw[q] / sum;
-            weights[q][i] = w < 0.01f ? 0 : w;
-        }
-        if (weights.All(w => w[i] == 0)) weights[0][i] = 1;
-    }
 }
 
 /// <summary>Turns surface samples into flat Gaussians with baked soft lighting (avatars and props share it).</summary>

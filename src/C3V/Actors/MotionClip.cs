@@ -35,6 +35,9 @@ public sealed class MotionClip
 
     public float Duration => (FrameCount - 1) / Fps;
 
+    /// <summary>The rig the clip is authored for (a quadruped clip on a person would fold its legs the wrong way).</summary>
+    public BodyRig Rig { get; init; } = BodyRig.Human;
+
     public MotionClip(string name, IReadOnlyList<string> labels, float fps, Quaternion[] rotations, Vector3[] root,
         bool loop, Skeleton skeleton, bool[]? leftContact = null, bool[]? rightContact = null)
     {
@@ -58,8 +61,8 @@ public sealed class MotionClip
     }
 
     /// <summary>A one-frame clip holding <paramref name="skeleton"/>'s rest pose (for things that do not move).</summary>
-    public static MotionClip Still(Skeleton skeleton) =>
-        new("still", ["still", "rest"], 30, Enumerable.Repeat(Quaternion.Identity, J).ToArray(), [skeleton.RestPositions[Skeleton.Pelvis]], false, skeleton, [true], [true]);
+    public static MotionClip Still(Skeleton skeleton, BodyRig rig = BodyRig.Human) =>
+        new("still", ["still", "rest"], 30, Enumerable.Repeat(Quaternion.Identity, J).ToArray(), [skeleton.RestPositions[Skeleton.Pelvis]], false, skeleton, [true], [true]) { Rig = rig };
 
     public ReadOnlySpan<Quaternion> FrameRotations(int frame) => Rotations.AsSpan(frame * J, J);
 
@@ -130,7 +133,7 @@ public sealed class MotionClip
 
     /// <summary>Builds a clip by sampling <paramref name="poseAt"/> at <paramref name="fps"/> over <paramref name="duration"/> seconds.</summary>
     public static MotionClip FromFunction(string name, IReadOnlyList<string> labels, float fps, float duration, bool loop,
-        Skeleton skeleton, Func<float, Pose> poseAt)
+        Skeleton skeleton, Func<float, Pose> poseAt, BodyRig rig = BodyRig.Human)
     {
         int n = Math.Max(1, (int)MathF.Round(duration * fps) + 1);
         var rot = new Quaternion[n * J];
@@ -141,7 +144,7 @@ public sealed class MotionClip
             p.Local.CopyTo(rot, i * J);
             root[i] = p.Root;
         }
-        return new MotionClip(name, labels, fps, rot, root, loop, skeleton);
+        return new MotionClip(name, labels, fps, rot, root, loop, skeleton) { Rig = rig };
     }
 
     /// <summary>The clip resampled at <paramref name="fps"/> (same duration).</summary>
@@ -164,10 +167,10 @@ public sealed class MotionClip
 
     /// <summary>The same motion marked as looping (or not), for clips whose ends already match.</summary>
     public MotionClip WithLoop(bool loop) =>
-        new(Name, Labels, Fps, Rotations, Root, loop, Skeleton, LeftContact, RightContact);
+        new(Name, Labels, Fps, Rotations, Root, loop, Skeleton, LeftContact, RightContact) { Rig = Rig };
 
     public MotionClip WithLabels(string name, IReadOnlyList<string> labels) =>
-        new(name, labels, Fps, Rotations, Root, Loop, Skeleton, LeftContact, RightContact);
+        new(name, labels, Fps, Rotations, Root, Loop, Skeleton, LeftContact, RightContact) { Rig = Rig };
 
     MotionClip Retimed(float fps, float duration, Func<float, float> sourceTime, bool loop, string name)
     {
@@ -183,7 +186,7 @@ public sealed class MotionClip
             root[i] = SampleInto(t, rot.AsSpan(i * J, J));
             (left[i], right[i]) = ContactsAt(t);
         }
-        return new MotionClip(name, Labels, fps, rot, root, loop, Skeleton, left, right);
+        return new MotionClip(name, Labels, fps, rot, root, loop, Skeleton, left, right) { Rig = Rig };
     }
 
     /// <summary>
@@ -215,7 +218,7 @@ public sealed class MotionClip
             (left[i], right[i]) = c;
         }
         return new MotionClip($"{a.Name}+{b.Name}", a.Labels.Concat(b.Labels).Distinct().ToArray(), fps, rot, root,
-            a.Loop && b.Loop, a.Skeleton, left, right);
+            a.Loop && b.Loop, a.Skeleton, left, right) { Rig = a.Rig };
     }
 
     /// <summary>Heading (yaw about +Y, radians; 0 = facing +Z) of the pelvis at frame <paramref name="frame"/>.</summary>
@@ -252,7 +255,7 @@ public sealed class MotionClip
             root[i] = new Vector3(0, Root[i].Y, 0);
             heading[i] = Heading(rot[i * J]);
         }
-        var inPlace = new MotionClip(Name, Labels, Fps, rot, root, Loop, Skeleton, LeftContact, RightContact);
+        var inPlace = new MotionClip(Name, Labels, Fps, rot, root, Loop, Skeleton, LeftContact, RightContact) { Rig = Rig };
         return (inPlace, new RootPath(Fps, pos, heading));
     }
 

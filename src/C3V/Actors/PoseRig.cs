@@ -140,7 +140,7 @@ public sealed class PoseRig
     }
 
     /// <summary>The rotation taking <paramref name="fromDir"/> to <paramref name="toDir"/> and the perpendicular <paramref name="fromPole"/> as close as possible to <paramref name="toPole"/>.</summary>
-    static Quaternion AimWithPole(Vector3 fromDir, Vector3 fromPole, Vector3 toDir, Vector3 toPole)
+    internal static Quaternion AimWithPole(Vector3 fromDir, Vector3 fromPole, Vector3 toDir, Vector3 toPole)
     {
         var a = Frame(fromDir, fromPole);
         var b = Frame(toDir, toPole);

@@ -14,13 +14,24 @@ public static class ProceduralMotions
     const float Tau = MathF.PI * 2;
 
     static readonly Lazy<IReadOnlyList<MotionClip>> _all = new(Build);
+    static readonly Lazy<IReadOnlyList<MotionClip>> _quadruped = new(QuadrupedMotions.Build);
 
-    /// <summary>Every clip of the library (built once, on first use).</summary>
+    /// <summary>Every human clip of the library (built once, on first use).</summary>
     public static IReadOnlyList<MotionClip> All => _all.Value;
 
-    /// <summary>The clip named <paramref name="name"/> (case-insensitive), or null.</summary>
+    /// <summary>The clips made for <paramref name="rig"/>.</summary>
+    public static IReadOnlyList<MotionClip> For(BodyRig rig) => rig switch
+    {
+        BodyRig.Quadruped => _quadruped.Value,
+        _ => All,
+    };
+
+    /// <summary>The standing idle of <paramref name="rig"/>: what an actor of that body does while it waits.</summary>
+    public static MotionClip Idle(BodyRig rig) => For(rig)[0];
+
+    /// <summary>The clip named <paramref name="name"/> (case-insensitive) of any rig, or null.</summary>
     public static MotionClip? Find(string name) =>
-        All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+        Enum.GetValues<BodyRig>().SelectMany(For).FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
 
     static IReadOnlyList<MotionClip> Build()
     {

@@ -53,7 +53,7 @@ public sealed class ComposedActor
         InPlace = WithoutTravel(clip);
         // A clip acting in place (a wave) averages to a pose mid-gesture; an actor waiting to act ("then") stands
         // as at rest instead: the idle clip's mean.
-        Standing = StandingPose(clip.NaturalSpeed < InPlaceSpeed ? WithoutTravel(ProceduralMotions.Find("idle")!) : InPlace, skin.Skeleton);
+        Standing = StandingPose(clip.NaturalSpeed < InPlaceSpeed ? WithoutTravel(ProceduralMotions.Idle(clip.Rig)) : InPlace, skin.Skeleton);
         StopPhase = FindStopPhase(InPlace, skin.Skeleton, Standing);
         NaturalSpeed = clip.NaturalSpeed * skin.Skeleton.HipHeight / clip.Skeleton.HipHeight;
         var rest = skin.Skeleton.RestPositions;
@@ -201,7 +201,7 @@ public sealed class ComposedActor
             var off = Vector3.Transform(new Vector3(clip.Root[i].X - start.X - trend.X, 0, clip.Root[i].Z - start.Z - trend.Z), unturn);
             root[i] = new Vector3(off.X, clip.Root[i].Y, off.Z);
         }
-        return new MotionClip(clip.Name, clip.Labels, clip.Fps, rot, root, clip.Loop, clip.Skeleton, clip.LeftContact, clip.RightContact);
+        return new MotionClip(clip.Name, clip.Labels, clip.Fps, rot, root, clip.Loop, clip.Skeleton, clip.LeftContact, clip.RightContact) { Rig = clip.Rig };
     }
 
     /// <summary>

@@ -62,16 +62,10 @@ public static class PlanJson
     /// <summary>Adds descriptions and bounds from attributes; gives <see cref="PixelBox"/> its list form.</summary>
     static JsonNode Annotate(JsonSchemaExporterContext context, JsonNode node)
     {
-        if (context.TypeInfo.Type == typeof(PixelBox))
-            node = new JsonObject
-            {
-                ["type"] = "array",
-                ["description"] = "A box in pixels: [left, top, right, bottom], x to the right, y down.",
-                ["items"] = new JsonObject { ["type"] = "number" },
-                ["minItems"] = 4,
-                ["maxItems"] = 4,
-            };
+        if (context.TypeInfo.Type == typeof(PixelBox)) node = BoxSchema();
         if (node is not JsonObject obj) return node;
+        // the exporter leaves out "items" when the element (a custom-converted PixelBox) has no schema of its own
+        if (context.TypeInfo.ElementType == typeof(PixelBox) && !obj.ContainsKey("items")) obj["items"] = BoxSchema();
         ICustomAttributeProvider? provider = context.PropertyInfo?.AttributeProvider
             ?? (context.PropertyInfo is null ? context.TypeInfo.Type : null);
         if (provider is null) return node;
@@ -86,6 +80,15 @@ public static class PlanJson
             obj[IsArray(obj) ? "minItems" : "minLength"] = m.Length;
         return node;
     }
+
+    static JsonObject BoxSchema() => new()
+    {
+        ["type"] = "array",
+        ["description"] = "A box in pixels: [left, top, right, bottom], x to the right, y down.",
+        ["items"] = new JsonObject { ["type"] = "number" },
+        ["minItems"] = 4,
+        ["maxItems"] = 4,
+    };
 
     static bool IsArray(JsonObject obj) => obj["type"] switch
     {

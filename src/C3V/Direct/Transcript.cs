@@ -41,6 +41,8 @@ public sealed record DirectorExchange
     public required string Outcome { get; init; }
     public DateTimeOffset StartedUtc { get; init; }
     public double Seconds { get; init; }
+    /// <summary>Figures the client reported: token counts; for a local model also load time, tokens/s and context use.</summary>
+    public IReadOnlyDictionary<string, double>? Usage { get; init; }
 }
 
 /// <summary>Receives every exchange a director makes.</summary>

@@ -6,6 +6,7 @@ namespace C3V.Pipeline;
 /// <summary>
 /// Where a clip render spends its time, summed over the frames (for <c>bench pipeline --profile</c>): posing
 /// the actors, the static scene layer, the rasterizer's phases for the per-frame renders, the depth merge, the
+/// annotations' measurement of the posed actors, the
 /// resume cache (8-bit snap and file write) and handing frames to the writer (8-bit conversion and the queue
 /// to ffmpeg, which blocks while the encoder is behind). Frames render in parallel, one per core, so the render
 /// and merge phases are thread times summed over the frames (they can add up to more than the loop's wall time).
@@ -22,6 +23,8 @@ public sealed class ClipProfile
     /// <summary>Wall time of the per-frame renders not inside one of the rasterizer's four phases (setup, validation).</summary>
     public double RenderOtherMs { get; private set; }
     public double MergeMs { get; private set; }
+    /// <summary>Thread time measuring the posed actors for the ground-truth annotations (summed over frames).</summary>
+    public double AnnotateMs { get; private set; }
     public double CacheMs { get; private set; }
     public double OutputMs { get; private set; }
     public double TotalMs { get; private set; }
@@ -41,6 +44,11 @@ public sealed class ClipProfile
     {
         double ms = Since(from);
         lock (_gate) MergeMs += ms;
+    }
+    internal void AddAnnotate(long from)
+    {
+        double ms = Since(from);
+        lock (_gate) AnnotateMs += ms;
     }
     internal void AddCache(long from) => CacheMs += Since(from);
     internal void AddOutput(long from) => OutputMs += Since(from);
@@ -75,7 +83,7 @@ public sealed class ClipProfile
         ("pose actors", PoseMs), ("scene layer (once)", SceneLayerMs),
         ("actor render: preprocess", PreprocessMs), ("actor render: sort", SortMs), ("actor render: binning", BinMs),
         ("actor render: blending", BlendMs), ("actor render: other", RenderOtherMs),
-        ("depth merge", MergeMs), ("resume cache", CacheMs), ("to writer (8-bit + pipe)", OutputMs),
+        ("depth merge", MergeMs), ("annotations (splat footprints)", AnnotateMs), ("resume cache", CacheMs), ("to writer (8-bit + pipe)", OutputMs),
     ];
 
     static double Since(long from) => Stopwatch.GetElapsedTime(from).TotalMilliseconds;

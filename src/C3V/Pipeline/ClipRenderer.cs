@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using C3V.CameraPaths;
 using C3V.Compose;
@@ -14,9 +15,14 @@ namespace C3V.Pipeline;
 /// may be a buffer the actor reuses: it is rendered before the next call.</param>
 public sealed record RenderActor(string Id, Func<ActorFrame, CloudInstance> Instance);
 
+/// <summary>Is shown each frame's camera and its posed actors (in the request's order) exactly as they are rasterised.</summary>
+public delegate void FrameRecord(int frame, Camera camera, ReadOnlySpan<CloudInstance> actors);
+
 /// <summary>What to render: the scene, the actors, their composition and the camera path.</summary>
+/// <param name="Record">Called once per frame (for distinct frames from several threads at once), also for
+/// frames a resumed render reads back from its cache: the ground-truth annotations are taken here.</param>
 public sealed record ClipRequest(GaussianCloud Scene, Vector3 Background, IReadOnlyList<RenderActor> Actors,
-    Composition Composition, CameraPath Camera, bool Antialiased = true);
+    Composition Composition, CameraPath Camera, bool Antialiased = true, FrameRecord? Record = null);
 
 /// <summary>
 /// Renders a composition frame by frame into an <see cref="IFrameWriter"/> and keeps the key frames for the
@@ -96,8 +102,9 @@ public sealed class ClipRenderer(GaussianRasterizer rasterizer, int? framesAtOnc
                 long t0 = Stopwatch.GetTimestamp();
                 slot.Cached = frames is not null && frames.TryRead(slot.Frame, slot.Image);
                 profile?.AddCache(t0);
-                if (slot.Cached) continue;
-                anyToRender = true;
+                // a cached frame is posed only when it must be recorded
+                if (slot.Cached && request.Record is null) continue;
+                anyToRender |= !slot.Cached;
                 t0 = Stopwatch.GetTimestamp();
                 slot.Instances.Clear();
                 if (!layered) slot.Instances.Add(new CloudInstance(request.Scene));
@@ -115,8 +122,14 @@ public sealed class ClipRenderer(GaussianRasterizer rasterizer, int? framesAtOnc
             Parallel.For(0, n, s =>
             {
                 var slot = slots[s];
-                if (slot.Cached) return;
                 long t0 = Stopwatch.GetTimestamp();
+                if (request.Record is { } record)
+                {
+                    record(slot.Frame, slot.Camera, CollectionsMarshal.AsSpan(slot.Instances)[(layered ? 0 : 1)..]);
+                    profile?.AddAnnotate(t0);
+                }
+                if (slot.Cached) return;
+                t0 = Stopwatch.GetTimestamp();
                 slot.Scratch = slot.Rasterizer.Render(slot.Instances, slot.Camera, layered ? overNothing : withBackground, slot.Scratch);
                 profile?.AddRender(t0, slot.Rasterizer.LastStats);
                 t0 = Stopwatch.GetTimestamp();

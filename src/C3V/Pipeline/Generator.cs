@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using C3V.Actors;
+using C3V.Annotations;
 using C3V.CameraPaths;
 using C3V.Common;
 using C3V.Compose;
@@ -37,12 +38,12 @@ public sealed record EditRequest
 /// encode, writing a project folder. Every artefact is keyed by a hash of its inputs, so an edit (a changed
 /// plan on an existing project) recomputes only what depends on the change.
 /// </summary>
-public sealed class Generator
+public sealed partial class Generator
 {
     /// <summary>Versions of the stages as they are joined here; a change invalidates cached artefacts.</summary>
     public static readonly IReadOnlyDictionary<string, string> StageVersions = new Dictionary<string, string>
     {
-        ["scene"] = "procedural-2", ["actor"] = "avatar-3", ["motion"] = "library-2", ["place"] = "3",
+        ["scene"] = "procedural-2", ["actor"] = "bodies-1", ["motion"] = "library-3", ["place"] = "3",
         ["lift"] = "1", ["refine"] = "2", ["compose"] = "5", ["render"] = "2",
     };
 
@@ -156,11 +157,7 @@ public sealed class Generator
         if (format is not ("ply" or "spz")) throw new C3VException($"--frames: '{format}' is not ply or spz");
         using var tx = ProjectTransaction.Begin(dir);
         var folder = tx.Folder;
-        var project = tx.Project;
-        if (project.Plan is null || project.Composition is null)
-            throw new InvalidFileException(tx.Target, $"{ProjectFile.FileName}: $.composition: missing (generate the project first)");
-        var cache = new ArtefactCache(project.Artefacts, folder.Root);
-        var built = await BuildAsync(folder, project, _director(new FolderTranscript(folder.Transcripts)), cache, cancellation, project);
+        var built = await BuildComposedAsync(tx, cancellation);
         var target = folder.PathOf($"renders/frames-{format}");
         var staging = target + ".partial";
         Directory.CreateDirectory(staging);
@@ -187,6 +184,17 @@ public sealed class Generator
         tx.Commit();
         _observer.Finished("export", Path.GetRelativePath(tx.Target, published), reused: false);
         return published;
+    }
+
+    /// <summary>A generated project's composition rebuilt from its cached artefacts, in a transaction (for the exports).</summary>
+    async Task<Built> BuildComposedAsync(ProjectTransaction tx, CancellationToken cancellation)
+    {
+        var folder = tx.Folder;
+        var project = tx.Project;
+        if (project.Plan is null || project.Composition is null)
+            throw new InvalidFileException(tx.Target, $"{ProjectFile.FileName}: $.composition: missing (generate the project first)");
+        var cache = new ArtefactCache(project.Artefacts, folder.Root);
+        return await BuildAsync(folder, project, _director(new FolderTranscript(folder.Transcripts)), cache, cancellation, project);
     }
 
     // ───────────────────────────── the chain ─────────────────────────────
@@ -236,25 +244,25 @@ public sealed class Generator
                 cancellation.ThrowIfCancellationRequested();
                 var a = plan.Actors[i];
                 string file = $"assets/actor-{a.Id}{ActorAsset.Extension}";
-                string key = InputHash.Of("actor", StageVersions["actor"], a.Description, a.Category, a.Attributes, a.Props, a.HeightMeters, s.Seed + i,
+                string key = InputHash.Of("actor", StageVersions["actor"], a.Description, a.Noun, a.Category, a.Attributes, a.Props, a.HeightMeters, s.Seed + i,
                     LibraryEntries(library, AssetKind.Actor));
                 actorKeys[a.Id] = key;
                 var skin = cache.GetOrCompute($"actor-{a.Id}", key, () =>
                 {
                     // The user's library first (a matching glTF character), then a procedural avatar.
-                    var made = new ActorFactory(_embedder, library).Create(ActorText(a), s.Seed + i);
+                    var made = new ActorFactory(_embedder, library).Create(ActorText(a), s.Seed + i, body: ActorKinds.BodyOf(a));
                     foreach (var note in made.Notes) Warn($"{a.Id}: {note}");
                     ActorAsset.Save(made.Cloud, folder.PathOf(file));
                     return made.Cloud;
                 }, rec => ActorAsset.Load(folder.PathOf(rec.File ?? file)), file);
                 // Motion: the user's library first, then the procedural clips; recorded by source so an edit reloads it.
-                string motionKey = InputHash.Of("motion", StageVersions["motion"], a.Motion.Description, a.Motion.Travels, LibraryEntries(library, AssetKind.Motion));
+                string motionKey = InputHash.Of("motion", StageVersions["motion"], a.Motion.Description, a.Motion.Travels, ActorKinds.RigOf(a).ToString(), LibraryEntries(library, AssetKind.Motion));
                 MotionChoice? choice = null;
                 if (cache.CanReuse($"motion-{a.Id}", motionKey) && previous?.Artefacts.GetValueOrDefault($"motion-{a.Id}")?.Value is { } source
                     && MotionChooser.Resolve(source, library) is { } again)
                     choice = new MotionChoice(again, source);
                 bool motionReused = choice is not null;
-                choice ??= MotionChooser.Choose(a.Motion, _embedder, library);
+                choice ??= MotionChooser.Choose(a.Motion, _embedder, library, ActorKinds.RigOf(a));
                 var clip = choice.Clip;
                 cache.Record($"motion-{a.Id}", new ArtefactRecord(motionKey, Value: choice.Source), motionReused);
                 motionNames[a.Id] = choice.Source;
@@ -375,18 +383,7 @@ public sealed class Generator
         var kind = CameraPath.Parse(s.Camera);
         var format = s.Format switch { "gif" => VideoFormat.Gif, "png" => VideoFormat.Png, _ => VideoFormat.Mp4 };
         var comp = built.Composition;
-        // The reference view, zoomed onto where the actors go (every 4th frame and the last is enough to bound it).
-        var heights = built.Actors.ToDictionary(a => a.Id, a => a.Height);
-        var samples = comp.Actors.SelectMany(track => track.Frames.Where((_, f) => f % 4 == 0 || f == track.Frames.Count - 1)
-            .Select(fr => new ActorSample(fr.Position, heights[track.ActorId] * fr.Scale))).ToList();
-        var defaultView = built.Scene.DefaultCamera(s.Width, s.Height);
-        var refCamera = ShotFraming.Frame(defaultView, samples, ShotFraming.For(kind), Destinations(built, defaultView));
-        var main = comp.Actors[0];
-        var subject = comp.Actors.SelectMany(a => a.Frames).Aggregate(Vector3.Zero, (acc, f) => acc + f.Position) / Math.Max(1, comp.Actors.Sum(a => a.Frames.Count))
-            + new Vector3(0, 0.6f * built.Actors.Max(a => a.Height), 0);
-        float duration = comp.FrameCount / comp.Fps;
-        var path = CameraPath.Create(kind, refCamera, subject, built.Scene.GroundHeight, duration,
-            t => main.Frames[Math.Clamp((int)MathF.Round(t * comp.Fps), 0, main.Frames.Count - 1)].Position, built.Actors[0].Height);
+        var path = ShotPath(built, kind);
         string renderKey = InputHash.Of("render", StageVersions["render"], built.CompositionKey, s.Camera, s.Width, s.Height, s.Quality, s.Format);
         var sw = Stopwatch.StartNew();
         var frames = FrameCache.Open(folder.ResumableFramesParent, renderKey, s.Width, s.Height);
@@ -395,8 +392,9 @@ public sealed class Generator
             + (resumed > 0 ? $", resuming after the {resumed} frames an interrupted render finished" : ""));
         using var writer = VideoOutput.Open(format, folder.PathOf("renders/video"), new ClipFormat(s.Width, s.Height, s.Fps), s.Quality != "draft", out var notice, _ffmpeg);
         if (notice is not null) Warn(notice);
+        var recorder = new AnnotationRecorder(comp.FrameCount, built.Actors.Count);
         var request = new ClipRequest(built.Scene.Cloud, built.Scene.Background,
-            built.Actors.Select(a => new RenderActor(a.Id, f => a.Instance(f))).ToList(), comp, path, Antialiased: true);
+            built.Actors.Select(a => new RenderActor(a.Id, f => a.Instance(f))).ToList(), comp, path, Antialiased: true, Record: recorder.Record);
         IReadOnlyList<(Image Frame, string Label)> keys;
         try { keys = new ClipRenderer(_rasterizer).Render(request, writer, (d, n) => _observer.Progress("render", d, n), cancellation, frames, RenderProfile); }
         catch (OperationCanceledException)
@@ -409,6 +407,7 @@ public sealed class Generator
         frames.Delete();
         var sheetPath = "renders/contact-sheet.png";
         ContactSheet.Compose(keys).SavePng(folder.PathOf(sheetPath));
+        AnnotationJson.Save(Annotate(built, recorder), folder.PathOf(AnnotationsFile));
         _observer.Finished("render", $"{Path.GetRelativePath(folder.Root, writer.OutputPath)} ({comp.FrameCount} frames)", reused: false);
         Time("render", sw, reused: false);
         cache.Record("render", new ArtefactRecord(renderKey, Path.GetRelativePath(folder.Root, writer.OutputPath)), reused: false);
@@ -418,6 +417,7 @@ public sealed class Generator
         var summary = new RunSummary
         {
             Project = folder.Target, Video = folder.Published(writer.OutputPath), ContactSheet = folder.Published(folder.PathOf(sheetPath)),
+            Annotations = folder.Published(folder.PathOf(AnnotationsFile)),
             Format = writer.Format.ToString().ToLowerInvariant(), Frames = comp.FrameCount,
             Reused = cache.Reused, Recomputed = cache.Recomputed, Warnings = _warnings.ToList(), PreviousRenders = kept,
             Stages = _timings.ToList(), Seconds = total.Elapsed.TotalSeconds, PeakMemoryMb = PeakMb(), ResumedFrames = resumed,
@@ -429,7 +429,7 @@ public sealed class Generator
             Render = new RenderRecord
             {
                 File = videoRel, Format = summary.Format!, Key = renderKey, Frames = comp.FrameCount, Width = s.Width, Height = s.Height,
-                Fps = s.Fps, Camera = s.Camera, ContactSheet = sheetPath, CompletedUtc = DateTimeOffset.UtcNow,
+                Fps = s.Fps, Camera = s.Camera, ContactSheet = sheetPath, Annotations = AnnotationsFile, CompletedUtc = DateTimeOffset.UtcNow,
             },
             PendingRender = null,
             History = history,
@@ -438,6 +438,28 @@ public sealed class Generator
     }
 
     // ───────────────────────────── helpers ─────────────────────────────
+
+    /// <summary>
+    /// The camera path of a render: the reference view zoomed onto where the actors go, moved as the project's
+    /// camera setting says. Renders and annotation exports share it, so both see through the same cameras.
+    /// </summary>
+    static CameraPath ShotPath(Built built, CameraKind kind)
+    {
+        var s = built.Project.Settings;
+        var comp = built.Composition;
+        // The reference view, zoomed onto where the actors go (every 4th frame and the last is enough to bound it).
+        var heights = built.Actors.ToDictionary(a => a.Id, a => a.Height);
+        var samples = comp.Actors.SelectMany(track => track.Frames.Where((_, f) => f % 4 == 0 || f == track.Frames.Count - 1)
+            .Select(fr => new ActorSample(fr.Position, heights[track.ActorId] * fr.Scale))).ToList();
+        var defaultView = built.Scene.DefaultCamera(s.Width, s.Height);
+        var refCamera = ShotFraming.Frame(defaultView, samples, ShotFraming.For(kind), Destinations(built, defaultView));
+        var main = comp.Actors[0];
+        var subject = comp.Actors.SelectMany(a => a.Frames).Aggregate(Vector3.Zero, (acc, f) => acc + f.Position) / Math.Max(1, comp.Actors.Sum(a => a.Frames.Count))
+            + new Vector3(0, 0.6f * built.Actors.Max(a => a.Height), 0);
+        float duration = comp.FrameCount / comp.Fps;
+        return CameraPath.Create(kind, refCamera, subject, built.Scene.GroundHeight, duration,
+            t => main.Frames[Math.Clamp((int)MathF.Round(t * comp.Fps), 0, main.Frames.Count - 1)].Position, built.Actors[0].Height);
+    }
 
     /// <summary>The text the avatar generator reads: the description plus the attributes and props the plan found.</summary>
     static string ActorText(ActorPlan a)

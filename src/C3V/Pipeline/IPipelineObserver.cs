@@ -33,6 +33,8 @@ public sealed record RunSummary
     public required string Project { get; init; }
     public string? Video { get; init; }
     public string? ContactSheet { get; init; }
+    /// <summary>The render's ground truth, renders/annotations.json.</summary>
+    public string? Annotations { get; init; }
     public string? Format { get; init; }
     public int Frames { get; init; }
     /// <summary>Frames an interrupted render had finished, read back instead of rendered again.</summary>

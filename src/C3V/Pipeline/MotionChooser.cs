@@ -22,22 +22,24 @@ public static class MotionChooser
     /// <summary>The procedural clip for <paramref name="motion"/> (no user library).</summary>
     public static MotionClip Choose(MotionPlan motion, ITextEmbedder? embedder) => Choose(motion, embedder, library: null).Clip;
 
-    public static MotionChoice Choose(MotionPlan motion, ITextEmbedder? embedder, AssetLibrary? library)
+    /// <param name="rig">The body's rig: only its clips fit it (a user's BVH library is for people).</param>
+    public static MotionChoice Choose(MotionPlan motion, ITextEmbedder? embedder, AssetLibrary? library, BodyRig rig = BodyRig.Human)
     {
         string phrase = motion.Description.Trim().ToLowerInvariant();
         double threshold = embedder is null ? 0.34 : 0.45;
-        var entries = library?.Entries.Where(e => e.Kind == AssetKind.Motion).ToArray() ?? [];
+        var entries = rig != BodyRig.Human ? [] : library?.Entries.Where(e => e.Kind == AssetKind.Motion).ToArray() ?? [];
         if (entries.Length > 0)
         {
             var scores = Score(phrase, entries.Select(LabelsOf).ToArray(), embedder);
             int best = Enumerable.Range(0, entries.Length).MaxBy(i => scores[i]);
             if (scores[best] >= threshold) return new MotionChoice(Load(library!, entries[best]), LibraryPrefix + entries[best].File);
         }
-        var clips = ProceduralMotions.All;
+        var clips = ProceduralMotions.For(rig);
         var procedural = Score(phrase, clips.Select(c => c.Labels.Prepend(c.Name).ToArray()).ToArray(), embedder);
         int bestClip = Enumerable.Range(0, clips.Count).MaxBy(i => procedural[i]);
+        // Nothing matches: the rig's walk for travelling actions, its idle (the first clip) for the rest.
         var clip = procedural[bestClip] >= threshold ? clips[bestClip]
-            : clips.FirstOrDefault(c => c.Name == (motion.Travels ? "walk" : "idle")) ?? clips[bestClip];
+            : motion.Travels ? clips.FirstOrDefault(c => c.Labels.Contains("walk")) ?? clips[0] : clips[0];
         return new MotionChoice(clip, clip.Name);
     }
 

@@ -40,6 +40,8 @@ public sealed record RenderRecord
     public int Fps { get; init; }
     public string Camera { get; init; } = "static";
     public string? ContactSheet { get; init; }
+    /// <summary>The render's ground truth (renders/annotations.json); retired with the video.</summary>
+    public string? Annotations { get; init; }
     public DateTimeOffset CompletedUtc { get; init; }
 }
 

@@ -127,7 +127,7 @@ public sealed class ProjectFolder
         if (render is null) return [];
         var kept = new List<string>();
         var stamp = render.CompletedUtc.ToUniversalTime().ToString("yyyyMMdd-HHmmss");
-        foreach (var rel in new[] { render.File, render.ContactSheet }.OfType<string>())
+        foreach (var rel in new[] { render.File, render.ContactSheet, render.Annotations }.OfType<string>())
         {
             var src = PathOf(rel);
             bool isDir = Directory.Exists(src);

@@ -129,7 +129,7 @@ public class ChatDirectorTests
         Assert.Contains("That answer is not valid", repair);
         Assert.Contains("[20, 60, 900, 100] is not inside the 192", repair);
         Assert.Equal(7, transcript.Exchanges.Count);
-        Assert.StartsWith("rejected: not valid JSON", transcript.Exchanges[0].Outcome);
+        Assert.StartsWith("rejected: the reply holds no JSON object", transcript.Exchanges[0].Outcome);
         Assert.Equal("place/alien/scale/repair", transcript.Exchanges[1].Stage);
         Assert.Contains("$.scale: expected a number", transcript.Exchanges[1].Outcome);
     }

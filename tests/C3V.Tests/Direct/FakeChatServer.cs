@@ -34,6 +34,15 @@ sealed class FakeChatServer : IDisposable
 
     public void Answer(params string[] texts) { lock (gate) foreach (var t in texts) answers.Enqueue(t); }
 
+    /// <summary>Answers cut off at the output limit (finish_reason "length", Ollama done_reason "length").</summary>
+    public void AnswerCut(string text) { lock (gate) { answers.Enqueue(text); cut.Add(answers.Count + served - 1); } }
+
+    /// <summary>Response formats the server refuses with HTTP 400, as older servers do: "json_schema", "json_object".</summary>
+    public HashSet<string> Refuses { get; } = [];
+
+    readonly HashSet<int> cut = [];
+    int served;
+
     /// <summary>The next requests fail with these HTTP statuses, in order, before answers resume.</summary>
     public void Fail(params int[] statuses) { lock (gate) foreach (var s in statuses) failures.Enqueue(s); }
 
@@ -57,23 +66,26 @@ sealed class FakeChatServer : IDisposable
             using (var reader = new StreamReader(ctx.Request.InputStream, Encoding.UTF8)) body = await reader.ReadToEndAsync();
             string path = ctx.Request.Url!.AbsolutePath;
             string? answer = null;
+            bool truncated = false;
             int status = 200;
             lock (gate)
             {
-                Requests.Add((path, JsonNode.Parse(body)!));
+                var json = JsonNode.Parse(body)!;
+                Requests.Add((path, json));
                 if (failures.Count > 0) status = failures.Dequeue();
-                else if (answers.Count > 0) answer = answers.Dequeue();
+                else if (Refuses.Contains(FormatOf(json))) status = 400;
+                else if (answers.Count > 0) { answer = answers.Dequeue(); truncated = cut.Contains(served++); }
                 else status = 500;
             }
             string reply;
-            if (status != 200) reply = "{\"error\":{\"message\":\"injected failure\",\"type\":\"server_error\"}}";
+            if (status != 200) reply = path == "/api/chat" ? "{\"error\":\"injected failure\"}" : "{\"error\":{\"message\":\"injected failure\",\"type\":\"server_error\"}}";
             else if (path == "/v1/chat/completions")
                 reply = new JsonObject
                 {
                     ["id"] = "chatcmpl-1", ["object"] = "chat.completion", ["created"] = 1700000000, ["model"] = Requests[^1].Body["model"]!.GetValue<string>(),
                     ["choices"] = new JsonArray(new JsonObject
                     {
-                        ["index"] = 0, ["finish_reason"] = "stop",
+                        ["index"] = 0, ["finish_reason"] = truncated ? "length" : "stop",
                         ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = answer },
                     }),
                     ["usage"] = new JsonObject { ["prompt_tokens"] = 10, ["completion_tokens"] = 10, ["total_tokens"] = 20 },
@@ -83,7 +95,7 @@ sealed class FakeChatServer : IDisposable
                 {
                     ["model"] = Requests[^1].Body["model"]!.GetValue<string>(), ["created_at"] = "2024-01-01T00:00:00Z",
                     ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = answer },
-                    ["done"] = true, ["done_reason"] = "stop", ["total_duration"] = 1, ["load_duration"] = 1,
+                    ["done"] = true, ["done_reason"] = truncated ? "length" : "stop", ["total_duration"] = 1, ["load_duration"] = 1,
                     ["prompt_eval_count"] = 1, ["prompt_eval_duration"] = 1, ["eval_count"] = 1, ["eval_duration"] = 1,
                 }.ToJsonString() + "\n";
             else { status = 404; reply = "{}"; }
@@ -95,6 +107,10 @@ sealed class FakeChatServer : IDisposable
             ctx.Response.Close();
         }
     }
+
+    /// <summary>The response format a request asks for: json_schema, json_object, or "" (none).</summary>
+    static string FormatOf(JsonNode body) => body["response_format"]?["type"]?.GetValue<string>()
+        ?? body["format"] switch { JsonObject => "json_schema", JsonValue v when v.GetValue<string>() == "json" => "json_object", _ => "" };
 
     public void Dispose()
     {

@@ -1,0 +1,106 @@
+using System.ComponentModel;
+using System.Text.Json;
+using C3V.Batch;
+using C3V.Common;
+using C3V.Pipeline;
+using C3V.Projects;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace C3V.Cli.Verbs;
+
+[Verb("batch", "Make a dataset: one video project per prompt line (text or JSONL), resumable, with a manifest and totals",
+    Examples = ["batch prompts.txt -o dataset --size 256x256 --quality draft", "batch prompts.jsonl -o dataset --variants 3 --workers 2 --retry 1"])]
+public sealed class BatchVerb : Command<BatchVerb.Settings>
+{
+    public sealed class Settings : PipelineSettings
+    {
+        [CommandArgument(0, "<PROMPTS>")]
+        [Description("A text file (one prompt a line) or JSONL (one object a line: prompt plus any of seed, size, duration, fps, camera, quality, format, llm, library)")]
+        public string Prompts { get; init; } = "";
+
+        [CommandOption("-o|--output <DATASET>")]
+        [Description("The dataset folder (created, or resumed when it already is one). Default: the prompt file's name + -dataset")]
+        public string? Output { get; init; }
+
+        [CommandOption("--force")]
+        [Description("Use an existing folder that is not a dataset (nothing in it is deleted)")]
+        public bool Force { get; init; }
+
+        [CommandOption("--workers <N>")]
+        [Description("Jobs at once (default: what the cores and memory allow)")]
+        public int? Workers { get; init; }
+
+        [CommandOption("--variants <K>")]
+        [Description("Videos per prompt line: seeds seed..seed+K-1. Default 1")]
+        public int Variants { get; init; } = 1;
+
+        [CommandOption("--vary-camera")]
+        [Description("With --variants: variant k also takes the k-th camera path (static, orbit, dolly, follow, crane)")]
+        public bool VaryCamera { get; init; }
+
+        [CommandOption("--retry <N>")]
+        [Description("Attempts again after a job fails, up to N times. Default 0")]
+        public int Retry { get; init; }
+
+        [CommandOption("--fail-on-error")]
+        [Description("Exit with code 1 when a job failed or a line was refused (default: record it and exit 0)")]
+        public bool FailOnError { get; init; }
+
+        [CommandOption("--seed <N>")]
+        [Description("Seed of every line that does not set one. Default 1")]
+        public int Seed { get; init; } = 1;
+
+        [CommandOption("--duration <SECONDS>")]
+        [Description("Clip length (default: the motion's natural length, 4–8 s)")]
+        public double? Duration { get; init; }
+
+        [CommandOption("--fps <FPS>")]
+        [Description("Frames per second. Default 24")]
+        public int Fps { get; init; } = 24;
+
+        [CommandOption("--size <WxH>")]
+        [Description("Frame size. Default 512x512")]
+        public string Size { get; init; } = "512x512";
+
+        [CommandOption("--camera <PATH>")]
+        [Description("static, orbit, dolly, follow or crane. Default static")]
+        public string Camera { get; init; } = "static";
+
+        [CommandOption("--quality <Q>")]
+        [Description("draft (faster) or final. Default final")]
+        public string Quality { get; init; } = "final";
+
+        [CommandOption("--format <F>")]
+        [Description("mp4 (needs ffmpeg; GIF otherwise), gif or png (frames). Default mp4")]
+        public string Format { get; init; } = "mp4";
+
+        [CommandOption("--library <FOLDER>")]
+        [Description("Your asset library for every line that does not name one")]
+        public string? Library { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
+    {
+        var (w, h) = PipelineFactory.ParseSize(settings.Size);
+        var defaults = Generator.Check(new GenerationSettings
+        {
+            Seed = settings.Seed, DurationSeconds = settings.Duration, Fps = settings.Fps, Width = w, Height = h,
+            Camera = settings.Camera.Trim().ToLowerInvariant(), Quality = settings.Quality.Trim().ToLowerInvariant(),
+            Format = settings.Format.Trim().ToLowerInvariant(), Llm = PipelineFactory.LlmSpec(settings.Llm),
+            Library = settings.Library is null ? null : Path.GetFullPath(settings.Library),
+        });
+        var options = new BatchOptions { Workers = settings.Workers ?? BatchOptions.DefaultWorkers(), Retry = settings.Retry }.Check();
+        var input = PromptFile.Read(settings.Prompts, defaults, settings.Variants, settings.VaryCamera);
+        if (input.Jobs.Count == 0 && input.Problems.Count == 0) throw new C3VException($"{settings.Prompts}: no prompts (one a line; '#' starts a comment)");
+        var output = settings.Output ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.Prompts))!, Path.GetFileNameWithoutExtension(settings.Prompts) + "-dataset");
+        var dataset = DatasetFolder.Open(output, create: true, settings.Force);
+        using var hold = dataset.Lock();
+        int cleaned = dataset.CleanStaging();
+        var ledger = new BatchLedger(dataset, input, Path.GetFullPath(settings.Prompts), "local", options.Workers);
+        var executor = new PipelineJobExecutor(llm => PipelineFactory.Generator(llm, SilentObserver.Instance));
+        var runner = new LocalBatchRunner(executor);
+        return BatchConsole.Run(AnsiConsole.Console, settings.Quiet, settings.Json, settings.FailOnError, settings.Prompts, dataset, input, ledger, cleaned, cancellation,
+            (observer, ct) => runner.RunAsync(dataset, ledger, options, observer, ct));
+    }
+}
