@@ -31,24 +31,33 @@ public static class GltfPreflight
         }
         using (doc)
         {
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) throw Unreadable(path, "the JSON is not an object");
-            if (!root.TryGetProperty("asset", out var asset) || asset.ValueKind != JsonValueKind.Object)
-                throw Unreadable(path, "no \"asset\" object");
-            CheckUris(path, root, "buffers");
-            CheckUris(path, root, "images");
-            if (root.TryGetProperty("accessors", out var accessors) && accessors.ValueKind == JsonValueKind.Array)
+            try { CheckDocument(path, doc.RootElement); }
+            catch (InvalidOperationException)
             {
-                int i = 0;
-                foreach (var a in accessors.EnumerateArray())
-                {
-                    if (a.ValueKind != JsonValueKind.Object) throw new InvalidFileException(path, $"accessors[{i}]: expected an object");
-                    if (!a.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || !AccessorTypes.Contains(type.GetString()!))
-                        throw new InvalidFileException(path, $"accessors[{i}].type: {Show(type)} is not a glTF accessor type ({string.Join(", ", AccessorTypes)})");
-                    if (!a.TryGetProperty("componentType", out var ct) || !ct.TryGetInt32(out int c) || !ComponentTypes.Contains(c))
-                        throw new InvalidFileException(path, $"accessors[{i}].componentType: {Show(ct)} is not a glTF component type");
-                    i++;
-                }
+                // JsonDocument checks the syntax but decodes strings only when read: bad UTF-8 shows up here.
+                throw Unreadable(path, "its JSON holds text that is not valid UTF-8");
+            }
+        }
+    }
+
+    static void CheckDocument(string path, JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object) throw Unreadable(path, "the JSON is not an object");
+        if (!root.TryGetProperty("asset", out var asset) || asset.ValueKind != JsonValueKind.Object)
+            throw Unreadable(path, "no \"asset\" object");
+        CheckUris(path, root, "buffers");
+        CheckUris(path, root, "images");
+        if (root.TryGetProperty("accessors", out var accessors) && accessors.ValueKind == JsonValueKind.Array)
+        {
+            int i = 0;
+            foreach (var a in accessors.EnumerateArray())
+            {
+                if (a.ValueKind != JsonValueKind.Object) throw new InvalidFileException(path, $"accessors[{i}]: expected an object");
+                if (!a.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || !AccessorTypes.Contains(type.GetString()!))
+                    throw new InvalidFileException(path, $"accessors[{i}].type: {Show(type)} is not a glTF accessor type ({string.Join(", ", AccessorTypes)})");
+                if (!a.TryGetProperty("componentType", out var ct) || ct.ValueKind != JsonValueKind.Number || !ct.TryGetInt32(out int c) || !ComponentTypes.Contains(c))
+                    throw new InvalidFileException(path, $"accessors[{i}].componentType: {Show(ct)} is not a glTF component type");
+                i++;
             }
         }
     }

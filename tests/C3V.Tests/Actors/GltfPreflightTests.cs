@@ -65,4 +65,21 @@ public sealed class GltfPreflightTests : IDisposable
         Assert.Contains("path is empty", Assert.Throws<C3VException>(() => GltfActorImporter.Load("")).Message);
         Assert.Contains("is a folder", Assert.Throws<InvalidFileException>(() => GltfActorImporter.Load(_dir)).Message);
     }
+
+    /// <summary>Found by the fuzz (seed 9xtRGMfrT531): a string where the component type's number belongs threw InvalidOperationException.</summary>
+    [Fact]
+    public void AComponentTypeOfTheWrongType_IsNamed()
+    {
+        var path = Write(Doc(accessors: "[{\"type\": \"VEC3\", \"componentType\": \"text\", \"count\": 1}]"));
+        Assert.Contains("accessors[0].componentType: 'text'", Assert.Throws<InvalidFileException>(() => GltfActorImporter.Load(path)).Message);
+    }
+
+    /// <summary>Found by the fuzz (seed 2rSy6deVSAN1): invalid UTF-8 inside a JSON string threw InvalidOperationException when read.</summary>
+    [Fact]
+    public void InvalidUtf8InTheJson_IsNamed()
+    {
+        var path = Path.Combine(_dir, "model.gltf");
+        File.WriteAllBytes(path, [.. "{\"asset\": {\"version\": \"2.0\"}, \"accessors\": [{\"type\": \""u8, 0xC3, 0x28, .. "\", \"componentType\": 5126}]}"u8]);
+        Assert.Contains("not valid UTF-8", Assert.Throws<InvalidFileException>(() => GltfActorImporter.Load(path)).Message);
+    }
 }
