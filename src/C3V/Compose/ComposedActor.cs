@@ -21,9 +21,16 @@ public sealed class ComposedActor
     public MotionClip Clip { get; }
     /// <summary>
     /// The clip with its mean travel removed, travelling along +Z: what the composition plays while the path
-    /// carries the actor at the clip's mean speed (see <see cref="WithoutTravel"/>).
+    /// carries the actor at the clip's mean speed (see <see cref="WithoutTravel"/>). For an actor with
+    /// <see cref="Segments"/>, the sequence's clip once <see cref="Timing"/> has laid it out.
     /// </summary>
-    public MotionClip InPlace { get; }
+    public MotionClip InPlace { get; private set; }
+    /// <summary>The actor's motions in order when it does more than one thing, or one thing in place (see <see cref="MotionSequence"/>); null: <see cref="Clip"/> alone.</summary>
+    public IReadOnlyList<SegmentClip>? Segments { get; }
+    /// <summary>The last sequence <see cref="Timing"/> laid out (null without <see cref="Segments"/>).</summary>
+    public MotionSequence? Sequence { get; private set; }
+    /// <summary>The travel clip's in-place version (<see cref="InPlace"/> before a sequence replaces it).</summary>
+    readonly MotionClip travelInPlace;
     /// <summary>Horizontal root speed of the clip in m/s for this actor's skeleton at scale 1.</summary>
     public float NaturalSpeed { get; }
     /// <summary>Height of the actor at scale 1 (its skeleton's height), metres.</summary>
@@ -44,13 +51,16 @@ public sealed class ComposedActor
     /// <summary>Root speed (m/s, the clip's own skeleton) below which a clip acts in place rather than travels.</summary>
     const float InPlaceSpeed = 0.2f;
 
-    public ComposedActor(string id, SkinnedCloud skin, MotionClip clip)
+    /// <param name="clip">The clip that sets the actor's pace: its travelling segment's, else its first.</param>
+    /// <param name="segments">All its motions in order, when there are several or they act in place (see <see cref="Segments"/>).</param>
+    public ComposedActor(string id, SkinnedCloud skin, MotionClip clip, IReadOnlyList<SegmentClip>? segments = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         Id = id;
         Skin = skin;
         Clip = clip;
-        InPlace = WithoutTravel(clip);
+        Segments = segments is { Count: > 0 } ? segments : null;
+        InPlace = travelInPlace = WithoutTravel(clip);
         // A clip acting in place (a wave) averages to a pose mid-gesture; an actor waiting to act ("then") stands
         // as at rest instead: the idle clip's mean.
         Standing = StandingPose(clip.NaturalSpeed < InPlaceSpeed ? WithoutTravel(ProceduralMotions.Idle(clip.Rig)) : InPlace, skin.Skeleton);
@@ -68,7 +78,7 @@ public sealed class ComposedActor
 
     ComposedActor(ComposedActor o)
     {
-        Id = o.Id; Clip = o.Clip; InPlace = o.InPlace; Standing = o.Standing; StopPhase = o.StopPhase; NaturalSpeed = o.NaturalSpeed;
+        Id = o.Id; Clip = o.Clip; InPlace = o.InPlace; travelInPlace = o.travelInPlace; Segments = o.Segments; Sequence = o.Sequence; Standing = o.Standing; StopPhase = o.StopPhase; NaturalSpeed = o.NaturalSpeed;
         CapsuleRadius = o.CapsuleRadius; FootGaussians = o.FootGaussians; SoleHeight = o.SoleHeight;
         Skin = new SkinnedCloud(o.Skin.Rest, o.Skin.Skeleton, o.Skin.Bones, o.Skin.Weights);
     }
@@ -95,12 +105,26 @@ public sealed class ComposedActor
             bones[k] = keep.Select(i => Skin.Bones[k][i]).ToArray();
             weights[k] = keep.Select(i => Skin.Weights[k][i]).ToArray();
         }
-        return new ComposedActor(Id, new SkinnedCloud(rest, Skin.Skeleton, bones, weights), Clip);
+        return new ComposedActor(Id, new SkinnedCloud(rest, Skin.Skeleton, bones, weights), Clip, Segments);
     }
 
-    /// <summary>How this actor moves along a path of <paramref name="pathLength"/> metres at <paramref name="scale"/> in a video of <paramref name="duration"/> seconds.</summary>
-    public PathTiming Timing(float pathLength, float duration, float scale, TimingOptions? options = null) =>
-        PathTiming.Plan(pathLength, duration, NaturalSpeed, scale, options, StopPhase, InPlace.Loop ? InPlace.Duration : 0);
+    /// <summary>
+    /// How this actor moves along a path of <paramref name="pathLength"/> metres at <paramref name="scale"/> in a video of
+    /// <paramref name="duration"/> seconds. An actor with <see cref="Segments"/> has its sequence laid out on that
+    /// timeline here (<see cref="Sequence"/>, and <see cref="InPlace"/> becomes its clip): plan it before posing it.
+    /// </summary>
+    public PathTiming Timing(float pathLength, float duration, float scale, TimingOptions? options = null)
+    {
+        PathTiming Walk(float budget) =>
+            PathTiming.Plan(pathLength, budget, NaturalSpeed, scale, options, StopPhase, travelInPlace.Loop ? travelInPlace.Duration : 0);
+        if (Segments is null) return Walk(duration);
+        bool travels = Segments.Any(s => s.Travels);
+        Sequence = MotionSequence.Build(Segments, duration, travels ? Walk : null, Skin.Skeleton);
+        InPlace = Sequence.Clip;
+        return Sequence.Travel is { } walk
+            ? walk.WithLead(Sequence.Lead, Sequence.HasTail, duration)
+            : new PathTiming(pathLength, duration, pathLength / duration, 1f, false, duration, 1f);
+    }
 
     /// <summary>
     /// The actor's cloud posed at <paramref name="motionTime"/> of its in-place clip, blended by

@@ -85,6 +85,18 @@ public static class Composer
     }
 
     /// <summary>
+    /// Plans every actor as <see cref="Compose"/> does without building tracks: what a reused composition needs
+    /// so that actors with motion segments have their sequence clips laid out (see <see cref="ComposedActor.Timing"/>).
+    /// </summary>
+    public static void Prepare(ComposeScene scene, IReadOnlyList<(ComposedActor Actor, ActorLayout Layout)> actors, TimingOptions? options = null,
+        IReadOnlyDictionary<string, int>? orders = null)
+    {
+        var delays = StartDelays(scene, actors, options, orders);
+        for (int i = 0; i < actors.Count; i++)
+            if (actors[i].Actor.Segments is not null) Plan(actors[i].Actor, actors[i].Layout, scene, options, delays[i]);
+    }
+
+    /// <summary>
     /// When each actor starts, for "a man runs to the house, then a woman waves at him": an actor later in the
     /// prompt's order waits, standing, until every earlier actor that travels has arrived, keeping at least
     /// <see cref="MinActingSeconds"/> to act. Earlier actors acting in place (a dance) do not hold it back: they

@@ -56,7 +56,9 @@ public sealed record PathTiming(
     float Settle = 0,
     float Phase = 0,
     float RestBlend = 0,
-    float Delay = 0)
+    float Delay = 0,
+    float Lead = 0,
+    bool Tail = false)
 {
     /// <summary>Seconds over which an actor that waited (<see cref="Delay"/>) blends from standing into its motion.</summary>
     public const float StartBlendSeconds = 0.3f;
@@ -105,10 +107,18 @@ public sealed record PathTiming(
         return timing with { ReachedFraction = timing.ArcLengthAt(duration) / pathLength };
     }
 
+    /// <summary>
+    /// This timing follows <paramref name="lead"/> seconds of acting in place (a <see cref="MotionSequence"/>'s parts
+    /// before its travel), whose clip time runs with the video; with <paramref name="tail"/>, the clip runs on after
+    /// arrival (the parts after the travel) instead of the actor coming to rest.
+    /// </summary>
+    public PathTiming WithLead(float lead, bool tail, float duration) =>
+        this with { Lead = lead, Phase = lead, Tail = tail, Duration = duration };
+
     /// <summary>Arc length along the path at time <paramref name="t"/> seconds.</summary>
     public float ArcLengthAt(float t)
     {
-        t = MathF.Max(0, t - Delay);
+        t = MathF.Max(0, t - Delay - Lead);
         if (!Locomotion || t <= SettleStart) return MathF.Min(Speed * t, PathLength);
         if (t >= ArrivalTime) return PathLength;
         float u = t - SettleStart;
@@ -120,7 +130,14 @@ public sealed record PathTiming(
     /// with the distance covered (the playback rate while cruising, slower as it stops, held once it stands);
     /// other clips play at their rate.
     /// </summary>
-    public float MotionTimeAt(float t) => Locomotion ? Phase + PlaybackRate * ArcLengthAt(t) / Speed : PlaybackRate * MathF.Max(0, t - Delay);
+    public float MotionTimeAt(float t)
+    {
+        if (Lead > 0 && t < Delay + Lead) return MathF.Max(0, t - Delay); // acting in place before the travel
+        if (!Locomotion) return Lead + PlaybackRate * MathF.Max(0, t - Delay - Lead);
+        float walked = Phase + PlaybackRate * ArcLengthAt(t) / Speed;
+        // the parts after the travel play on from where the walk's clip stopped
+        return Tail ? walked + MathF.Max(0, t - Delay - Lead - ArrivalTime) : walked;
+    }
 
     static float PositiveModulo(float x, float m) => x - m * MathF.Floor(x / m);
 
@@ -135,8 +152,8 @@ public sealed record PathTiming(
         // an actor that waits stands, then blends into its motion
         if (t < Delay) return 1;
         float waking = Delay > 0 ? 1 - SmoothStep((t - Delay) / StartBlendSeconds) : 0;
-        t -= Delay;
-        if (!Locomotion || t <= ArrivalTime) return waking;
+        t -= Delay + Lead;
+        if (!Locomotion || Tail || t <= ArrivalTime) return waking;
         if (RestBlend <= 0 || t >= ArrivalTime + RestBlend) return 1;
         return MathF.Max(waking, SmoothStep((t - ArrivalTime) / RestBlend));
     }
@@ -150,12 +167,13 @@ public sealed record PathTiming(
     /// <summary>Video time at which the actor passes arc length <paramref name="s"/> (clamped to the video).</summary>
     public float TimeAtArcLength(float s)
     {
-        if (Speed <= 0) return Math.Min(Delay, Duration);
+        float start = Delay + Lead;
+        if (Speed <= 0) return Math.Min(start, Duration);
         float cruise = Speed * SettleStart;
-        if (!Locomotion || s <= cruise || Settle <= 0) return Math.Clamp(Delay + s / Speed, 0, Duration);
+        if (!Locomotion || s <= cruise || Settle <= 0) return Math.Clamp(start + s / Speed, 0, Duration);
         // s = cruise + v(u − u²/2T) → u = T(1 − √(1 − 2(s − cruise)/(vT)))
         float k = MathF.Max(0, 1 - 2 * (s - cruise) / (Speed * Settle));
-        return Math.Clamp(Delay + SettleStart + Settle * (1 - MathF.Sqrt(k)), 0, Duration);
+        return Math.Clamp(start + SettleStart + Settle * (1 - MathF.Sqrt(k)), 0, Duration);
     }
 }
 

@@ -44,7 +44,7 @@ public sealed partial class Generator
     public static readonly IReadOnlyDictionary<string, string> StageVersions = new Dictionary<string, string>
     {
         ["scene"] = "procedural-2", ["actor"] = "bodies-1", ["motion"] = "library-3", ["place"] = "3",
-        ["lift"] = "1", ["refine"] = "2", ["compose"] = "5", ["render"] = "2",
+        ["lift"] = "1", ["refine"] = "2", ["compose"] = "6", ["render"] = "2",
     };
 
     readonly Func<ITranscriptSink, IDirector> _director;
@@ -256,17 +256,21 @@ public sealed partial class Generator
                     return made.Cloud;
                 }, rec => ActorAsset.Load(folder.PathOf(rec.File ?? file)), file);
                 // Motion: the user's library first, then the procedural clips; recorded by source so an edit reloads it.
-                string motionKey = InputHash.Of("motion", StageVersions["motion"], a.Motion.Description, a.Motion.Travels, ActorKinds.RigOf(a).ToString(), LibraryEntries(library, AssetKind.Motion));
+                // The clip that sets the pace is the travelling motion's (else the first); the others are chosen alike below.
+                var primary = a.Moving;
+                var rig = ActorKinds.RigOf(a);
+                string motionKey = InputHash.Of("motion", StageVersions["motion"], primary.Description, primary.Travels, primary.Speed, rig.ToString(), LibraryEntries(library, AssetKind.Motion));
                 MotionChoice? choice = null;
                 if (cache.CanReuse($"motion-{a.Id}", motionKey) && previous?.Artefacts.GetValueOrDefault($"motion-{a.Id}")?.Value is { } source
                     && MotionChooser.Resolve(source, library) is { } again)
                     choice = new MotionChoice(again, source);
                 bool motionReused = choice is not null;
-                choice ??= MotionChooser.Choose(a.Motion, _embedder, library, ActorKinds.RigOf(a));
+                choice ??= MotionChooser.Choose(primary, _embedder, library, rig);
                 var clip = choice.Clip;
                 cache.Record($"motion-{a.Id}", new ArtefactRecord(motionKey, Value: choice.Source), motionReused);
-                motionNames[a.Id] = choice.Source;
-                actors.Add(new ComposedActor(a.Id, skin, clip));
+                var segments = Segments(a, primary, clip, library, rig);
+                motionNames[a.Id] = choice.Source + (segments is null ? "" : " | " + string.Join(" | ", segments.Select(x => $"{x.Name}×{x.Count}@{x.Rate}")));
+                actors.Add(new ComposedActor(a.Id, skin, clip, segments));
             }
             return Task.FromResult(0);
         }, cache);
@@ -340,14 +344,23 @@ public sealed partial class Generator
         }
 
         // Compose: each actor's motion timed along its path (cheap; redone whenever a motion or the timing changes).
+        // open travels last the shot, then the plan's relations as geometry (side by side, facing each other at the
+        // interaction's distance, …); the video's length is settled on the paths as drawn
+        float composeDuration = (float)(s.DurationSeconds ?? NaturalDuration(actors, layouts));
+        var opened = layouts.Select((l, i) => Opened(plan.Actors[i], actors[i], l, composeDuration, refCamera)).ToList();
+        var (related, facing) = RelationLayout.Apply(plan.Relations, actors, opened, refCamera);
         var targets = plan.Actors.Where(a => a.FacingTarget is not null).ToDictionary(a => a.Id, a => a.FacingTarget!);
+        foreach (var (id, other) in facing) targets.TryAdd(id, other);
         // "then": the order of events in the prompt (actors later in it start once the earlier ones have arrived)
         var orders = plan.Actors.ToDictionary(a => a.Id, a => a.Order);
-        string compKey = InputHash.Of("compose", StageVersions["compose"], layoutKey, motionNames.Values, s.DurationSeconds, s.Fps, targets, orders);
+        string compKey = InputHash.Of("compose", StageVersions["compose"], layoutKey, motionNames.Values, s.DurationSeconds, s.Fps, targets, orders,
+            PlanJson.Serialize(plan.Relations));
         Composition composition;
         if (cache.CanReuse("composition", compKey) && previous?.Composition is { } oldComp)
         {
             composition = Composition.FromJsonNode(oldComp.DeepClone(), folder.ProjectJson);
+            // the actors' sequence clips are laid out while timing: lay them out again, exactly as composing did
+            Composer.Prepare(SceneFor(composeDuration), actors.Select((c, i) => (c, related[i])).ToList(), orders: orders);
             cache.Record("composition", new ArtefactRecord(compKey), reused: true);
             ReusedStage("compose", "time the motions along the paths");
         }
@@ -355,8 +368,8 @@ public sealed partial class Generator
         {
             composition = await Stage("compose", "time the motions along the paths", () =>
             {
-                var composeScene = SceneFor((float)(s.DurationSeconds ?? NaturalDuration(actors, layouts)));
-                return Task.FromResult(Composer.Compose(composeScene, actors.Select((c, i) => (c, layouts[i])).ToList(), targets: targets, orders: orders));
+                var composeScene = SceneFor(composeDuration);
+                return Task.FromResult(Composer.Compose(composeScene, actors.Select((c, i) => (c, related[i])).ToList(), targets: targets, orders: orders));
             });
             cache.Record("composition", new ArtefactRecord(compKey), reused: false);
         }
@@ -438,6 +451,50 @@ public sealed partial class Generator
     }
 
     // ───────────────────────────── helpers ─────────────────────────────
+
+    /// <summary>
+    /// The actor's motions as timed segments when it does several things in turn or acts in place (so an in-place
+    /// action fills the shot, a count repeats it, a sequence plays in order); null for a single travelling motion,
+    /// which its path times alone. <paramref name="primaryClip"/> is the one already chosen for <paramref name="primary"/>.
+    /// </summary>
+    List<SegmentClip>? Segments(ActorPlan a, MotionPlan primary, MotionClip primaryClip, AssetLibrary? library, BodyRig rig)
+    {
+        if (a.Segments.Count == 1 && primary.Travels) return null;
+        return a.Segments.Select(m => new SegmentClip(
+            ReferenceEquals(m, primary) ? primaryClip : MotionChooser.Choose(m, _embedder, library, rig).Clip,
+            m.Travels && ReferenceEquals(m, primary), m.Count, m.Seconds is { } sec ? (float)sec : null,
+            m.Travels ? 1f : m.Speed switch { MotionSpeed.Slow => 0.8f, MotionSpeed.Fast => 1.25f, _ => 1f })).ToList();
+    }
+
+    /// <summary>
+    /// The layout with a travel the prompt leaves open lengthened to last its time (<see cref="OpenPaths"/>): forward
+    /// when no end is given or the end is "away", backward when only the other actor it heads for is.
+    /// </summary>
+    static ActorLayout Opened(ActorPlan a, ComposedActor actor, ActorLayout layout, float duration, Camera view)
+    {
+        var m = a.Moving;
+        if (!m.Travels || m.Path is PathShape.Around or PathShape.Zigzag or PathShape.InPlace) return layout;
+        bool forward = a.End is null || a.End is { Landmark: null, Actor: null, Region: ImageRegion.Background };
+        bool backward = !forward && a.Start is null && a.End?.Actor is not null;
+        if (!forward && !backward) return layout;
+        float seconds = duration;
+        if (actor.Segments is not null)
+        {
+            float length = new CatmullRomPath(layout.Waypoints).Length;
+            actor.Timing(length, duration, layout.Scale);
+            seconds = actor.Sequence?.Travel?.Duration ?? duration;
+        }
+        return OpenPaths.Extend(layout, actor, seconds, forward, feet => Seen(view, feet, actor.Height * layout.Scale));
+    }
+
+    /// <summary>Whether an actor of <paramref name="height"/> standing at <paramref name="feet"/> is seen whole in <paramref name="view"/>, clear of a 5 % side margin.</summary>
+    static bool Seen(Camera view, Vector3 feet, float height)
+    {
+        var (bottom, near) = view.Project(feet);
+        var (top, _) = view.Project(feet + new Vector3(0, height, 0));
+        float margin = 0.05f * view.Width, half = 0.25f * MathF.Abs(bottom.Y - top.Y);
+        return near > 0 && top.Y >= 0 && bottom.Y <= view.Height && bottom.X - half >= margin && bottom.X + half <= view.Width - margin;
+    }
 
     /// <summary>
     /// The camera path of a render: the reference view zoomed onto where the actors go, moved as the project's

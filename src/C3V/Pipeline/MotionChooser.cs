@@ -25,7 +25,8 @@ public static class MotionChooser
     /// <param name="rig">The body's rig: only its clips fit it (a user's BVH library is for people).</param>
     public static MotionChoice Choose(MotionPlan motion, ITextEmbedder? embedder, AssetLibrary? library, BodyRig rig = BodyRig.Human)
     {
-        string phrase = motion.Description.Trim().ToLowerInvariant();
+        // a speed word chooses the clip too: "walking" slowly is a stroll, a fast "running" a sprint
+        string phrase = motion.Description.Trim().ToLowerInvariant() + motion.Speed switch { MotionSpeed.Slow => " slowly", MotionSpeed.Fast => " fast", _ => "" };
         double threshold = embedder is null ? 0.34 : 0.45;
         var entries = rig != BodyRig.Human ? [] : library?.Entries.Where(e => e.Kind == AssetKind.Motion).ToArray() ?? [];
         if (entries.Length > 0)

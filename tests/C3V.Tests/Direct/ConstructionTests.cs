@@ -28,6 +28,7 @@ public class ConstructionTests
     [InlineData("Two men stand on a stage: one waves and the other claps", "man", "waving", "clapping")]
     [InlineData("Four dogs play in a garden: two of them run and the others sit", "dog", "running", "running", "sitting", "sitting")]
     [InlineData("Three robots are in a warehouse; the first dances, the second jumps and the third bows", "robot", "dancing", "jumping", "bowing")]
+    [InlineData("Three dancers on a stage: two of them spin and the other claps", "dancer", "spinning", "spinning", "clapping")]
     public void An_enumeration_gives_each_member_its_own_motion(string prompt, string noun, params string[] motions)
     {
         var plan = Plan(prompt);
@@ -146,6 +147,8 @@ public class ConstructionTests
     [InlineData("A samurai and a ninja fight on a rooftop at sunset", "samurai,ninja", Interaction.Fighting)]
     [InlineData("Two pirates fight with swords on a ship", "pirate-1,pirate-2", Interaction.SwordFight)]
     [InlineData("Two girls dance with each other in a ballroom", "girl-1,girl-2", Interaction.Dancing)]
+    [InlineData("Two girls in pink dresses hug each other in a garden", "girl-1,girl-2", Interaction.Hug)]
+    [InlineData("A man and a woman shake hands in an office", "man,woman", Interaction.Handshake)]
     public void Interactions_face_each_other(string prompt, string actors, Interaction interaction)
     {
         var plan = Plan(prompt);

@@ -195,6 +195,8 @@ sealed partial class Parse
             if (Is(j, "of") && words > 0 && j + 1 < t.Count && !t[j + 1].IsPunctuation) { j++; words = 0; if (Lexicon.Determiners.Contains(W(j))) j++; continue; }
             if (words > 0 && (IsPreposition(j) || ClauseWords.Contains(W(j)) || RelativeWords.Contains(W(j)) || Lexicon.Auxiliaries.Contains(W(j)))) break;
             if (words > 0 && IsVerbForm(j, allowBare: false) && !IsColorOrGarmentWord(j)) break;
+            // a plural noun then a bare verb: the subject's verb ("two girls in pink dresses hug each other")
+            if (words > 0 && Lexicon.VerbForms.TryGetValue(W(j), out var bare) && bare.Lemma == W(j) && Lexicon.IsPlural(W(j - 1)) && !IsColorOrGarmentWord(j)) break;
             if (words > 0 && IsGerund(j)) break;
             if (Is(j, "and") ) break;
             j++;

@@ -1,0 +1,296 @@
+using System.Numerics;
+using C3V.Direct;
+using C3V.Render;
+
+namespace C3V.Compose;
+
+/// <summary>
+/// A plan's relations made geometry, on the actors' lifted and refined paths (world waypoints, feet on the
+/// ground), before they are timed: whoever placed the actors (the rule planner or a chat model), the relations
+/// hold. Left and right, in front and behind are the camera's; distances come from the interaction (a handshake
+/// at about 1 m, boxing 1.3 m, a sword fight 2 m); side by side is parallel paths about a metre apart; a row is
+/// evenly spaced; a follower walks its leader's path behind it. A last pass keeps every pair of actors apart by
+/// their girth at every waypoint, so none starts or passes inside another.
+/// </summary>
+public static class RelationLayout
+{
+    /// <summary>A path shorter than this (metres) is acting in place.</summary>
+    const float InPlaceLength = 0.3f;
+    /// <summary>Gap (metres) between two bodies beyond their capsules, the least that reads as "not touching".</summary>
+    const float BodyGap = 0.1f;
+
+    /// <summary>The distance (metres, between body centres) two actors keep for an interaction.</summary>
+    public static float DistanceFor(Interaction? interaction) => interaction switch
+    {
+        Interaction.Hug => 0.55f,
+        Interaction.Handshake => 1.0f,
+        Interaction.Dancing => 1.0f,
+        Interaction.Talking => 1.2f,
+        Interaction.Boxing => 1.3f,
+        Interaction.Fighting => 1.4f,
+        Interaction.Playing => 1.6f,
+        Interaction.SwordFight => 2.0f,
+        _ => 1.3f,
+    };
+
+    /// <summary>
+    /// The layouts with the relations applied (same order as <paramref name="layouts"/>), and who faces whom:
+    /// actors facing each other, or facing an actor, turn to it while they stand.
+    /// </summary>
+    public static (IReadOnlyList<ActorLayout> Layouts, IReadOnlyDictionary<string, string> Facing) Apply(
+        IReadOnlyList<ActorRelation> relations, IReadOnlyList<ComposedActor> actors, IReadOnlyList<ActorLayout> layouts, Camera camera)
+    {
+        var paths = layouts.Select(l => l.Waypoints.ToList()).ToList();
+        var scales = layouts.Select(l => l.Scale).ToArray();
+        var facing = new Dictionary<string, string>();
+        int Index(string id) => actors.ToList().FindIndex(a => a.Id == id);
+        var right = Horizontal(camera.CameraToWorld(Vector3.UnitX) - camera.Position);
+        right = right.LengthSquared() > 1e-8f ? Vector3.Normalize(right) : Vector3.UnitX;
+        var toCamera = Horizontal(-camera.Forward);
+        toCamera = toCamera.LengthSquared() > 1e-8f ? Vector3.Normalize(toCamera) : Vector3.UnitZ;
+        float Girth(int i) => actors[i].CapsuleRadius * scales[i];
+        bool InPlace(int i) => Length(paths[i]) < InPlaceLength;
+
+        foreach (var r in relations)
+        {
+            var who = r.Actors.Select(Index).Where(i => i >= 0).ToList();
+            int obj = r.Object is { } o && o != ActorRelation.Camera ? Index(o) : -1;
+            if (who.Count == 0) continue;
+            switch (r.Kind)
+            {
+                case RelationKind.FacesEachOther when who.Count >= 2:
+                {
+                    int a = who[0], b = who[1];
+                    float d = MathF.Max(DistanceFor(r.Interaction), Girth(a) + Girth(b) + BodyGap);
+                    if (InPlace(a) && InPlace(b))
+                    {
+                        // seen in profile: one on each side of their midpoint along the camera's horizontal, in the order they stood
+                        var mid = (paths[a][0] + paths[b][0]) / 2;
+                        float sign = Vector3.Dot(paths[a][0] - paths[b][0], right) <= 0 ? 1 : -1;
+                        Place(paths[a], mid - right * (sign * d / 2));
+                        Place(paths[b], mid + right * (sign * d / 2));
+                    }
+                    else if (InPlace(b)) EndAt(paths[a], paths[b][0], d);
+                    else if (InPlace(a)) EndAt(paths[b], paths[a][0], d);
+                    facing[actors[a].Id] = actors[b].Id;
+                    facing[actors[b].Id] = actors[a].Id;
+                    break;
+                }
+                case RelationKind.SideBySide or RelationKind.InARow when who.Count >= 2:
+                {
+                    float spacing = who.Max(i => 2 * Girth(i)) + (r.Kind == RelationKind.SideBySide ? 0.55f : 0.7f);
+                    spacing = MathF.Max(spacing, r.Kind == RelationKind.SideBySide ? 1.0f : 1.2f);
+                    if (who.All(InPlace))
+                    {
+                        var centre = who.Aggregate(Vector3.Zero, (acc, i) => acc + paths[i][0]) / who.Count;
+                        // in the order they stand across the view (a row is listed left to right)
+                        var order = r.Kind == RelationKind.InARow ? who : who.OrderBy(i => Vector3.Dot(paths[i][0], right)).ToList();
+                        for (int k = 0; k < order.Count; k++) Place(paths[order[k]], centre + right * ((k - (order.Count - 1) / 2f) * spacing));
+                    }
+                    else if (r.Kind == RelationKind.SideBySide)
+                    {
+                        // parallel to the first traveller's path, the same length, at one scale so they keep pace
+                        int lead = who.First(i => !InPlace(i));
+                        var reference = Diagonal(paths[lead], toCamera);
+                        float scale = who.Average(i => scales[i]);
+                        for (int k = 0; k < who.Count; k++)
+                        {
+                            paths[who[k]] = Offset(reference, (k - (who.Count - 1) / 2f) * spacing, toCamera);
+                            scales[who[k]] = scale;
+                        }
+                    }
+                    else
+                    {
+                        // a travelling row is a file: each walks the first one's path a spacing behind the one before
+                        int lead = who.First(i => !InPlace(i));
+                        var reference = paths[lead].ToList();
+                        for (int k = 0; k < who.Count; k++)
+                            if (who[k] != lead) paths[who[k]] = Behind(reference, spacing * Math.Abs(k - who.IndexOf(lead)), spacing * Math.Abs(k - who.IndexOf(lead)));
+                    }
+                    break;
+                }
+                case RelationKind.LeftOf or RelationKind.RightOf or RelationKind.NextTo or RelationKind.InFrontOf or RelationKind.Behind when obj >= 0:
+                {
+                    float gap = MathF.Max(1.0f, Girth(who[0]) + Girth(obj) + 0.5f);
+                    float side = Vector3.Dot(paths[who[0]][0] - paths[obj][0], right) < 0 ? -1 : 1;
+                    var offset = r.Kind switch
+                    {
+                        RelationKind.LeftOf => -right * gap,
+                        RelationKind.RightOf => right * gap,
+                        RelationKind.InFrontOf => toCamera * 1.5f + right * (0.35f * side),
+                        RelationKind.Behind => -toCamera * 1.5f + right * (0.45f * side),
+                        _ => right * (gap * side),
+                    };
+                    foreach (int a in who)
+                    {
+                        if (InPlace(a)) Place(paths[a], paths[obj][0] + offset);
+                        else if (InPlace(obj)) Place(paths[obj], paths[a][0] - offset);
+                    }
+                    break;
+                }
+                case RelationKind.Follows or RelationKind.Chases when obj >= 0 && !InPlace(obj):
+                {
+                    // behind the leader on its path: a follower keeps its distance, a chaser closes in
+                    float startGap = r.Kind == RelationKind.Chases ? 2.5f : 1.8f, endGap = r.Kind == RelationKind.Chases ? 1.0f : 1.6f;
+                    foreach (int a in who) paths[a] = Behind(paths[obj], startGap, MathF.Max(endGap, Girth(a) + Girth(obj) + BodyGap));
+                    break;
+                }
+                case RelationKind.AwayFrom when obj >= 0:
+                    foreach (int a in who)
+                        if (!InPlace(a) && Horizontal(paths[a][^1] - paths[obj][0]).Length() < Horizontal(paths[a][0] - paths[obj][0]).Length())
+                            paths[a].Reverse();
+                    break;
+                case RelationKind.Facing when obj >= 0:
+                case RelationKind.Toward when obj >= 0:
+                    foreach (int a in who) facing.TryAdd(actors[a].Id, actors[obj].Id);
+                    break;
+            }
+        }
+        KeepApart(paths, Enumerable.Range(0, actors.Count).Select(Girth).ToArray(), relations.Any(r => r.Interaction == Interaction.Hug));
+        return (layouts.Select((l, i) => l with { Waypoints = paths[i], Scale = scales[i] }).ToList(), facing);
+    }
+
+    /// <summary>
+    /// Pushes actors apart wherever two are closer than their girths plus a gap at the same waypoint index (the
+    /// same share of their paths): an actor acting in place moves as a whole, a travelling one only at the
+    /// waypoints that come too close. The later actor in the plan yields. A hug may come closer (bodies touch).
+    /// </summary>
+    static void KeepApart(List<List<Vector3>> paths, float[] girth, bool hugging)
+    {
+        for (int pass = 0; pass < 12; pass++)
+        {
+            bool moved = false;
+            for (int b = 1; b < paths.Count; b++)
+                for (int a = 0; a < b; a++)
+                {
+                    float min = girth[a] + girth[b] + (hugging ? -0.1f : BodyGap);
+                    bool bStill = Length(paths[b]) < InPlaceLength, aStill = Length(paths[a]) < InPlaceLength;
+                    if (aStill != bStill)
+                    {
+                        // one stands the whole time: the other must not pass through it at any point of its path
+                        int still = aStill ? a : b, mover = aStill ? b : a;
+                        var spot = paths[still][0];
+                        var nearest = paths[mover].MinBy(p => Horizontal(p - spot).LengthSquared());
+                        var away = Horizontal(spot - nearest);
+                        float gap = away.Length();
+                        if (gap < min)
+                        {
+                            var dir = gap > 1e-4f ? away / gap : Vector3.Normalize(Horizontal(Vector3.Cross(Vector3.UnitY, paths[mover][^1] - paths[mover][0])) + new Vector3(1e-4f, 0, 0));
+                            Place(paths[still], spot + dir * (min - gap + 0.01f));
+                            moved = true;
+                        }
+                        continue;
+                    }
+                    int n = Math.Max(paths[a].Count, paths[b].Count);
+                    for (int i = 0; i < n; i++)
+                    {
+                        var pa = paths[a][Math.Min(i, paths[a].Count - 1)];
+                        var pb = paths[b][Math.Min(i, paths[b].Count - 1)];
+                        var d = Horizontal(pb - pa);
+                        float dist = d.Length();
+                        if (dist >= min) continue;
+                        var dir = dist > 1e-4f ? d / dist : Vector3.UnitX;
+                        var push = dir * (min - dist + 0.01f);
+                        moved = true;
+                        if (bStill) { Place(paths[b], paths[b][0] + push); break; }
+                        if (aStill) { Place(paths[a], paths[a][0] - push); break; }
+                        paths[b][Math.Min(i, paths[b].Count - 1)] = pb + push;
+                    }
+                }
+            if (!moved) return;
+        }
+    }
+
+    /// <summary>
+    /// The path turned about its middle so that it runs at least 30° out of the image plane, its end toward the
+    /// camera: actors abreast on a path straight across the view stand one behind the other in the image and
+    /// hide each other; on a diagonal both are seen.
+    /// </summary>
+    static List<Vector3> Diagonal(List<Vector3> path, Vector3 toCamera)
+    {
+        var d = Horizontal(path[^1] - path[0]);
+        if (d.LengthSquared() < 1e-6f) return path.ToList();
+        d = Vector3.Normalize(d);
+        const float MinSine = 0.5f;
+        float sine = Vector3.Dot(d, toCamera);
+        if (MathF.Abs(sine) >= MinSine) return path.ToList();
+        float angle = MathF.Asin(MinSine) - MathF.Asin(Math.Clamp(sine, -1, 1));
+        var mid = (path[0] + path[^1]) / 2;
+        var best = path.ToList();
+        float bestSine = float.NegativeInfinity;
+        foreach (float sign in new[] { 1f, -1f })
+        {
+            var q = Quaternion.CreateFromAxisAngle(Vector3.UnitY, sign * angle);
+            var turned = path.Select(p => { var o = Vector3.Transform(Horizontal(p - mid), q); return new Vector3(mid.X + o.X, p.Y, mid.Z + o.Z); }).ToList();
+            float s = Vector3.Dot(Vector3.Normalize(Horizontal(turned[^1] - turned[0])), toCamera);
+            if (s > bestSine) { bestSine = s; best = turned; }
+        }
+        return best;
+    }
+
+    /// <summary>An in-place actor moved to stand at <paramref name="at"/> (every waypoint, its height kept).</summary>
+    static void Place(List<Vector3> path, Vector3 at)
+    {
+        for (int i = 0; i < path.Count; i++) path[i] = new Vector3(at.X, path[i].Y, at.Z);
+    }
+
+    /// <summary>A traveller's path ending <paramref name="distance"/> short of <paramref name="other"/> (on the side it comes from).</summary>
+    static void EndAt(List<Vector3> path, Vector3 other, float distance)
+    {
+        var from = Horizontal(path[0] - other);
+        var dir = from.LengthSquared() > 1e-6f ? Vector3.Normalize(from) : Vector3.UnitX;
+        var end = other + dir * distance;
+        var shift = Horizontal(end - path[^1]);
+        for (int i = 0; i < path.Count; i++) path[i] += shift * (i / (float)Math.Max(1, path.Count - 1));
+    }
+
+    /// <summary>The path moved sideways by <paramref name="offset"/> metres (positive: to its right as seen walking it; the camera side on a path straight at the camera).</summary>
+    static List<Vector3> Offset(List<Vector3> path, float offset, Vector3 toCamera)
+    {
+        var result = new List<Vector3>(path.Count);
+        for (int i = 0; i < path.Count; i++)
+        {
+            var dir = Horizontal(path[Math.Min(i + 1, path.Count - 1)] - path[Math.Max(i - 1, 0)]);
+            var side = dir.LengthSquared() > 1e-8f ? Vector3.Normalize(new Vector3(-dir.Z, 0, dir.X)) : Vector3.Cross(Vector3.UnitY, toCamera);
+            result.Add(path[i] + side * offset);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The leader's path walked behind it: starting <paramref name="startGap"/> metres back along its first
+    /// direction and ending <paramref name="endGap"/> short of its end, the same number of waypoints.
+    /// </summary>
+    static List<Vector3> Behind(List<Vector3> leader, float startGap, float endGap)
+    {
+        var dir0 = Horizontal(leader[Math.Min(1, leader.Count - 1)] - leader[0]);
+        dir0 = dir0.LengthSquared() > 1e-8f ? Vector3.Normalize(dir0) : Vector3.UnitX;
+        var points = new List<Vector3> { leader[0] - dir0 * startGap };
+        points.AddRange(leader);
+        float total = Length(points), keep = MathF.Max(0.1f, total - endGap - startGap);
+        // resample the first `startGap + keep` metres into as many waypoints as the leader has
+        var result = new List<Vector3>(leader.Count);
+        for (int i = 0; i < leader.Count; i++) result.Add(At(points, (startGap + keep) * i / (leader.Count - 1)));
+        return result;
+    }
+
+    static Vector3 At(List<Vector3> points, float s)
+    {
+        for (int i = 1; i < points.Count; i++)
+        {
+            float seg = Vector3.Distance(points[i - 1], points[i]);
+            if (s <= seg && seg > 0) return Vector3.Lerp(points[i - 1], points[i], s / seg);
+            s -= seg;
+        }
+        return points[^1];
+    }
+
+    static float Length(List<Vector3> path)
+    {
+        float sum = 0;
+        for (int i = 1; i < path.Count; i++) sum += Horizontal(path[i] - path[i - 1]).Length();
+        return sum;
+    }
+
+    static Vector3 Horizontal(Vector3 v) => new(v.X, 0, v.Z);
+}
