@@ -2,6 +2,7 @@ using C3V.Actors;
 using C3V.Annotations;
 using C3V.CameraPaths;
 using C3V.Common;
+using C3V.Compose;
 using C3V.Direct;
 using C3V.Output;
 using C3V.Projects;
@@ -86,10 +87,21 @@ public sealed partial class Generator
         {
             var a = plan.FindActor(actor.Id)!;
             var track = comp.Actor(actor.Id);
-            string source = built.Project.Artefacts.GetValueOrDefault($"motion-{actor.Id}")?.Value ?? actor.Clip.Name;
-            var segment = AnnotationRecorder.SegmentOf(track, comp.Fps, a.Motion.Description, source);
-            return new AnnotatedActor(a.Description, ActorKinds.Of(a), actor, track, segment is null ? [] : [segment]);
+            return new AnnotatedActor(a.Description, ActorKinds.Of(a), actor, track,
+                AnnotationRecorder.SegmentsOf(track, comp.Fps, Motions(built, a, actor)));
         }).ToList();
         return recorder.Build(comp.Fps, new SceneLabel(label, plan.Scene.Description), actors, scene.Ground.HeightAt);
+    }
+
+    /// <summary>
+    /// The actor's motions with their spans of clip time: the plan's segments laid out by its motion sequence
+    /// (one span per segment, labelled with the plan's phrase and the clip played), or its one clip throughout.
+    /// </summary>
+    static IReadOnlyList<(string, string, float, float)> Motions(Built built, ActorPlan a, ComposedActor actor)
+    {
+        if (actor.Sequence is { } seq && seq.Spans.Count == a.Segments.Count)
+            return seq.Spans.Select((span, k) => (a.Segments[k].Description, span.Name, span.Start, span.End)).ToList();
+        string source = built.Project.Artefacts.GetValueOrDefault($"motion-{actor.Id}")?.Value ?? actor.Clip.Name;
+        return [(a.Motion.Description, source, float.NegativeInfinity, float.PositiveInfinity)];
     }
 }
