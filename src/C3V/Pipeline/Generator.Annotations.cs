@@ -87,6 +87,10 @@ public sealed partial class Generator
             var a = plan.FindActor(actor.Id)!;
             var track = comp.Actor(actor.Id);
             string source = built.Project.Artefacts.GetValueOrDefault($"motion-{actor.Id}")?.Value ?? actor.Clip.Name;
+            // an actor doing several things in turn has one segment per motion of its plan, timed as composed
+            if (actor.Sequence is { } seq && seq.Spans.Count == a.Segments.Count)
+                return new AnnotatedActor(a.Description, ActorKinds.Of(a), actor, track, seq.TimesIn(track, comp.Fps)
+                    .Select(x => new MotionSegment(a.Segments[x.Index].Description, seq.Spans[x.Index].Name, x.Start, x.End)).ToList());
             var segment = AnnotationRecorder.SegmentOf(track, comp.Fps, a.Motion.Description, source);
             return new AnnotatedActor(a.Description, ActorKinds.Of(a), actor, track, segment is null ? [] : [segment]);
         }).ToList();
