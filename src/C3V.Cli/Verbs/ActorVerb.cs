@@ -153,7 +153,9 @@ public sealed class ActorVerb : Command<ActorVerb.Settings>
 
     static Cell Made(ActorFactory factory, string description, Settings s, int seed)
     {
-        if (s.Prop || (!GltfActorImporter.IsGltfPath(description) && Props.IsPropDescription(description)))
+        // A vehicle or thing with a body of its own (wheels that turn, a ball that rolls) is an actor, not a still prop.
+        bool hasBody = BodyCatalog.Find(description) is { Rig: BodyRig.Rigid } b && RigidSpec.Builds.Contains(b.Build);
+        if (s.Prop || (!hasBody && !GltfActorImporter.IsGltfPath(description) && Props.IsPropDescription(description)))
         {
             if (s.Height is not null) throw new C3VException("--height applies to glTF characters, not props");
             var prop = Props.FromDescription(description, seed)

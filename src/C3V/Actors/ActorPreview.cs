@@ -43,7 +43,7 @@ public sealed class ActorPreview
     /// </summary>
     public Camera Framing(Vector3 at, float height, float yaw, float length = 0)
     {
-        var target = new Vector3(at.X, height * 0.5f, at.Z);
+        var target = new Vector3(at.X, at.Y + height * 0.5f, at.Z);
         float size = MathF.Max(height, 0.6f * length);
         float distance = size * 2.2f + 0.6f;
         var eye = target + new Vector3(MathF.Sin(yaw) * distance, size * 0.25f, MathF.Cos(yaw) * distance);
@@ -57,6 +57,9 @@ public sealed class ActorPreview
         var (min, max) = actor.Rest.Bounds();
         // Aim at the middle of the body, not the pelvis (an animal's pelvis is at its rear).
         var root = actor.PosedJoints[Skeleton.Pelvis] + HorizontalCentre(actor);
+        // Follow a flying actor up (the floor stays in view while it stands or jumps).
+        float rise = root.Y - actor.Skeleton.RestPositions[Skeleton.Pelvis].Y;
+        root.Y = rise > actor.Skeleton.Height ? rise : 0;
         var cam = Framing(root, actor.Skeleton.Height, 0.5f + OrbitSpeed * time, MathF.Max(max.X - min.X, max.Z - min.Z));
         var clouds = floor is null ? new[] { new CloudInstance(posed) } : [new CloudInstance(floor), new CloudInstance(posed)];
         return _rasterizer.Render(clouds, cam, new RenderOptions { Background = Sky }).ToImage();
@@ -96,7 +99,7 @@ public sealed class ActorPreview
             var posed = actors[i].Pose(cells[i].Clip, time);
             // Same camera for all cells, sized for the tallest, so relative heights show.
             float h = actors.Max(a => a.Skeleton.Height);
-            var cam = Framing(actors[i].Skeleton.RestPositions[Skeleton.Pelvis] + HorizontalCentre(actors[i]) with { Y = 0 }, h, 0.45f);
+            var cam = Framing((actors[i].Skeleton.RestPositions[Skeleton.Pelvis] + HorizontalCentre(actors[i])) with { Y = 0 }, h, 0.45f);
             var img = _rasterizer.Render([new CloudInstance(floor), new CloudInstance(posed)], cam, new RenderOptions { Background = Sky }).ToImage();
             int ox = (i % columns) * Width, oy = (i / columns) * Height;
             for (int y = 0; y < Height; y++)

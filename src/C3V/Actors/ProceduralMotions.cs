@@ -23,6 +23,8 @@ public static class ProceduralMotions
     public static IReadOnlyList<MotionClip> For(BodyRig rig) => rig switch
     {
         BodyRig.Quadruped => _quadruped.Value,
+        BodyRig.Bird => BirdMotions.All,
+        BodyRig.Rigid => RigidMotions.All,
         _ => All,
     };
 

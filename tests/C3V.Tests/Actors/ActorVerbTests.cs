@@ -92,13 +92,16 @@ public class ActorVerbTests
             Assert.True(code == 0, err);
             var (min, max) = SplatFile.Read(ply).Bounds();
             Assert.InRange(max.Y - min.Y, 0.2f, 0.25f); // a ball, not a person
-            (code, err) = CliAppTests.Run("actor", "a red ball", "--motion", "walk", "-o", Path.Combine(dir, "ball.png"));
+            // A ball has a body of its own now (it rolls); furniture is still a prop that does not move.
+            (code, err) = CliAppTests.Run("actor", "a red ball", "--motion", "roll", "-o", Path.Combine(dir, "ball.png"));
+            Assert.True(code == 0, err);
+            (code, err) = CliAppTests.Run("actor", "a wooden chair", "--motion", "walk", "-o", Path.Combine(dir, "chair.png"));
             Assert.Equal(1, code);
             Assert.Contains("a prop does not move", err);
             (code, err) = CliAppTests.Run("actor", "a dragon", "--prop", "-o", Path.Combine(dir, "dragon.png"));
             Assert.Equal(1, code);
             Assert.Contains("names no prop", err);
-            Assert.Equal([ply], Directory.GetFiles(dir));
+            Assert.Equal([ply, Path.Combine(dir, "ball.png")], Directory.GetFiles(dir).Order(StringComparer.Ordinal));
         }
         finally { Directory.Delete(dir, true); }
     }

@@ -74,7 +74,7 @@ public static class BodyCatalog
         Q("chimpanzee", "gorilla", 1.0f, 0.8f, 1.2f, 0.7f, "chimpanzee"), Q("ape", "gorilla", 1.3f, 1.0f, 1.5f), Q("monkey", "gorilla", 0.55f, 0.4f, 0.7f, 0.4f, "monkey"),
         // Creatures that are not people.
         C("gorilla", "gorilla", 1.5f, 1.3f, 1.8f), C("dragon", "dragon", 2.6f, 1.8f, 4.0f), C("dinosaur", "dinosaur", 3.8f, 2.5f, 5.0f), C("t-rex", "dinosaur", 3.8f, 3.2f, 4.5f),
-        C("trex", "dinosaur", 3.8f, 3.2f, 4.5f), C("raptor", "dinosaur", 1.6f, 1.2f, 2.0f, 0.42f), C("ghost", "ghost", 1.75f, 1.5f, 2.0f), C("spirit", "ghost", 1.75f, 1.5f, 2.0f),
+        C("trex", "dinosaur", 3.8f, 3.2f, 4.5f), C("tyrannosaurus", "dinosaur", 3.8f, 3.2f, 4.5f), C("velociraptor", "dinosaur", 1.6f, 1.2f, 2.0f, 0.42f), C("raptor", "dinosaur", 1.6f, 1.2f, 2.0f, 0.42f), C("ghost", "ghost", 1.75f, 1.5f, 2.0f), C("spirit", "ghost", 1.75f, 1.5f, 2.0f),
         // Birds (height standing).
         B("bird", "small bird", 0.14f, 0.08f, 0.25f), B("sparrow", "small bird", 0.12f, 0.1f, 0.15f), B("robin", "small bird", 0.13f, 0.11f, 0.15f), B("songbird", "small bird", 0.13f, 0.1f, 0.16f),
         B("pigeon", "pigeon", 0.3f, 0.25f, 0.35f), B("dove", "pigeon", 0.28f, 0.24f, 0.32f), B("crow", "crow", 0.4f, 0.35f, 0.45f), B("raven", "crow", 0.5f, 0.45f, 0.6f, 1.2f),
@@ -135,6 +135,7 @@ public static class BodyCatalog
         {
             // "german shepherd" is a dog, a lone "shepherd" a person; "polar bear" keeps its variant word.
             if (i + 1 < words.Count && words[i] == "german" && words[i + 1] == "shepherd") return ByNoun["shepherd"] with { Kind = ActorKind.Quadruped, Build = "big dog", Height = 0.85f, Variant = "shepherd" };
+            if (i + 1 < words.Count && words[i] == "t" && words[i + 1] == "rex") return ByNoun["t-rex"];
             if (ByNoun.TryGetValue(words[i], out var b)) return b;
         }
         return null;

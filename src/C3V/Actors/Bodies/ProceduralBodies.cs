@@ -24,6 +24,16 @@ public static class ProceduralBodies
                     $"procedural {spec.Build.Id}, {spec.Withers:F2} m at the withers, {q.Cloud.Skeleton.Height:F2} m tall, {q.Cloud.Count} Gaussians");
             }
         }
+        if (body is not null && body.Rig == BodyRig.Bird && BirdSpec.FromDescription($"{description} {body.Noun}", seed) is { } bird)
+        {
+            var cloud = BirdGenerator.Generate(bird, seed);
+            return new Body(cloud, BodyRig.Bird, body.Kind, $"procedural {bird.Build.Id}, {cloud.Skeleton.Height:F2} m tall, {cloud.Count} Gaussians");
+        }
+        if (body is not null && body.Rig == BodyRig.Rigid && RigidSpec.FromDescription(description, body) is { } thing)
+        {
+            var cloud = RigidBuilder.Generate(thing, seed);
+            return new Body(cloud, BodyRig.Rigid, body.Kind, $"procedural {thing.Build}, {cloud.Skeleton.Height:F2} m high, {cloud.Count} Gaussians");
+        }
         var avatar = AvatarGenerator.Generate(description, seed);
         return new Body(avatar.Cloud, BodyRig.Human, body?.Kind ?? ActorKind.Human,
             $"procedural {avatar.Spec.Kind}, {avatar.Spec.Height:F2} m, {avatar.Cloud.Count} Gaussians");

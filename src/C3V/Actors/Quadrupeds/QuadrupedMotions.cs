@@ -41,9 +41,9 @@ public static class QuadrupedMotions
     static float Ramp(float t, float a, float b) => t <= a ? 0 : t >= b ? 1 : S((t - a) / (b - a));
     static float Bump(float t, float a, float b, float c, float d) => Ramp(t, a, b) * (1 - Ramp(t, c, d));
 
-    static MotionClip Make(Skeleton s, string name, string[] labels, float duration, bool loop, Action<QuadrupedPoseRig, float> pose)
+    static MotionClip Make(Skeleton s, string name, string[] labels, float duration, bool loop, Action<AnimalPoseRig, float> pose)
     {
-        var rig = new QuadrupedPoseRig(s);
+        var rig = new AnimalPoseRig(s);
         return MotionClip.FromFunction(name, labels, Fps, duration, loop, s, t =>
         {
             rig.Reset();
@@ -53,7 +53,7 @@ public static class QuadrupedMotions
     }
 
     /// <summary>All four paws at their rest places (offset by <paramref name="spread"/> outwards and <paramref name="fore"/>/<paramref name="hind"/> along the body).</summary>
-    static void Stand(QuadrupedPoseRig r, float fore = 0, float hind = 0, float spread = 0)
+    static void Stand(AnimalPoseRig r, float fore = 0, float hind = 0, float spread = 0)
     {
         for (int leg = 0; leg < 4; leg++)
         {
@@ -121,7 +121,7 @@ public static class QuadrupedMotions
     });
 
     /// <summary>Sitting, <paramref name="d"/> of the way down: the croup drops to the ground and comes forwards, the front stays up on straight fore legs.</summary>
-    static void Sitting(QuadrupedPoseRig r, float d)
+    static void Sitting(AnimalPoseRig r, float d)
     {
         float w = W;
         r.Body(new Vector3(0, -0.4f * w * d, 0.12f * w * d), -17 * d);
@@ -130,7 +130,7 @@ public static class QuadrupedMotions
         for (int leg = 2; leg < 4; leg++) r.Leg(leg, r.RestPaw(leg) + new Vector3(0, 0, -0.02f * w * d));
     }
 
-    static void Lying(QuadrupedPoseRig r, float d, float headDown)
+    static void Lying(AnimalPoseRig r, float d, float headDown)
     {
         float w = W;
         // The chest and belly rest on the ground: the spine comes down to about half the body's depth.

@@ -3,12 +3,12 @@ using System.Numerics;
 namespace C3V.Actors;
 
 /// <summary>
-/// Builds quadruped poses from body-level controls: the croup's place and tilt, the back's bend, neck and head,
+/// Builds animal poses (quadrupeds, and birds, whose legs are hind legs and whose fore limbs are wings) from body-level controls: the croup's place and tilt, the back's bend, neck and head,
 /// and each paw's place on (or above) the ground by two-bone IK — hind legs bend at the stifle (forwards) and
 /// hock, fore legs at the elbow (backwards) and carpus. Angles in degrees; positive pitch tips the front down,
 /// positive raise lifts the head. Legs: 0 left hind, 1 right hind, 2 left fore, 3 right fore.
 /// </summary>
-public sealed class QuadrupedPoseRig
+public sealed class AnimalPoseRig
 {
     const float Deg = MathF.PI / 180f;
     public const int LeftHind = 0, RightHind = 1, LeftFore = 2, RightFore = 3;
@@ -18,7 +18,7 @@ public sealed class QuadrupedPoseRig
     Vector3 _root;
     float _yaw;
 
-    public QuadrupedPoseRig(Skeleton skeleton)
+    public AnimalPoseRig(Skeleton skeleton)
     {
         _s = skeleton;
         Reset();
@@ -75,6 +75,25 @@ public sealed class QuadrupedPoseRig
     {
         _local[Skeleton.LeftCollar] = PoseRig.Euler(0, 0, left);
         _local[Skeleton.RightCollar] = PoseRig.Euler(0, 0, -right);
+    }
+
+    /// <summary>
+    /// Wing of <paramref name="side"/> (+1 left): a wing built spread along ±X in the rest pose is raised (positive up,
+    /// degrees), swept back (positive towards the tail) and folded (0 spread … 1 folded along the body's side, tip
+    /// back). The collar carries the raise and sweep, the elbow and wrist the fold.
+    /// </summary>
+    public void Wing(int side, float raise, float sweep = 0, float fold = 0)
+    {
+        int collar = side > 0 ? Skeleton.LeftCollar : Skeleton.RightCollar;
+        int sh = side > 0 ? Skeleton.LeftShoulder : Skeleton.RightShoulder;
+        int el = side > 0 ? Skeleton.LeftElbow : Skeleton.RightElbow;
+        int wr = side > 0 ? Skeleton.LeftWrist : Skeleton.RightWrist;
+        // Folding: the humerus turns back along the flank with the wing plane upright, the forearm folds forwards
+        // over it and the hand back again (the zig-zag of a folded bird wing).
+        _local[collar] = PoseRig.Euler(-85 * fold, side * (sweep + 80 * fold), side * (raise - 10 * fold));
+        _local[sh] = Quaternion.Identity;
+        _local[el] = PoseRig.Euler(0, -side * 150 * fold, 0);
+        _local[wr] = PoseRig.Euler(0, side * 160 * fold, 0);
     }
 
     /// <summary>
