@@ -87,21 +87,14 @@ public sealed partial class Generator
         {
             var a = plan.FindActor(actor.Id)!;
             var track = comp.Actor(actor.Id);
+            // an actor doing several things in turn has one segment per motion of its plan, timed as composed
+            if (actor.Sequence is { } seq && seq.Spans.Count == a.Segments.Count)
+                return new AnnotatedActor(a.Description, ActorKinds.Of(a), actor, track, seq.TimesIn(track, comp.Fps)
+                    .Select(x => new MotionSegment(a.Segments[x.Index].Description, seq.Spans[x.Index].Name, x.Start, x.End)).ToList());
+            string source = built.Project.Artefacts.GetValueOrDefault($"motion-{actor.Id}")?.Value ?? actor.Clip.Name;
             return new AnnotatedActor(a.Description, ActorKinds.Of(a), actor, track,
-                AnnotationRecorder.SegmentsOf(track, comp.Fps, Motions(built, a, actor)));
+                AnnotationRecorder.SegmentsOf(track, comp.Fps, [(a.Motion.Description, source, float.NegativeInfinity, float.PositiveInfinity)]));
         }).ToList();
         return recorder.Build(comp.Fps, new SceneLabel(label, plan.Scene.Description), actors, scene.Ground.HeightAt);
-    }
-
-    /// <summary>
-    /// The actor's motions with their spans of clip time: the plan's segments laid out by its motion sequence
-    /// (one span per segment, labelled with the plan's phrase and the clip played), or its one clip throughout.
-    /// </summary>
-    static IReadOnlyList<(string, string, float, float)> Motions(Built built, ActorPlan a, ComposedActor actor)
-    {
-        if (actor.Sequence is { } seq && seq.Spans.Count == a.Segments.Count)
-            return seq.Spans.Select((span, k) => (a.Segments[k].Description, span.Name, span.Start, span.End)).ToList();
-        string source = built.Project.Artefacts.GetValueOrDefault($"motion-{actor.Id}")?.Value ?? actor.Clip.Name;
-        return [(a.Motion.Description, source, float.NegativeInfinity, float.PositiveInfinity)];
     }
 }
