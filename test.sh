@@ -7,8 +7,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 log=$(mktemp)
 dotnet test C3V.slnx -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
-# vstest's closing block: "Total tests: N" then "Passed: N", "Failed: N", "Skipped: N" lines (absent when 0).
-count() { grep -E "^ +$1: +[0-9]+" "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0; }
+# vstest's closing block per test assembly: "Total tests: N" then "Passed: N", "Failed: N", "Skipped: N" lines
+# (absent when 0); summed over the assemblies.
+count() { grep -E "^ +$1: +[0-9]+" "$log" | grep -oE '[0-9]+' | awk '{ s += $1 } END { print s + 0 }'; }
 if grep -qE '^Total tests: [0-9]+' "$log"; then
   echo "$(count Passed) passed, $(count Failed) failed, $(count Skipped) skipped"
 else

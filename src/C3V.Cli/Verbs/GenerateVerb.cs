@@ -42,14 +42,17 @@ public sealed class GenerateVerb : Command<GenerateVerb.Settings>
         public bool Force { get; init; }
 
         [CommandOption("--seed <N>")]
+        [Bounds(int.MinValue, int.MaxValue)]
         [Description("Random seed (same seed, same video). Default 1")]
         public int Seed { get; init; } = 1;
 
         [CommandOption("--duration <SECONDS>")]
+        [Bounds(SettingsRules.MinDuration, SettingsRules.MaxDuration)]
         [Description("Clip length (default: the motion's natural length, 4–8 s)")]
         public double? Duration { get; init; }
 
         [CommandOption("--fps <FPS>")]
+        [Bounds(SettingsRules.MinFps, SettingsRules.MaxFps)]
         [Description("Frames per second. Default 24")]
         public int Fps { get; init; } = 24;
 
@@ -205,16 +208,7 @@ static class PipelineFactory
     }
 
     /// <summary>A folder named after the prompt's first words, numbered so it never replaces an existing one.</summary>
-    public static string DefaultOutput(string prompt)
-    {
-        var words = new string(prompt.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ').ToArray())
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w is not ("a" or "an" or "the")).Take(5);
-        var stem = string.Join('-', words);
-        if (stem.Length == 0) stem = "c3v-project";
-        var name = stem;
-        for (int k = 2; Directory.Exists(name) || File.Exists(name); k++) name = $"{stem}-{k}";
-        return name;
-    }
+    public static string DefaultOutput(string prompt) => ProjectNames.FromPrompt(prompt, name => Directory.Exists(name) || File.Exists(name));
 
     public static Generator Generator(string llm, IPipelineObserver observer)
     {

@@ -41,6 +41,7 @@ public sealed class PlaceVerb : Command<PlaceVerb.Settings>
         public string? Cameras { get; init; }
 
         [CommandOption("--seed <N>")]
+        [Bounds(int.MinValue, int.MaxValue)]
         [Description("Seed of the generated scene (default 1)")]
         public int Seed { get; init; } = 1;
 
@@ -49,6 +50,7 @@ public sealed class PlaceVerb : Command<PlaceVerb.Settings>
         public string Size { get; init; } = "512x512";
 
         [CommandOption("--ground <Y>")]
+        [Bounds(-10_000, 10_000)]
         [Description("World height of the ground the actors stand on (default 0)")]
         public float Ground { get; init; }
 
@@ -61,6 +63,7 @@ public sealed class PlaceVerb : Command<PlaceVerb.Settings>
         public string? Llm { get; init; }
 
         [CommandOption("--waypoints <N>")]
+        [Bounds(2, 200)]
         [Description("Number of waypoints per actor (default 20)")]
         public int Waypoints { get; init; } = Placement.DefaultWaypointCount;
 
@@ -84,7 +87,6 @@ public sealed class PlaceVerb : Command<PlaceVerb.Settings>
         {
             if (string.IsNullOrWhiteSpace(Prompt)) return Spectre.Console.ValidationResult.Error("the prompt is empty");
             if ((Scene is null) != (Cameras is null)) return Spectre.Console.ValidationResult.Error("--scene and --cameras go together");
-            if (Waypoints < 2) return Spectre.Console.ValidationResult.Error("--waypoints must be at least 2");
             return Spectre.Console.ValidationResult.Success();
         }
     }

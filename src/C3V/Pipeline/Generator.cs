@@ -30,6 +30,11 @@ public sealed record EditRequest
     public string? Camera { get; init; }
     public string? AddActor { get; init; }
     public string? RemoveActor { get; init; }
+    /// <summary>A whole edited plan (the studio's plan form); what depends on the changed fields is recomputed.</summary>
+    public ScenePlan? Plan { get; init; }
+    /// <summary>User-drawn placements (boxes and waypoints in the reference view) replacing the director's for these actors:
+    /// their paths are lifted, refined and composed again.</summary>
+    public IReadOnlyList<Placement>? Placements { get; init; }
     public bool Replace { get; init; }
 }
 
@@ -74,7 +79,7 @@ public sealed partial class Generator
     {
         var total = Stopwatch.StartNew();
         var settings = Check(request.Settings);
-        if (string.IsNullOrWhiteSpace(request.Prompt)) throw new C3VException("the prompt is empty: say what the video shows, e.g. \"a robot dances on a stage\"");
+        CheckPrompt(request.Prompt);
         var folder = ProjectFolder.CreateStaging(request.Output, request.Force);
         bool published = false;
         try
@@ -116,7 +121,8 @@ public sealed partial class Generator
         var project = previous with { Plan = plan, Settings = settings };
         var cache = new ArtefactCache(previous.Artefacts, folder.Root);
         cache.Record("plan", previous.Artefacts.GetValueOrDefault("plan") ?? new ArtefactRecord(InputHash.Of("plan", plan.Prompt)), reused: true);
-        var built = await BuildAsync(folder, project, director, cache, cancellation, previous);
+        var drawn = edit.Placements is { } ps ? CheckPlacements(ps, plan, settings) : null;
+        var built = await BuildAsync(folder, project, director, cache, cancellation, previous, drawn);
         var summary = RenderAndSave(folder, built, cache, "edit", change, edit.Replace, total, cancellation);
         tx.Commit();
         return summary;
@@ -147,6 +153,24 @@ public sealed partial class Generator
     }
 
     /// <summary>
+    /// Opens a generated project's composed 4D scene without rendering it: the scene, the actors posed at any frame
+    /// and the render camera's path (for the studio's 3D view). It works in an uncommitted transaction, so the
+    /// project is never changed, even when an artefact has to be made again.
+    /// </summary>
+    public async Task<ComposedScene> OpenComposedAsync(string dir, CancellationToken cancellation = default)
+    {
+        using var tx = ProjectTransaction.Begin(dir);
+        return await ComposeAsync(tx, cancellation);
+    }
+
+    async Task<ComposedScene> ComposeAsync(ProjectTransaction tx, CancellationToken cancellation)
+    {
+        var built = await BuildComposedAsync(tx, cancellation);
+        return new ComposedScene(built.Scene, built.Actors, built.Composition, ShotPath(built, CameraPath.Parse(built.Project.Settings.Camera)),
+            built.Scene.DefaultCamera(built.Project.Settings.Width, built.Project.Settings.Height));
+    }
+
+    /// <summary>
     /// Writes the composed 4D scene, one splat file per frame (scene + posed, placed actors), for other
     /// viewers: renders/frames-ply/ or renders/frames-spz/. Returns the folder. A <see cref="ProjectTransaction"/>:
     /// a failure or Ctrl-C leaves the project as it was.
@@ -157,26 +181,17 @@ public sealed partial class Generator
         if (format is not ("ply" or "spz")) throw new C3VException($"--frames: '{format}' is not ply or spz");
         using var tx = ProjectTransaction.Begin(dir);
         var folder = tx.Folder;
-        var built = await BuildComposedAsync(tx, cancellation);
+        var composed = await ComposeAsync(tx, cancellation);
         var target = folder.PathOf($"renders/frames-{format}");
         var staging = target + ".partial";
         Directory.CreateDirectory(staging);
-        var comp = built.Composition;
-        _observer.Started("export", $"{comp.FrameCount} frames as .{format}");
-        for (int f = 0; f < comp.FrameCount; f++)
+        int frames = composed.FrameCount;
+        _observer.Started("export", $"{frames} frames as .{format}");
+        for (int f = 0; f < frames; f++)
         {
             cancellation.ThrowIfCancellationRequested();
-            var parts = new List<GaussianCloud> { built.Scene.Cloud };
-            foreach (var actor in built.Actors)
-            {
-                var track = comp.Actor(actor.Id);
-                var frame = track.Frames[Math.Min(f, track.Frames.Count - 1)];
-                var posed = actor.Pose(frame.MotionTime, frame.Rest).Clone();
-                posed.Transform(frame.Transform);
-                parts.Add(posed);
-            }
-            SplatFile.Write(Path.Combine(staging, $"frame-{f:D5}.{format}"), GaussianCloud.Concat(parts));
-            _observer.Progress("export", f + 1, comp.FrameCount);
+            SplatFile.Write(Path.Combine(staging, $"frame-{f:D5}.{format}"), GaussianCloud.Concat([composed.Scene.Cloud, composed.PosedActors(f)]));
+            _observer.Progress("export", f + 1, frames);
         }
         if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
         Directory.Move(staging, target);
@@ -202,8 +217,10 @@ public sealed partial class Generator
     /// <summary>Everything the render needs, and the project file describing it.</summary>
     sealed record Built(ProjectFile Project, Scene Scene, IReadOnlyList<ComposedActor> Actors, Composition Composition, string CompositionKey);
 
+    /// <param name="drawn">Placements the user drew, by actor id: they replace the director's (and are kept by later edits
+    /// as long as the director's inputs for that actor do not change).</param>
     async Task<Built> BuildAsync(ProjectFolder folder, ProjectFile project, IDirector director, ArtefactCache cache,
-        CancellationToken cancellation, ProjectFile? previous = null)
+        CancellationToken cancellation, ProjectFile? previous = null, IReadOnlyDictionary<string, Placement>? drawn = null)
     {
         var plan = project.Plan!;
         var s = project.Settings;
@@ -279,6 +296,7 @@ public sealed partial class Generator
         var landmarks = ProjectedLandmark.ProjectAll(scene.Landmarks, refCamera);
         var placements = new List<Placement>();
         var placeKeys = new List<string>();
+        var layoutPlaceInputs = new List<string>();
         var prevPlacements = previous?.Placement?.Placements.ToDictionary(p => p.ActorId) ?? [];
         await Stage("place", $"{director.Name}: scale, start, end, waypoints", async () =>
         {
@@ -289,7 +307,12 @@ public sealed partial class Generator
                 string key = InputHash.Of("place", StageVersions["place"], director.Name, sceneKey, s.Width, s.Height, a.Id,
                     a.Start, a.End, a.Moving.Travels, a.Moving.Path, a.Order, placeKeys);
                 Placement placement;
-                if (cache.CanReuse($"place-{a.Id}", key) && prevPlacements.TryGetValue(a.Id, out var old))
+                if (drawn?.GetValueOrDefault(a.Id) is { } mine)
+                {
+                    placement = mine;
+                    cache.Record($"place-{a.Id}", new ArtefactRecord(key, Value: UserProducer), reused: false);
+                }
+                else if (cache.CanReuse($"place-{a.Id}", key) && prevPlacements.TryGetValue(a.Id, out var old))
                 {
                     placement = old;
                     cache.Record($"place-{a.Id}", new ArtefactRecord(key), reused: true);
@@ -307,13 +330,15 @@ public sealed partial class Generator
                 foreach (var w in placement.Warnings) Warn($"{a.Id}: {w}");
                 placements.Add(placement);
                 placeKeys.Add(key);
+                // A drawn placement's boxes are inputs of the path (the director's are fixed by its key already).
+                layoutPlaceInputs.Add(placement.Producer == UserProducer ? InputHash.Of("drawn", key, placement.Start, placement.End, placement.Scale, placement.Waypoints) : key);
             }
             return 0;
         }, cache);
 
         // Lift and refine: the refined paths and scales. Keyed by the placements and the actors' looks but not by
         // their motions, so a new motion keeps the actor's path (as the method edits) and is only re-timed along it.
-        string layoutKey = InputHash.Of("layout", StageVersions["lift"], StageVersions["refine"], placeKeys, actorKeys.Values,
+        string layoutKey = InputHash.Of("layout", StageVersions["lift"], StageVersions["refine"], layoutPlaceInputs, actorKeys.Values,
             s.DurationSeconds, s.Fps, s.Quality, s.Seed);
         var obstacles = scene.Walkable.Obstacles.Select(o => new Compose.Obstacle(scene.Ground.OnGround(o.Center.X, o.Center.Y), o.Radius)).ToList();
         var extent = ComposeScene.ExtentOf(scene.Cloud);
@@ -393,10 +418,9 @@ public sealed partial class Generator
         Stopwatch total, CancellationToken cancellation)
     {
         var s = built.Project.Settings;
-        var kind = CameraPath.Parse(s.Camera);
         var format = s.Format switch { "gif" => VideoFormat.Gif, "png" => VideoFormat.Png, _ => VideoFormat.Mp4 };
         var comp = built.Composition;
-        var path = ShotPath(built, kind);
+        var path = ShotPath(built, CameraPath.Parse(s.Camera));
         string renderKey = InputHash.Of("render", StageVersions["render"], built.CompositionKey, s.Camera, s.Width, s.Height, s.Quality, s.Format);
         var sw = Stopwatch.StartNew();
         var frames = FrameCache.Open(folder.ResumableFramesParent, renderKey, s.Width, s.Height);
@@ -577,7 +601,10 @@ public sealed partial class Generator
             float length = 0;
             for (int k = 1; k < pts.Count; k++) length += Vector3.Distance(pts[k - 1], pts[k]);
             float speed = actors[i].NaturalSpeed * layouts[i].Scale;
-            if (speed > 0.2f && length > 0.5f) best = Math.Max(best, length / speed + new TimingOptions().StopSeconds + StandingSeconds);
+            // the motions acted in place take their counted repetitions ("jumps three times, then bows")
+            float acting = actors[i].Segments is { } segments ? MotionSequence.InPlaceSeconds(segments) : 0;
+            if (speed > 0.2f && length > 0.5f) best = Math.Max(best, acting + length / speed + new TimingOptions().StopSeconds + StandingSeconds);
+            else if (actors[i].Segments is not null) best = Math.Max(best, acting);
             else if (!actors[i].Clip.Loop) best = Math.Max(best, actors[i].Clip.Duration);
         }
         return Math.Clamp(best, 4, 8);
@@ -613,9 +640,19 @@ public sealed partial class Generator
     async Task<(ScenePlan Plan, GenerationSettings Settings, string Change)> ApplyEditAsync(ScenePlan plan, GenerationSettings settings,
         EditRequest e, IDirector director, CancellationToken cancellation)
     {
-        int changes = new[] { e.Object, e.Motion, e.Scene, e.Camera, e.AddActor, e.RemoveActor }.Count(x => x is not null);
+        int changes = new object?[] { e.Object, e.Motion, e.Scene, e.Camera, e.AddActor, e.RemoveActor, e.Plan, e.Placements }.Count(x => x is not null);
         if (changes == 0) throw new C3VException("nothing to change: give one of --object, --motion, --scene, --camera, --add-actor, --remove-actor");
         if (changes > 1) throw new C3VException("edit changes one concept at a time: give only one of --object, --motion, --scene, --camera, --add-actor, --remove-actor");
+        if (e.Plan is { } edited)
+        {
+            CheckPlan(edited);
+            // The plan's length is the user's when changed in the plan; its size and rate stay the project's options.
+            var withDuration = edited.DurationSeconds != plan.DurationSeconds ? settings with { DurationSeconds = edited.DurationSeconds } : settings;
+            Check(withDuration);
+            return (WithSettings(edited, withDuration), withDuration, "plan edited");
+        }
+        if (e.Placements is { } drawn)
+            return (plan, settings, $"placement drawn for {string.Join(", ", drawn.Select(p => p.ActorId))}");
         if (e.Object is not null || e.Motion is not null)
         {
             var target = FindActor(plan, e.Actor ?? (plan.Actors.Count == 1 ? plan.Actors[0].Id : throw new C3VException($"--actor: the project has {plan.Actors.Count} actors ({string.Join(", ", plan.Actors.Select(a => a.Id))}); say which")));
@@ -663,6 +700,61 @@ public sealed partial class Generator
         for (int k = 2; ids.Contains(newId); k++) newId = $"{added.Id}-{k}";
         added = added with { Id = newId, Start = added.Start?.Actor is not null ? null : added.Start, End = added.End?.Actor is not null ? null : added.End };
         return (plan with { Actors = plan.Actors.Append(added).ToList() }, settings, $"added actor {newId} (\"{text}\")");
+    }
+
+    /// <summary>Who a placement drawn by the user (the studio) names as its producer.</summary>
+    public const string UserProducer = "user";
+
+    /// <summary>At most this many actors in a plan (each is conceived, placed and refined; more would take hours).</summary>
+    public const int MaxActors = 16;
+
+    /// <summary>At most this many characters in a prompt (a director reads sentences, not documents).</summary>
+    public const int MaxPromptChars = 2000;
+
+    /// <summary>Rejects a prompt a director cannot read, naming what is wrong.</summary>
+    public static string CheckPrompt(string? prompt)
+    {
+        if (string.IsNullOrWhiteSpace(prompt)) throw new C3VException("the prompt is empty: say what the video shows, e.g. \"a robot dances on a stage\"");
+        if (prompt.Length > MaxPromptChars) throw new C3VException($"the prompt is {prompt.Length} characters long; at most {MaxPromptChars} are read (one or two sentences)");
+        return prompt.Trim();
+    }
+
+    /// <summary>Rejects an edited plan that is inconsistent or too big, naming the field.</summary>
+    public static ScenePlan CheckPlan(ScenePlan plan)
+    {
+        if (plan.Actors.Count > MaxActors) throw new C3VException($"$.actors: {plan.Actors.Count} actors; at most {MaxActors} can be composed");
+        if (plan.Actors.Count == 0) throw new C3VException("$.actors: a video needs at least one actor");
+        if (PlanJson.PlanProblem(plan) is { } problem) throw new C3VException(problem);
+        return plan;
+    }
+
+    /// <summary>
+    /// Checks drawn placements against the plan and the reference view (the project's frame size): every actor named
+    /// once and known, boxes inside the view, start and end equal to the first and last waypoints. Returns them by
+    /// actor id, marked as the user's.
+    /// </summary>
+    static Dictionary<string, Placement> CheckPlacements(IReadOnlyList<Placement> drawn, ScenePlan plan, GenerationSettings s)
+    {
+        if (drawn.Count == 0) throw new C3VException("placements: none given");
+        var byId = new Dictionary<string, Placement>(StringComparer.Ordinal);
+        for (int i = 0; i < drawn.Count; i++)
+        {
+            var p = drawn[i];
+            string at = $"placements[{i}]";
+            if (plan.FindActor(p.ActorId) is null) throw new C3VException($"{at}.actorId: no actor '{p.ActorId}' in the plan (ids: {string.Join(", ", plan.Actors.Select(a => a.Id))})");
+            if (!byId.TryAdd(p.ActorId, p)) throw new C3VException($"{at}.actorId: '{p.ActorId}' is placed twice");
+            if (p.ViewWidth != s.Width || p.ViewHeight != s.Height)
+                throw new C3VException($"{at}: drawn in a {p.ViewWidth}×{p.ViewHeight} view, but the project's reference view is {s.Width}×{s.Height}");
+            if (p.Waypoints.Count > 200) throw new C3VException($"{at}.waypoints: {p.Waypoints.Count} waypoints; at most 200");
+            if (!(p.Scale is > 0.005 and < 2)) throw new C3VException($"{at}.scale: {p.Scale} is outside 0.005..2 (a fraction of the image height)");
+            if (p.Problem() is { } problem) throw new C3VException($"{at}: {problem}");
+            // The start and end boxes are the path's ends (dragging a box moves the path's first or last point).
+            var waypoints = p.Waypoints.ToArray();
+            waypoints[0] = p.Start;
+            waypoints[^1] = p.End;
+            byId[p.ActorId] = p with { Producer = UserProducer, Waypoints = waypoints, Answers = [], Warnings = [] };
+        }
+        return byId;
     }
 
     static ActorPlan FindActor(ScenePlan plan, string idOrIndex)

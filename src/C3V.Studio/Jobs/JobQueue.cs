@@ -1,0 +1,100 @@
+using System.Threading.Channels;
+using C3V.Common;
+using C3V.Pipeline;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace C3V.Studio.Jobs;
+
+/// <summary>A project already has a job waiting or running: answered 409 with the job.</summary>
+public sealed class ProjectBusyException(Job job) : C3VException($"project '{job.Project}' is busy: {job.Kind} job {job.Id} is {job.State.ToString().ToLowerInvariant()}")
+{
+    public Job Job { get; } = job;
+}
+
+/// <summary>
+/// Runs pipeline jobs one after the other (the machine's cores go to one render at a time), so a project never
+/// has two runs at once; a job waiting shows its place in the queue. Jobs outlive the requests that started
+/// them and are kept (with their events) until the server stops.
+/// </summary>
+public sealed class JobQueue(ILogger<JobQueue> log) : BackgroundService
+{
+    readonly Channel<Job> _pending = Channel.CreateUnbounded<Job>();
+    readonly Lock _gate = new();
+    readonly List<Job> _jobs = [];
+
+    /// <summary>Queues a job for <see cref="Job.Project"/>; refused while another job on that project is not finished.</summary>
+    public Job Enqueue(Job job)
+    {
+        lock (_gate)
+        {
+            if (_jobs.FirstOrDefault(j => j.Project == job.Project && !j.IsFinished) is { } busy) throw new ProjectBusyException(busy);
+            _jobs.Add(job);
+        }
+        job.Add("queued", text: job.Description);
+        _pending.Writer.TryWrite(job);
+        return job;
+    }
+
+    /// <summary>Cancels a job: a waiting one ends at once, a running one at the pipeline's next check.</summary>
+    public void Cancel(Job job)
+    {
+        lock (_gate)
+        {
+            job.Cancel();
+            if (job.State == JobState.Queued) job.Finish(JobState.Cancelled, null, "cancelled before it started");
+        }
+    }
+
+    public Job? Find(string id)
+    {
+        lock (_gate) return _jobs.FirstOrDefault(j => j.Id == id);
+    }
+
+    /// <summary>Every job, newest first.</summary>
+    public IReadOnlyList<Job> All()
+    {
+        lock (_gate) return _jobs.AsEnumerable().Reverse().ToList();
+    }
+
+    /// <summary>The unfinished job on a project, if any (its files are being rewritten).</summary>
+    public Job? ActiveOn(string project)
+    {
+        lock (_gate) return _jobs.FirstOrDefault(j => j.Project == project && !j.IsFinished);
+    }
+
+    /// <summary>1 for the next job to run, 2 after it…; 0 when running or finished.</summary>
+    public int PositionOf(Job job)
+    {
+        lock (_gate)
+        {
+            if (job.State != JobState.Queued) return 0;
+            return _jobs.Count(j => j.State == JobState.Queued && j.Created <= job.Created && j != job) + 1;
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stopping)
+    {
+        await foreach (var job in _pending.Reader.ReadAllAsync(stopping))
+        {
+            if (job.IsFinished) continue; // cancelled while it waited
+            job.Start();
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, job.Cancellation);
+            try
+            {
+                // The pipeline is CPU-bound and synchronous in places: run it off the request threads.
+                var summary = await Task.Run(() => job.Work(new JobObserver(job), linked.Token), linked.Token);
+                job.Finish(JobState.Done, summary, null);
+            }
+            catch (OperationCanceledException e)
+            {
+                job.Finish(JobState.Cancelled, null, e is RenderInterruptedException r ? $"cancelled: {r.Message}" : "cancelled");
+            }
+            catch (Exception e)
+            {
+                job.Finish(JobState.Failed, null, ApiErrors.Describe(e));
+                if (e is not C3VException and not IOException) log.LogError(e, "job {Id} failed", job.Id);
+            }
+        }
+    }
+}

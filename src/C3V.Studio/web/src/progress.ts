@@ -1,0 +1,54 @@
+// Follows a job with server-sent events: one row per stage (detail, bar, figures, reused), warnings, queue position, cancel.
+
+import { api, JobEvent, JobInfo } from "./api";
+import { clear, h } from "./dom";
+
+export function followJob(panel: HTMLElement, job: JobInfo, onEnd: (job: JobInfo) => void): void {
+  const stages = new Map<string, { row: HTMLElement; bar: HTMLProgressElement; text: HTMLElement }>();
+  const status = h("div", { class: "status", "data-testid": "job-status" }, `${job.description}: ${job.state}`);
+  const list = h("div", { class: "stages", "data-testid": "stages" });
+  const warnings = h("ul", { class: "warnings" });
+  const cancel = h("button", { "data-testid": "cancel", onclick: () => { void api("DELETE", `/api/jobs/${job.id}`); } }, "Cancel");
+  clear(panel, h("h3", {}, "Progress"), status, list, warnings, cancel);
+  panel.dataset.job = job.id;
+  panel.dataset.state = job.state;
+
+  const source = new EventSource(`/api/jobs/${job.id}/events`);
+  const stage = (name: string) => {
+    let s = stages.get(name);
+    if (!s) {
+      const bar = h("progress", { max: 1, value: 0 });
+      const text = h("span", { class: "detail" });
+      const row = h("div", { class: "stage", "data-stage": name }, h("b", {}, name), bar, text);
+      list.append(row);
+      s = { row, bar, text };
+      stages.set(name, s);
+    }
+    return s;
+  };
+  const on = (type: string, fn: (e: JobEvent) => void) => source.addEventListener(type, ev => fn(JSON.parse((ev as MessageEvent).data) as JobEvent));
+  on("queued", e => { status.textContent = `${job.description}: waiting, place ${e.position} in the queue`; panel.dataset.state = "queued"; });
+  on("running", () => { status.textContent = `${job.description}: running`; panel.dataset.state = "running"; });
+  on("started", e => { const s = stage(e.stage!); s.text.textContent = e.text ?? ""; s.bar.removeAttribute("value"); s.row.dataset.state = "running"; });
+  on("progress", e => { const s = stage(e.stage!); s.bar.max = e.total ?? 1; s.bar.value = e.done ?? 0; s.text.textContent = `${e.done}/${e.total}`; });
+  on("finished", e => {
+    const s = stage(e.stage!);
+    s.bar.max = 1; s.bar.value = 1;
+    s.text.textContent = `${e.text ?? ""}${e.reused ? " (reused)" : ""}`;
+    s.row.dataset.state = e.reused ? "reused" : "done";
+  });
+  on("warning", e => warnings.append(h("li", {}, e.text ?? "")));
+  const end = async () => {
+    source.close();
+    cancel.remove();
+    const final = await api<JobInfo>("GET", `/api/jobs/${job.id}`);
+    panel.dataset.state = final.state;
+    status.textContent = `${job.description}: ${final.state}${final.error ? ` — ${final.error}` : ""}`;
+    if (final.summary) {
+      panel.append(h("p", { class: "summary", "data-testid": "job-summary" },
+        `done in ${final.summary.seconds.toFixed(1)} s. Recomputed: ${final.summary.recomputed.join(", ") || "nothing"}. Reused: ${final.summary.reused.join(", ") || "nothing"}.`));
+    }
+    onEnd(final);
+  };
+  for (const t of ["done", "failed", "cancelled"]) source.addEventListener(t, () => { void end(); });
+}

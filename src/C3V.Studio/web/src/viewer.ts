@@ -1,0 +1,188 @@
+// The composed 4D scene in 3D: the scene's splats once, the actors' posed splats streamed per frame (.splat), drawn
+// by Spark on three.js. Orbit/pan/zoom, a timeline (play, pause, scrub), the render camera's path as a curve, each
+// actor's path on the ground, and a button to look through the render camera.
+
+import * as THREE from "three";
+import { OrbitControls } from "three/examples/jsm/controls/OrbitControls.js";
+import { SparkRenderer, SplatFileType, SplatMesh } from "@sparkjsdev/spark";
+import { projectUrl, SceneView, ViewCamera } from "./api";
+import { clear, h } from "./dom";
+
+export interface ViewerStats { sceneMs: number; framesMs: number; fps: number }
+
+let current: { dispose: () => void } | null = null;
+
+/** Stops the open 3D view (its render loop and GPU buffers), if any. */
+export function closeViewer(): void {
+  current?.dispose();
+  current = null;
+}
+
+export async function sceneViewer(panel: HTMLElement, name: string, view: SceneView): Promise<void> {
+  closeViewer();
+  const canvas = h("canvas", { "data-testid": "viewer-canvas", class: "viewer" });
+  const slider = h("input", { type: "range", min: 0, max: view.frames - 1, value: 0, step: 1, "data-testid": "timeline" });
+  const play = h("button", { "data-testid": "play" }, "Play");
+  const through = h("button", { "data-testid": "render-camera" }, "View through render camera");
+  const label = h("span", { "data-testid": "frame-label" }, "");
+  // Drawing resolution (a user setting, remembered): software WebGL without a GPU is slow at full size.
+  const scale = Number(localStorage.getItem("c3v.viewerScale") ?? "1");
+  const resolution = h("select", { "data-testid": "viewer-scale", title: "3D drawing resolution" },
+    ...[["1", "full"], ["0.5", "half"], ["0.25", "quarter"]].map(([v, t]) => h("option", { value: v }, t)));
+  resolution.value = String(scale);
+  resolution.addEventListener("change", () => {
+    localStorage.setItem("c3v.viewerScale", resolution.value);
+    renderer.setPixelRatio(Number(resolution.value));
+    renderer.setSize(width, height, false);
+    invalidate();
+  });
+  const info = h("p", { class: "hint", "data-testid": "viewer-info" }, `loading ${view.sceneSplats.toLocaleString()} scene splats and ${view.frames} frames of ${view.actorSplats.toLocaleString()} actor splats…`);
+  clear(panel, h("h3", {}, "4D scene"), canvas, h("div", { class: "timeline" }, play, slider, label, through, resolution), info);
+  panel.dataset.ready = "false";
+
+  const width = 640, height = 400;
+  let frame = 0, playing = false, viewThrough = false, settle = 0;
+  const invalidate = () => { settle = 3; };
+  const renderer = new THREE.WebGLRenderer({ canvas, antialias: false, preserveDrawingBuffer: true });
+  renderer.setPixelRatio(scale > 0 && scale <= 1 ? scale : 1);
+  renderer.setSize(width, height, false);
+  renderer.setClearColor(new THREE.Color(view.background[0], view.background[1], view.background[2]));
+  const scene = new THREE.Scene();
+  scene.add(new SparkRenderer({ renderer }));
+  const camera = new THREE.PerspectiveCamera(50, width / height, 0.05, 500);
+  const controls = new OrbitControls(camera, canvas);
+  controls.addEventListener("change", invalidate);
+  place(camera, view.reference);
+  // Orbit around the middle of the action.
+  const centre = new THREE.Vector3();
+  let n = 0;
+  for (const a of view.actors) for (const p of a.path) { centre.add(new THREE.Vector3(p[0], p[1], p[2])); n++; }
+  if (n) centre.divideScalar(n);
+  controls.target.copy(centre);
+  controls.update();
+
+  // Curves: the render camera's path (white) and each actor's path (orange), with a marker for the camera at the frame.
+  const cameraPath = view.renderCameras.map(c => new THREE.Vector3(c.position[0], c.position[1], c.position[2]));
+  if (cameraPath.length > 1 && cameraPath[0].distanceTo(cameraPath[cameraPath.length - 1]) + cameraPath[0].distanceTo(cameraPath[cameraPath.length >> 1]) > 1e-3)
+    scene.add(new THREE.Line(new THREE.BufferGeometry().setFromPoints(cameraPath), new THREE.LineBasicMaterial({ color: 0xffffff })));
+  const marker = new THREE.Mesh(new THREE.SphereGeometry(0.08), new THREE.MeshBasicMaterial({ color: 0xffffff }));
+  scene.add(marker);
+  for (const a of view.actors)
+    scene.add(new THREE.Line(new THREE.BufferGeometry().setFromPoints(a.path.map(p => new THREE.Vector3(p[0], p[1] + 0.02, p[2]))), new THREE.LineBasicMaterial({ color: 0xff7a00 })));
+
+  const t0 = performance.now();
+  const sceneBytes = new Uint8Array(await (await fetch(`${projectUrl(name)}/splats/scene.splat`)).arrayBuffer());
+  const sceneMesh = new SplatMesh({ fileBytes: sceneBytes, fileType: SplatFileType.SPLAT });
+  await sceneMesh.initialized;
+  scene.add(sceneMesh);
+  const sceneMs = performance.now() - t0;
+
+  // Every frame's posed actors, fetched a few at a time, one mesh each; only the current one is visible.
+  const frames: SplatMesh[] = new Array(view.frames);
+  let next = 0;
+  const loadOne = async (): Promise<void> => {
+    while (next < view.frames) {
+      const f = next++;
+      const bytes = new Uint8Array(await (await fetch(`${projectUrl(name)}/splats/actors/${f}.splat`)).arrayBuffer());
+      const mesh = new SplatMesh({ fileBytes: bytes, fileType: SplatFileType.SPLAT });
+      await mesh.initialized;
+      mesh.visible = false;
+      frames[f] = mesh;
+      scene.add(mesh);
+    }
+  };
+  await Promise.all([loadOne(), loadOne(), loadOne(), loadOne()]);
+  const framesMs = performance.now() - t0;
+
+  let playStart = 0, rendered = 0, fpsStart = performance.now(), fps = 0;
+  const show = (f: number) => {
+    frames[frame].visible = false;
+    frame = f;
+    frames[frame].visible = true;
+    slider.value = String(f);
+    label.textContent = `frame ${f + 1}/${view.frames} · ${(f / view.fps).toFixed(2)} s`;
+    const c = view.renderCameras[f];
+    marker.position.set(c.position[0], c.position[1], c.position[2]);
+    if (viewThrough) place(camera, c);
+    invalidate();
+  };
+  show(0);
+  slider.addEventListener("input", () => { playing = false; play.textContent = "Play"; show(Number(slider.value)); });
+  play.addEventListener("click", () => {
+    playing = !playing;
+    play.textContent = playing ? "Pause" : "Play";
+    playStart = performance.now() - frame / view.fps * 1000;
+    invalidate();
+  });
+  through.addEventListener("click", () => {
+    viewThrough = !viewThrough;
+    through.textContent = viewThrough ? "Free camera" : "View through render camera";
+    controls.enabled = !viewThrough;
+    marker.visible = !viewThrough;
+    if (viewThrough) place(camera, view.renderCameras[frame]);
+    else { camera.fov = 50; camera.aspect = width / height; camera.updateProjectionMatrix(); controls.update(); }
+    invalidate();
+  });
+
+  let alive = true;
+  const loop = () => {
+    if (!alive) return;
+    if (playing) {
+      const f = Math.floor((performance.now() - playStart) / 1000 * view.fps) % view.frames;
+      if (f !== frame) show(f);
+    }
+    if (!viewThrough) controls.update();
+    // Drawn on demand (software GL would otherwise hold the page's thread): while playing, and for a few frames after
+    // a change so Spark's background depth sort settles.
+    if (playing || settle > 0) {
+      renderer.render(scene, camera);
+      settle--;
+      rendered++;
+    }
+    const now = performance.now();
+    if (now - fpsStart > 1000) { fps = rendered * 1000 / (now - fpsStart); rendered = 0; fpsStart = now; }
+    canvas.dataset.frame = String(frame);
+    canvas.dataset.idle = String(!playing && settle <= 0);
+    requestAnimationFrame(loop);
+  };
+  loop();
+
+  info.textContent = `${view.sceneSplats.toLocaleString()} scene splats in ${sceneMs.toFixed(0)} ms; ${view.frames} frames of ${view.actorSplats.toLocaleString()} actor splats in ${framesMs.toFixed(0)} ms in all.`;
+  panel.dataset.ready = "true";
+  const stats = { get sceneMs() { return sceneMs; }, get framesMs() { return framesMs; }, get fps() { return fps; } } as ViewerStats;
+  (window as unknown as { c3vViewer: ViewerStats }).c3vViewer = stats;
+  current = {
+    dispose: () => {
+      alive = false;
+      controls.dispose();
+      sceneMesh.dispose();
+      for (const m of frames) m?.dispose();
+      renderer.dispose();
+    },
+  };
+
+  /** Puts the three.js camera where an OpenCV camera is (rows of R: camera x right, y down, z forward); with
+   * intrinsics, the projection matches the render's (off-centre principal point of the zoomed shot included). */
+  function place(cam: THREE.PerspectiveCamera, c: ViewCamera) {
+    const r = c.r;
+    const x = new THREE.Vector3(r[0], r[1], r[2]), y = new THREE.Vector3(-r[3], -r[4], -r[5]), z = new THREE.Vector3(-r[6], -r[7], -r[8]);
+    cam.position.set(c.position[0], c.position[1], c.position[2]);
+    cam.quaternion.setFromRotationMatrix(new THREE.Matrix4().makeBasis(x, y, z));
+    if (cam === camera && viewThrough) {
+      // Fit the render's height into the canvas; square pixels; principal point moved with the scale.
+      const s = height / c.height;
+      const fx = c.fy * s, fy = c.fy * s, cx = width / 2 + (c.cx - c.width / 2) * s, cy = c.cy * s;
+      const near = 0.05, far = 500;
+      cam.projectionMatrix.set(
+        2 * fx / width, 0, 1 - 2 * cx / width, 0,
+        0, 2 * fy / height, 2 * cy / height - 1, 0,
+        0, 0, -(far + near) / (far - near), -2 * far * near / (far - near),
+        0, 0, -1, 0);
+      cam.projectionMatrixInverse.copy(cam.projectionMatrix).invert();
+    } else {
+      cam.fov = c.fovYDegrees;
+      cam.updateProjectionMatrix();
+    }
+    cam.updateMatrixWorld(true);
+  }
+}
