@@ -28,6 +28,9 @@ public static class CliApp
         {
             config.SetApplicationName("c3v");
             config.PropagateExceptions();
+            // Every verb: unknown options refused, declared bounds and non-empty values checked (ArgumentRules).
+            config.UseStrictParsing();
+            config.SetInterceptor(new ArgumentRules());
             if (console is not null) config.ConfigureConsole(console);
             RegisterVerbs(config);
         });
@@ -37,12 +40,12 @@ public static class CliApp
         }
         catch (Exception e)
         {
-            return ReportError(e, console ?? AnsiConsole.Console);
+            return ReportError(e, console ?? AnsiConsole.Console, args);
         }
     }
 
     /// <summary>Exit codes: 1 bad input or failed work, 2 bad command line, 70 internal error, 130 cancelled.</summary>
-    internal static int ReportError(Exception e, IAnsiConsole console)
+    internal static int ReportError(Exception e, IAnsiConsole console, IReadOnlyList<string>? args = null)
     {
         while (e is TargetInvocationException { InnerException: { } inner }) e = inner;
         switch (e)
@@ -51,7 +54,7 @@ public static class CliApp
                 WriteError(c.Message);
                 return 1;
             case CommandParseException or CommandRuntimeException or CommandConfigurationException:
-                WriteError($"{e.Message} (see c3v --help)");
+                WriteError($"{ArgumentRules.ConversionMessage(e.Message, args ?? []) ?? e.Message} (see c3v --help)");
                 return 2;
             case OperationCanceledException:
                 WriteError("cancelled");

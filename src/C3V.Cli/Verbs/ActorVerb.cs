@@ -40,21 +40,26 @@ public sealed class ActorVerb : Command<ActorVerb.Settings>
         public string? Bvh { get; init; }
 
         [CommandOption("--seconds <S>")]
+        [Bounds(0.01, 600)]
         [Description("Length of an animation (default: the clip's length, at least 4 s)")]
         public float? Seconds { get; init; }
 
         [CommandOption("--time <S>")]
+        [Bounds(0, 600)]
         [Description("Moment shown by .png / exported by .ply (default: 1 s into the clip)")]
         public float Time { get; init; } = 1f;
 
         [CommandOption("--size <PIXELS>")]
+        [Bounds(64, 4096)]
         [Description("Frame width and height (default 512)")]
         public int Size { get; init; } = 512;
 
         [CommandOption("--fps <N>")]
+        [Bounds(1, 120)]
         public int Fps { get; init; } = 24;
 
         [CommandOption("--height <METRES>")]
+        [Bounds(0.1, 10)]
         [Description("glTF characters: scale to this standing height (default: the file's size, in metres, or guessed units)")]
         public float? Height { get; init; }
 
@@ -68,6 +73,7 @@ public sealed class ActorVerb : Command<ActorVerb.Settings>
         public string? Library { get; init; }
 
         [CommandOption("--seed <N>")]
+        [Bounds(int.MinValue, int.MaxValue)]
         public int Seed { get; init; }
 
         [CommandOption("--force")]
@@ -80,10 +86,6 @@ public sealed class ActorVerb : Command<ActorVerb.Settings>
         if (string.IsNullOrWhiteSpace(s.Description)) throw new C3VException("a description of the actor is required");
         if (string.IsNullOrWhiteSpace(s.Output)) throw new C3VException("-o/--output is required (.mp4, .gif, .png or .ply)");
         if (s.Motion is not null && s.Bvh is not null) throw new C3VException("give either --motion or --bvh, not both");
-        if (s.Size is < 64 or > 4096) throw new C3VException($"--size {s.Size}: expected 64…4096");
-        if (!float.IsFinite(s.Time) || s.Time < 0) throw new C3VException($"--time {s.Time}: expected a non-negative number of seconds");
-        if (s.Seconds is { } sec && !(sec > 0 && sec <= 600)) throw new C3VException($"--seconds {sec}: expected 0…600");
-        if (s.Height is { } h && !(h is >= 0.1f and <= 10f)) throw new C3VException($"--height {h}: expected 0.1…10 metres");
         string ext = Path.GetExtension(s.Output).ToLowerInvariant();
         if (ext is not (".mp4" or ".gif" or ".png" or ".ply")) throw new C3VException($"{s.Output}: unknown output type '{ext}' (use .mp4, .gif, .png or .ply)");
         if (File.Exists(s.Output) && !s.Force) throw new C3VException($"{s.Output}: already exists (use --force to replace it)");
@@ -92,6 +94,7 @@ public sealed class ActorVerb : Command<ActorVerb.Settings>
 
         var factory = Factory(s.Library);
         var descriptions = s.Description.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (descriptions.Length == 0) throw new C3VException($"the description '{s.Description}' names no actor (separate several with '|', e.g. \"a robot|a knight\")");
         var made = descriptions.Select((d, i) => Made(factory, d, s, s.Seed + i)).ToArray();
         bool moves = s.Motion is not null || s.Bvh is not null;
         if (moves && made.All(m => m.IsProp))

@@ -28,10 +28,14 @@ public sealed class BatchVerb : Command<BatchVerb.Settings>
         public bool Force { get; init; }
 
         [CommandOption("--workers <N>")]
+
+        [Bounds(1, 256)]
         [Description("Jobs at once (default: what the cores and memory allow)")]
         public int? Workers { get; init; }
 
         [CommandOption("--variants <K>")]
+
+        [Bounds(1, 1000)]
         [Description("Videos per prompt line: seeds seed..seed+K-1. Default 1")]
         public int Variants { get; init; } = 1;
 
@@ -40,6 +44,8 @@ public sealed class BatchVerb : Command<BatchVerb.Settings>
         public bool VaryCamera { get; init; }
 
         [CommandOption("--retry <N>")]
+
+        [Bounds(0, 100)]
         [Description("Attempts again after a job fails, up to N times. Default 0")]
         public int Retry { get; init; }
 
@@ -60,14 +66,20 @@ public sealed class BatchVerb : Command<BatchVerb.Settings>
         public string ClusterId { get; init; } = C3V.Cluster.ClusterNames.DefaultClusterId;
 
         [CommandOption("--seed <N>")]
+
+        [Bounds(int.MinValue, int.MaxValue)]
         [Description("Seed of every line that does not set one. Default 1")]
         public int Seed { get; init; } = 1;
 
         [CommandOption("--duration <SECONDS>")]
+
+        [Bounds(SettingsRules.MinDuration, SettingsRules.MaxDuration)]
         [Description("Clip length (default: the motion's natural length, 4–8 s)")]
         public double? Duration { get; init; }
 
         [CommandOption("--fps <FPS>")]
+
+        [Bounds(SettingsRules.MinFps, SettingsRules.MaxFps)]
         [Description("Frames per second. Default 24")]
         public int Fps { get; init; } = 24;
 

@@ -24,14 +24,17 @@ public sealed class BenchIoVerb : Command<BenchIoVerb.Settings>
         public string? File { get; init; }
 
         [CommandOption("--count <N>")]
+        [Bounds(1, 20_000_000)]
         [Description("Splats in the generated cloud (default 1000000; 0 skips it)")]
         public int Count { get; init; } = 1_000_000;
 
         [CommandOption("--sh-degree <N>")]
+        [Bounds(0, 3)]
         [Description("SH degree of the generated cloud (default 3, as trained scenes have)")]
         public int ShDegree { get; init; } = 3;
 
         [CommandOption("--runs <N>")]
+        [Bounds(1, 1000)]
         [Description("Timed runs of each read and write; the best is reported (default 3)")]
         public int Runs { get; init; } = 3;
 

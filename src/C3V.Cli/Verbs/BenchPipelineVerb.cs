@@ -26,9 +26,11 @@ public sealed class BenchPipelineVerb : Command<BenchPipelineVerb.Settings>
         public string Size { get; init; } = "512x512";
 
         [CommandOption("--duration <SECONDS>")]
+        [Bounds(0.5, 120)]
         public double Duration { get; init; } = 4;
 
         [CommandOption("--fps <FPS>")]
+        [Bounds(1, 120)]
         public int Fps { get; init; } = 24;
 
         [CommandOption("--json")]

@@ -27,20 +27,25 @@ public sealed class BenchRefineVerb : Command<BenchRefineVerb.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--cases <N>")]
+        [Bounds(1, 100)]
         [Description("Random placements (seeds 1..N) (default 3)")]
         public int Cases { get; init; } = 3;
 
         [CommandOption("--iterations <N>")]
+        [Bounds(1, 10_000)]
         public int Iterations { get; init; } = 40;
 
         [CommandOption("--resolution <PIXELS>")]
+        [Bounds(16, 4096)]
         [Description("Long side of the optimisation renders (default 256)")]
         public int Resolution { get; init; } = 256;
 
         [CommandOption("--waypoints <N>")]
+        [Bounds(2, 200)]
         public int Waypoints { get; init; } = Placement.DefaultWaypointCount;
 
         [CommandOption("--threads <N>")]
+        [Bounds(1, 1024)]
         public int? Threads { get; init; }
 
         [CommandOption("--out <DIR>")]
@@ -55,6 +60,7 @@ public sealed class BenchRefineVerb : Command<BenchRefineVerb.Settings>
         public string? Prompts { get; init; }
 
         [CommandOption("--limit <N>")]
+        [Bounds(1, 100_000)]
         [Description("With --prompts: only the first N prompts")]
         public int? Limit { get; init; }
 
@@ -72,10 +78,8 @@ public sealed class BenchRefineVerb : Command<BenchRefineVerb.Settings>
 
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellation)
     {
-        if (s.Cases is < 1 or > 100) throw new C3VException($"--cases {s.Cases}: expected 1…100");
         if (s.Iterations is < 0 or > 10000) throw new C3VException($"--iterations {s.Iterations}: expected 0…10000");
         if (s.Resolution is < 32 or > 2048) throw new C3VException($"--resolution {s.Resolution}: expected 32…2048");
-        if (s.Waypoints is < 2 or > 200) throw new C3VException($"--waypoints {s.Waypoints}: expected 2…200");
         if (s.Threads is <= 0) throw new C3VException($"--threads {s.Threads}: must be positive");
         if (s.Prompts is not null)
         {

@@ -27,20 +27,25 @@ public sealed class BenchRenderVerb : Command<BenchRenderVerb.Settings>
         public string? Cameras { get; init; }
 
         [CommandOption("--width <PIXELS>")]
+        [Bounds(1, GaussianRasterizer.MaxImageSide)]
         public int? Width { get; init; }
 
         [CommandOption("--height <PIXELS>")]
+        [Bounds(1, GaussianRasterizer.MaxImageSide)]
         public int? Height { get; init; }
 
         [CommandOption("--grid <N>")]
+        [Bounds(1, 12)]
         [Description("Tile the scene N×N in x/y with a 4 m step and fresh random attributes per copy, as gsplat's profiler does (default 1)")]
         public int Grid { get; init; } = 1;
 
         [CommandOption("--threads <N>")]
+        [Bounds(1, 1024)]
         [Description("Threads (default: all cores)")]
         public int? Threads { get; init; }
 
         [CommandOption("--runs <N>")]
+        [Bounds(1, 1000)]
         [Description("Timed runs per pass after 2 warm-up runs (default 7)")]
         public int Runs { get; init; } = 7;
 
@@ -54,7 +59,6 @@ public sealed class BenchRenderVerb : Command<BenchRenderVerb.Settings>
 
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellation)
     {
-        if (s.Grid is < 1 or > 12) throw new C3VException($"--grid {s.Grid}: expected 1…12");
         if (s.Threads is <= 0) throw new C3VException($"--threads {s.Threads}: must be positive");
         if (s.Runs is < 1 or > 1000) throw new C3VException($"--runs {s.Runs}: expected 1…1000");
         string scene = s.Scene ?? DefaultScene();

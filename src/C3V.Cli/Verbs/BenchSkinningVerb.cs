@@ -14,14 +14,17 @@ public sealed class BenchSkinningVerb : Command<BenchSkinningVerb.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--gaussians <N>")]
+        [Bounds(1, 20_000_000)]
         [Description("Size of the actor (default 100000)")]
         public int Gaussians { get; init; } = 100_000;
 
         [CommandOption("--threads <N>")]
+        [Bounds(1, 1024)]
         [Description("Threads (default: all cores)")]
         public int? Threads { get; init; }
 
         [CommandOption("--runs <N>")]
+        [Bounds(1, 100_000)]
         [Description("Timed poses after 10 warm-up poses (default 100)")]
         public int Runs { get; init; } = 100;
     }

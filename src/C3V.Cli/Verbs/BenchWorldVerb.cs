@@ -19,9 +19,11 @@ public sealed class BenchWorldVerb : Command<BenchWorldVerb.Settings>
         public string? Gallery { get; init; }
 
         [CommandOption("--seed <N>")]
+        [Bounds(int.MinValue, int.MaxValue)]
         public int Seed { get; init; }
 
         [CommandOption("--size <PIXELS>")]
+        [Bounds(16, 4096)]
         [Description("Preview size for the gallery (default 512)")]
         public int Size { get; init; } = 512;
 

@@ -22,10 +22,12 @@ public sealed class ConvertVerb : Command<ConvertVerb.Settings>
         public string Output { get; init; } = "";
 
         [CommandOption("--sh-degree <N>")]
+        [Bounds(0, 3)]
         [Description("SH degree of the output, 0–3 (lower drops view-dependent detail; higher adds zeros)")]
         public int? ShDegree { get; init; }
 
         [CommandOption("--spz-version <N>")]
+        [Bounds(2, 4)]
         [Description("SPZ version to write: 2, 3 (default; gzip) or 4 (zstd)")]
         [DefaultValue(3)]
         public int SpzVersion { get; init; } = 3;

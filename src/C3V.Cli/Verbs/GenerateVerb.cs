@@ -42,14 +42,17 @@ public sealed class GenerateVerb : Command<GenerateVerb.Settings>
         public bool Force { get; init; }
 
         [CommandOption("--seed <N>")]
+        [Bounds(int.MinValue, int.MaxValue)]
         [Description("Random seed (same seed, same video). Default 1")]
         public int Seed { get; init; } = 1;
 
         [CommandOption("--duration <SECONDS>")]
+        [Bounds(SettingsRules.MinDuration, SettingsRules.MaxDuration)]
         [Description("Clip length (default: the motion's natural length, 4–8 s)")]
         public double? Duration { get; init; }
 
         [CommandOption("--fps <FPS>")]
+        [Bounds(SettingsRules.MinFps, SettingsRules.MaxFps)]
         [Description("Frames per second. Default 24")]
         public int Fps { get; init; } = 24;
 

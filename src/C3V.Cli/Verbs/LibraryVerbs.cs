@@ -69,16 +69,23 @@ public sealed class LibraryAddVerb : Command<LibraryAddVerb.Settings>
     }
 }
 
-[Verb("library list", "List a library's entries and report bad ones")]
+[Verb("library list", "List a library's entries, reading each file: unusable ones are marked BROKEN")]
 public sealed class LibraryListVerb : Command<LibrarySettings>
 {
     public override int Execute(CommandContext context, LibrarySettings s, CancellationToken cancellation)
     {
         var lib = AssetLibrary.Load(s.Library);
         LibraryOutput.Problems(lib);
+        int broken = 0;
         foreach (var e in lib.Entries)
-            Console.WriteLine($"{e.Kind.ToString().ToLowerInvariant(),-7} {e.File,-30} {e.Units}, up {e.UpAxis}, scale {e.Scale.ToString(CultureInfo.InvariantCulture)}  \"{e.Description}\" [{string.Join(", ", e.Tags)}]");
-        Console.WriteLine($"{lib.Entries.Count} valid entries, {lib.Problems.Count} problems");
+        {
+            // Every file is read as its kind, so one that was replaced or damaged since it was added is marked.
+            var problem = AssetCheck.Problem(lib.PathOf(e), e.Kind);
+            if (problem is not null) broken++;
+            Console.WriteLine($"{(problem is null ? "" : "BROKEN ")}{e.Kind.ToString().ToLowerInvariant(),-7} {e.File,-30} {e.Units}, up {e.UpAxis}, scale {e.Scale.ToString(CultureInfo.InvariantCulture)}  \"{e.Description}\" [{string.Join(", ", e.Tags)}]"
+                + (problem is null ? "" : $"\n       ({problem})"));
+        }
+        Console.WriteLine($"{lib.Entries.Count - broken} valid entries, {broken} broken, {lib.Problems.Count} problems");
         return 0;
     }
 }

@@ -32,11 +32,16 @@ public sealed class PlaceVerb : Command<PlaceVerb.Settings>
         [Description("The scene as a Gaussian splat .ply (Y up, metres), seen through --cameras; without it the world stage builds the plan's scene")]
         public string? Scene { get; init; }
 
+        [CommandOption("--verbose")]
+        [Description("Show a local model's native (llama.cpp) log lines")]
+        public bool Verbose { get; init; }
+
         [CommandOption("--cameras <FILE[:INDEX]>")]
         [Description("Cameras file (JSON list, OpenCV convention); INDEX picks the reference view (default 0)")]
         public string? Cameras { get; init; }
 
         [CommandOption("--seed <N>")]
+        [Bounds(int.MinValue, int.MaxValue)]
         [Description("Seed of the generated scene (default 1)")]
         public int Seed { get; init; } = 1;
 
@@ -45,6 +50,7 @@ public sealed class PlaceVerb : Command<PlaceVerb.Settings>
         public string Size { get; init; } = "512x512";
 
         [CommandOption("--ground <Y>")]
+        [Bounds(-10_000, 10_000)]
         [Description("World height of the ground the actors stand on (default 0)")]
         public float Ground { get; init; }
 
@@ -57,6 +63,7 @@ public sealed class PlaceVerb : Command<PlaceVerb.Settings>
         public string? Llm { get; init; }
 
         [CommandOption("--waypoints <N>")]
+        [Bounds(2, 200)]
         [Description("Number of waypoints per actor (default 20)")]
         public int Waypoints { get; init; } = Placement.DefaultWaypointCount;
 
@@ -80,7 +87,6 @@ public sealed class PlaceVerb : Command<PlaceVerb.Settings>
         {
             if (string.IsNullOrWhiteSpace(Prompt)) return Spectre.Console.ValidationResult.Error("the prompt is empty");
             if ((Scene is null) != (Cameras is null)) return Spectre.Console.ValidationResult.Error("--scene and --cameras go together");
-            if (Waypoints < 2) return Spectre.Console.ValidationResult.Error("--waypoints must be at least 2");
             return Spectre.Console.ValidationResult.Success();
         }
     }
@@ -89,7 +95,8 @@ public sealed class PlaceVerb : Command<PlaceVerb.Settings>
     {
         if (!settings.Force && File.Exists(settings.Output)) throw new C3VException($"{settings.Output}: already exists (use --force to replace it)");
         ITranscriptSink? sink = settings.Transcripts is { } dir ? new FolderTranscript(dir) : null;
-        using var handle = DirectorFactory.Create(settings.Llm, sink, warn: w => Console.Error.WriteLine($"c3v: warning: {w}"), embedder: MiniLmEmbedder.Shared);
+        using var handle = DirectorFactory.Create(settings.Llm, sink, warn: w => Console.Error.WriteLine($"c3v: warning: {w}"),
+            options: PlanVerb.Verbose(settings.Verbose), embedder: MiniLmEmbedder.Shared);
         var director = handle.Director;
         var plan = director.PlanAsync(settings.Prompt, cancellation).GetAwaiter().GetResult();
 

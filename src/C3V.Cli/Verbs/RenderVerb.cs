@@ -35,13 +35,16 @@ public sealed class RenderVerb : Command<RenderVerb.Settings>
         public string Up { get; init; } = "y";
 
         [CommandOption("--fov <DEGREES>")]
+        [Bounds(1, 179)]
         [Description("Vertical field of view for --orbit (default 50)")]
         public float Fov { get; init; } = 50;
 
         [CommandOption("--width <PIXELS>")]
+        [Bounds(1, GaussianRasterizer.MaxImageSide)]
         public int? Width { get; init; }
 
         [CommandOption("--height <PIXELS>")]
+        [Bounds(1, GaussianRasterizer.MaxImageSide)]
         public int? Height { get; init; }
 
         [CommandOption("--background <R,G,B>")]

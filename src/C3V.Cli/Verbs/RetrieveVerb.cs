@@ -23,6 +23,7 @@ public sealed class RetrieveVerb : Command<RetrieveVerb.Settings>
         public string? Kind { get; init; }
 
         [CommandOption("--top <N>")]
+        [Bounds(1, 1000)]
         [Description("How many candidates to show (default 5)")]
         public int Top { get; init; } = 5;
 
@@ -34,7 +35,6 @@ public sealed class RetrieveVerb : Command<RetrieveVerb.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
         if (string.IsNullOrWhiteSpace(settings.Text)) throw new C3VException("retrieve: the text is empty");
-        if (settings.Top is < 1 or > 1000) throw new C3VException("--top must be 1..1000");
         ConceptKind[] kinds = settings.Kind is null ? [ConceptKind.Motion, ConceptKind.Scene, ConceptKind.Actor] : [ConceptCatalog.ParseKind(settings.Kind)];
         var embedder = new CachedTextEmbedder(MiniLmEmbedder.Shared);
         var query = embedder.Embed([settings.Text])[0];

@@ -22,13 +22,16 @@ public sealed class SceneVerb : Command<SceneVerb.Settings>
         public string Output { get; init; } = "";
 
         [CommandOption("--seed <N>")]
+        [Bounds(int.MinValue, int.MaxValue)]
         [Description("Random seed (default 0); the same seed gives the same scene")]
         public int Seed { get; init; }
 
         [CommandOption("--width <PIXELS>")]
+        [Bounds(16, 4096)]
         public int Width { get; init; } = 512;
 
         [CommandOption("--height <PIXELS>")]
+        [Bounds(16, 4096)]
         public int Height { get; init; } = 512;
 
         [CommandOption("--library <FOLDER>")]

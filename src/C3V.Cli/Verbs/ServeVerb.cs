@@ -13,6 +13,7 @@ public sealed class ServeVerb : Command<ServeVerb.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--port <N>")]
+        [Bounds(0, 65535)]
         [Description("Port to listen on (0 picks a free one). Default 5173")]
         public int Port { get; init; } = 5173;
 
@@ -35,7 +36,6 @@ public sealed class ServeVerb : Command<ServeVerb.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        if (settings.Port is < 0 or > 65535) throw new C3VException($"--port: {settings.Port} is outside 0..65535");
         if (string.IsNullOrWhiteSpace(settings.Host)) throw new C3VException("--host: empty address");
         var projects = Path.GetFullPath(settings.Projects);
         if (File.Exists(projects)) throw new C3VException($"--projects: {settings.Projects} is a file, not a folder");

@@ -31,6 +31,9 @@ public sealed class ChatDirector : IDirector
 
     public string Name { get; }
 
+    bool SeesImage => !session.Options.DescribeImageInWords;
+    bool toldBlind;
+
     const string PlanSystem =
         "You are the director of a short 3D video. Decompose the user's prompt into one scene and its actors. " +
         "Each actor is one individual: 'two robots' are two actors with ids robot-1 and robot-2. For each actor give " +
@@ -89,8 +92,15 @@ public sealed class ChatDirector : IDirector
             new(ChatRole.System, "You are the director of a short 3D video. You place actors in a rendered image of the scene, " +
                 "one step at a time. Pixel coordinates: x grows to the right from 0 to the image width, y grows downwards from 0 " +
                 "to the image height; a box is [left, top, right, bottom] and spans the actor from head to feet. Answer with one JSON object only."),
-            new(ChatRole.User, [new DataContent(request.Reference.EncodePng(), "image/png"), new TextContent(Brief(request) + "\n\n" + ScaleQuestion())]),
+            SeesImage
+                ? new(ChatRole.User, [new DataContent(request.Reference.EncodePng(), "image/png"), new TextContent(Brief(request) + "\n\n" + ScaleQuestion())])
+                : new(ChatRole.User, Brief(request) + "\n" + ViewInWords.Describe(request, ctx.Walkable) + "\n\n" + ScaleQuestion()),
         };
+        if (!SeesImage && !toldBlind)
+        {
+            toldBlind = true;
+            warn($"{Name} has no image input (no projector): the reference view is described to it in words (landmark boxes, ground region)");
+        }
 
 
         // (1) scale
@@ -101,7 +111,8 @@ public sealed class ChatDirector : IDirector
 
         // (2) start box
         conversation.Add(new ChatMessage(ChatRole.User, StartQuestion(request, scale)));
-        var startAnswer = await session.AskAsync<BoxAnswer>($"{stage}/start", conversation, a => CheckBox(a.Box, w, h, scale * h), cancellation, (w, h)).ConfigureAwait(false);
+        var startAnswer = await session.AskAsync<BoxAnswer>($"{stage}/start", conversation, a => CheckBox(a.Box, w, h, scale * h), cancellation, (w, h),
+            schema: StepSchemas.Box(w, h)).ConfigureAwait(false);
         Lenient(startAnswer, PlacementStep.Start);
         var start = startAnswer.Value?.Box ?? FallBack(PlacementStep.Start, startAnswer.Error, () => planner.StartBox(ctx, scale), warnings);
         answers.Add(Step(PlacementStep.Start, startAnswer.Value is null ? StepSource.PlannerFallback : startAnswer.Source, startAnswer.Raw, startAnswer.Value is null ? new { box = start } : null));
@@ -120,14 +131,16 @@ public sealed class ChatDirector : IDirector
         {
             // (3) end box
             conversation.Add(new ChatMessage(ChatRole.User, EndQuestion(request)));
-            var endAnswer = await session.AskAsync<BoxAnswer>($"{stage}/end", conversation, a => CheckBox(a.Box, w, h, null) ?? CheckEnd(a.Box, start), cancellation, (w, h)).ConfigureAwait(false);
+            var endAnswer = await session.AskAsync<BoxAnswer>($"{stage}/end", conversation, a => CheckBox(a.Box, w, h, null) ?? CheckEnd(a.Box, start), cancellation, (w, h),
+                schema: StepSchemas.Box(w, h)).ConfigureAwait(false);
             Lenient(endAnswer, PlacementStep.End);
             end = endAnswer.Value?.Box ?? FallBack(PlacementStep.End, endAnswer.Error, () => planner.EndBox(ctx, start), warnings);
             answers.Add(Step(PlacementStep.End, endAnswer.Value is null ? StepSource.PlannerFallback : endAnswer.Source, endAnswer.Raw, endAnswer.Value is null ? new { box = end } : null));
 
             // (4) N waypoints
             conversation.Add(new ChatMessage(ChatRole.User, WaypointsQuestion(request, start, end)));
-            var pathAnswer = await session.AskAsync<WaypointsAnswer>($"{stage}/waypoints", conversation, a => CheckWaypoints(a.Waypoints, n, start, end, w, h), cancellation, (w, h)).ConfigureAwait(false);
+            var pathAnswer = await session.AskAsync<WaypointsAnswer>($"{stage}/waypoints", conversation, a => CheckWaypoints(a.Waypoints, n, start, end, w, h), cancellation, (w, h),
+                schema: StepSchemas.Waypoints(n, w, h)).ConfigureAwait(false);
             Lenient(pathAnswer, PlacementStep.Waypoints);
             waypoints = pathAnswer.Value is { } p
                 ? [start, .. p.Waypoints.Skip(1).Take(n - 2), end]

@@ -2,6 +2,7 @@ using System.ClientModel;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using C3V.Common;
 using C3V.Direct;
 using C3V.Models.Chat.Replies;
@@ -25,6 +26,10 @@ public sealed record ChatDirectorOptions
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(1);
     public int MaxOutputTokens { get; init; } = 2048;
     public float Temperature { get; init; } = 0f;
+    /// <summary>Where a local model's native (llama.cpp) log lines go; null hides them (the CLI's --verbose shows them).</summary>
+    public Action<string>? NativeLog { get; init; }
+    /// <summary>Send the reference view as words (landmark boxes, ground region) instead of an image: for models that cannot see.</summary>
+    public bool DescribeImageInWords { get; init; }
 }
 
 /// <summary>
@@ -75,13 +80,13 @@ sealed class ChatSession
     /// schema; the reply is read as real models write it (<see cref="ReplyReader"/>), then <paramref name="resolve"/>
     /// may fix what is unambiguous, and an answer failing the schema or <paramref name="check"/> gets one repair
     /// round. The accepted (or last) answer is appended to the conversation so later steps see it.
-    /// <paramref name="image"/> is the size of the attached view, for reading boxes in other units.
+    /// <paramref name="image"/> is the size of the attached view, for reading boxes in other units;
+    /// <paramref name="schema"/>, when given, narrows <typeparamref name="T"/>'s schema for this question.
     /// </summary>
     public async Task<Answer<T>> AskAsync<T>(string stage, List<ChatMessage> conversation, Func<T, string?> check, CancellationToken cancellation,
-        (int Width, int Height)? image = null, Func<T, (T Value, IReadOnlyList<string> Notes)>? resolve = null) where T : class
+        (int Width, int Height)? image = null, Func<T, (T Value, IReadOnlyList<string> Notes)>? resolve = null, JsonNode? schema = null) where T : class
     {
-        var schema = PlanJson.SchemaFor<T>();
-        string schemaText = schema.ToJsonString();
+        string schemaText = (schema ?? PlanJson.SchemaFor<T>()).ToJsonString();
         string? lastError = null;
         string raw = "";
         for (int attempt = 0; attempt < 2; attempt++)
@@ -114,6 +119,8 @@ sealed class ChatSession
     DateTimeOffset started;
 
     /// <summary>A reply: its text, whether the output limit cut it, and the figures the client reported.</summary>
+    internal ChatDirectorOptions Options => options;
+
     sealed record Reply(string Text, bool CutAtLimit, IReadOnlyDictionary<string, double>? Usage);
 
     async Task<Reply> SendAsync(string stage, List<ChatMessage> conversation, string schemaText, CancellationToken cancellation)

@@ -28,16 +28,21 @@ public static class DirectorFactory
         options ??= new ChatDirectorOptions();
         var rules = new RuleDirector(embedder);
         if (spec.Provider == ChatProvider.Rules) return new DirectorHandle(rules, null);
-        IChatClient client = spec.Provider switch
-        {
-            ChatProvider.OpenAI => OpenAIClient(spec, options),
-            ChatProvider.Ollama => new OllamaApiClient(new HttpClient(new HttpStatusHandler()) { BaseAddress = spec.Endpoint, Timeout = Timeout.InfiniteTimeSpan }, spec.Model),
-            ChatProvider.Gguf => new GgufChatClient(spec.Model, spec.Projector),
-            _ => throw new ArgumentOutOfRangeException(nameof(spec)),
-        };
+        var client = Client(spec, options);
+        // a local model without a projector cannot see the reference view: it is described in words instead
+        if (client is GgufChatClient { SeesImages: false }) options = options with { DescribeImageInWords = true };
         var director = new ChatDirector(client, spec.Name, spec.Model, spec.Where, options, transcript, warn, rules);
         return new DirectorHandle(director, client);
     }
+
+    /// <summary>The chat client a (non-rules) spec names: HTTP clients for servers, a loaded model for GGUF.</summary>
+    public static IChatClient Client(ChatModelSpec spec, ChatDirectorOptions options) => spec.Provider switch
+    {
+        ChatProvider.OpenAI => OpenAIClient(spec, options),
+        ChatProvider.Ollama => new OllamaApiClient(new HttpClient(new HttpStatusHandler()) { BaseAddress = spec.Endpoint, Timeout = Timeout.InfiniteTimeSpan }, spec.Model),
+        ChatProvider.Gguf => new GgufChatClient(spec.Model, spec.Projector, spec.ContextSize, options.NativeLog),
+        _ => throw new ArgumentOutOfRangeException(nameof(spec), "the rule director has no chat client"),
+    };
 
     /// <summary>
     /// An OpenAI-compatible client; its own retries are off (ours, with the endpoint named in the error, are

@@ -93,6 +93,7 @@ public static class BvhReader
 {
     public static BvhFile Read(string path)
     {
+        UserPath.CheckReadable(path, "BVH file");
         string text;
         try { text = File.ReadAllText(path); }
         catch (FileNotFoundException) { throw new InvalidFileException(path, "file not found"); }
@@ -101,15 +102,20 @@ public static class BvhReader
         return Parse(text, path);
     }
 
+    /// <summary>More joints than any real skeleton has (CMU: 31, SMPL: 24, hands included ~70): a damaged or hostile file.</summary>
+    public const int MaxJoints = 1024;
+    /// <summary>The shortest frame time taken as real (10 kHz capture); shorter ones turn a clip into nothing.</summary>
+    public const float MinFrameTime = 1e-4f;
+    public const float MaxFrameTime = 10;
+
     public static BvhFile Parse(string text, string path = "<bvh>")
     {
         var lex = new Lexer(text, path);
         lex.Expect("HIERARCHY");
         var joints = new List<BvhJoint>();
-        int channels = 0;
         string first = lex.Next();
         if (first != "ROOT") throw lex.Error($"expected ROOT, found '{first}'");
-        ParseJoint(lex, joints, -1, ref channels);
+        int channels = ParseHierarchy(lex, joints);
         string motion = lex.Next();
         if (motion != "MOTION") throw lex.Error(motion.Length == 0 ? "missing MOTION section" : $"expected MOTION, found '{motion}'");
         lex.Expect("Frames:");
@@ -118,9 +124,14 @@ public static class BvhReader
         lex.Expect("Frame");
         lex.Expect("Time:");
         float dt = lex.Float();
-        if (!(dt > 0) || dt > 10) throw lex.Error($"Frame Time must be positive seconds (found {dt})");
+        if (!(dt >= MinFrameTime && dt <= MaxFrameTime))
+            throw lex.Error($"Frame Time must be {MinFrameTime}..{MaxFrameTime} seconds (found {dt.ToString(CultureInfo.InvariantCulture)})");
+        // Checked before allocating: a header may claim far more rows than the file can hold.
+        int rowsLeft = lex.LinesLeft();
+        if (frames > rowsLeft) throw new InvalidFileException(path, $"Frames: says {frames} but the motion ends after {rowsLeft} rows");
+        if ((long)frames * channels > int.MaxValue) throw lex.Error("motion too large");
         // Motion rows: exactly `channels` numbers per line.
-        var values = new float[(long)frames * channels <= int.MaxValue ? frames * channels : throw lex.Error("motion too large")];
+        var values = new float[frames * channels];
         for (int f = 0; f < frames; f++)
         {
             var line = lex.Line();
@@ -143,7 +154,45 @@ public static class BvhReader
         return new BvhFile(path, joints, channels, frames, dt, values);
     }
 
-    static void ParseJoint(Lexer lex, List<BvhJoint> joints, int parent, ref int channels)
+    /// <summary>
+    /// Reads the joint after ROOT and everything nested in it, depth first, with an explicit stack of open joints
+    /// (a loop, not recursion: a file nesting thousands of JOINTs must not overflow the call stack). Returns the
+    /// number of channels.
+    /// </summary>
+    static int ParseHierarchy(Lexer lex, List<BvhJoint> joints)
+    {
+        int channels = 0;
+        var open = new Stack<int>();
+        OpenJoint(lex, joints, -1, ref channels, open);
+        while (open.Count > 0)
+        {
+            int index = open.Peek();
+            string name = joints[index].Name;
+            string t = lex.Next();
+            if (t == "}") { open.Pop(); continue; }
+            if (t == "JOINT")
+            {
+                if (joints.Count >= MaxJoints) throw lex.Error($"more than {MaxJoints} joints");
+                OpenJoint(lex, joints, index, ref channels, open);
+                continue;
+            }
+            if (t == "End")
+            {
+                lex.Expect("Site");
+                lex.Expect("{");
+                lex.Expect("OFFSET");
+                var end = new Vector3(lex.Float(), lex.Float(), lex.Float());
+                lex.Expect("}");
+                joints[index] = joints[index] with { EndSite = end };
+                continue;
+            }
+            throw lex.Error(t.Length == 0 ? $"joint {name}: file ends inside the hierarchy" : $"joint {name}: unexpected '{t}'");
+        }
+        return channels;
+    }
+
+    /// <summary>Reads a joint's name, OFFSET and CHANNELS, adds it and pushes it as the open joint.</summary>
+    static void OpenJoint(Lexer lex, List<BvhJoint> joints, int parent, ref int channels, Stack<int> open)
     {
         string name = lex.Next();
         if (name.Length == 0 || name == "{") throw lex.Error("joint without a name");
@@ -161,26 +210,9 @@ public static class BvhReader
                 throw lex.Error($"joint {name}: CHANNELS {n} needs {n} channel names, found '{c}'");
         }
         if (ch.Distinct().Count() != n) throw lex.Error($"joint {name}: a channel is repeated");
-        int index = joints.Count;
         joints.Add(new BvhJoint(name, parent, offset, ch, channels, null));
         channels += n;
-        while (true)
-        {
-            string t = lex.Next();
-            if (t == "}") return;
-            if (t == "JOINT") { ParseJoint(lex, joints, index, ref channels); continue; }
-            if (t == "End")
-            {
-                lex.Expect("Site");
-                lex.Expect("{");
-                lex.Expect("OFFSET");
-                var end = new Vector3(lex.Float(), lex.Float(), lex.Float());
-                lex.Expect("}");
-                joints[index] = joints[index] with { EndSite = end };
-                continue;
-            }
-            throw lex.Error(t.Length == 0 ? $"joint {name}: file ends inside the hierarchy" : $"joint {name}: unexpected '{t}'");
-        }
+        open.Push(joints.Count - 1);
     }
 
     /// <summary>Whitespace tokens with line numbers for the hierarchy, then whole lines for the motion rows.</summary>
@@ -219,6 +251,20 @@ public static class BvhReader
             string t = Next();
             if (!int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v)) throw Error($"expected a whole number, found '{t}'");
             return v;
+        }
+
+        /// <summary>How many non-blank lines remain after the cursor: the motion rows still to come.</summary>
+        public int LinesLeft()
+        {
+            int count = 0;
+            bool blank = true;
+            for (int i = _pos; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c == '\n') { if (!blank) count++; blank = true; }
+                else if (!char.IsWhiteSpace(c)) blank = false;
+            }
+            return blank ? count : count + 1;
         }
 
         /// <summary>The next non-blank line, or null at the end.</summary>

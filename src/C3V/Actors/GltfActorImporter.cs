@@ -63,14 +63,17 @@ public static class GltfActorImporter
         if (options.MaxGaussians < 100) throw new C3VException($"glTF import: at most {options.MaxGaussians} Gaussians is too few (at least 100)");
         if (options.Height is { } h && !(h is > 0.05f and < 20f)) throw new C3VException($"glTF import: height {h} m is outside 0.05…20");
         if (options.MetresPerUnit is { } m && !(m > 0 && float.IsFinite(m))) throw new C3VException($"glTF import: metres per unit {m} must be positive");
+        UserPath.CheckReadable(path, "glTF file");
         if (!File.Exists(path)) throw new InvalidFileException(path, "file not found");
+        GltfPreflight.Check(path);
         var model = Read(path);
         try
         {
             return new Import(path, model, options).Run();
         }
         catch (Exception e) when (e is SharpGLTF.Validation.ModelException or ArgumentException or InvalidOperationException or IndexOutOfRangeException
-                                      or FormatException or InvalidDataException or NotSupportedException or KeyNotFoundException)
+                                      or FormatException or InvalidDataException or NotSupportedException or KeyNotFoundException or NotImplementedException
+                                      or ArithmeticException)
         {
             throw new InvalidFileException(path, $"malformed glTF data: {FirstLine(e.Message)}", e);
         }
@@ -87,7 +90,8 @@ public static class GltfActorImporter
             throw new InvalidFileException(path, $"missing file {Path.GetFileName(e.FileName ?? e.Message)} (a buffer or image the glTF refers to)", e);
         }
         catch (Exception e) when (e is SharpGLTF.Validation.ModelException or JsonException or IOException or InvalidDataException or ArgumentException
-                                      or FormatException or InvalidOperationException or NotSupportedException or IndexOutOfRangeException)
+                                      or FormatException or InvalidOperationException or NotSupportedException or IndexOutOfRangeException
+                                      or NotImplementedException or OverflowException or KeyNotFoundException)
         {
             throw new InvalidFileException(path, $"not a readable glTF/GLB file: {FirstLine(e.Message)}", e);
         }

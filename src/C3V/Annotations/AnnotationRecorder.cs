@@ -8,7 +8,7 @@ namespace C3V.Annotations;
 /// <summary>What the annotations say about one actor besides its per-frame geometry.</summary>
 /// <param name="Actor">The composed actor (its skeleton gives the root joint of every frame's pose).</param>
 /// <param name="Track">Its frames in the composition that was rendered.</param>
-/// <param name="Segments">Its motion segments (see <see cref="AnnotationRecorder.SegmentOf"/>).</param>
+/// <param name="Segments">Its motion segments (see <see cref="AnnotationRecorder.SegmentsOf"/>).</param>
 public sealed record AnnotatedActor(string Description, ActorKind Kind, ComposedActor Actor, ActorTrack Track, IReadOnlyList<MotionSegment> Segments);
 
 /// <summary>
@@ -76,19 +76,28 @@ public sealed class AnnotationRecorder
     }
 
     /// <summary>
-    /// The actor's one motion as a segment of the composition: from the first frame in which it is not
-    /// standing at rest to the end of the last such frame (a walker that has arrived and stands, or an actor
-    /// still waiting for its turn, is not playing its clip). Empty (null) when the actor never leaves rest.
+    /// The actor's motions as segments of the video, from the composition: a motion whose clip time spans
+    /// [<c>ClipStart</c>, <c>ClipEnd</c>) (the actor's own timeline; use ±∞ for its one clip) covers the frames
+    /// whose clip time falls inside it while the actor is not standing at rest — from the first such frame to the
+    /// end of the last (an actor waiting for its turn or standing after arriving plays nothing). A motion that
+    /// covers no frame is left out.
     /// </summary>
-    public static MotionSegment? SegmentOf(ActorTrack track, float fps, string label, string source)
+    public static IReadOnlyList<MotionSegment> SegmentsOf(ActorTrack track, float fps,
+        IReadOnlyList<(string Label, string Source, float ClipStart, float ClipEnd)> motions)
     {
-        int first = -1, last = -1;
-        for (int f = 0; f < track.Frames.Count; f++)
-            if (track.Frames[f].Rest < 1)
+        var list = new List<MotionSegment>();
+        foreach (var (label, source, from, to) in motions)
+        {
+            int first = -1, last = -1;
+            for (int f = 0; f < track.Frames.Count; f++)
             {
+                var fr = track.Frames[f];
+                if (fr.Rest >= 1 || fr.MotionTime < from - 1e-4f || fr.MotionTime >= to - 1e-4f) continue;
                 if (first < 0) first = f;
                 last = f;
             }
-        return first < 0 ? null : new MotionSegment(label, source, first / (double)fps, (last + 1) / (double)fps);
+            if (first >= 0) list.Add(new MotionSegment(label, source, first / (double)fps, (last + 1) / (double)fps));
+        }
+        return list;
     }
 }

@@ -28,6 +28,17 @@ public static class UserPath
         return full;
     }
 
+    /// <summary>
+    /// For file readers: an empty path or a folder becomes an error naming the path and what it is
+    /// (<paramref name="kind"/>: "splat file", "BVH file"…), before the runtime's own exceptions could. A missing
+    /// file is left to the reader's own message.
+    /// </summary>
+    public static void CheckReadable(string path, string kind)
+    {
+        if (string.IsNullOrWhiteSpace(path)) throw new C3VException($"the {kind} path is empty");
+        if (Directory.Exists(path)) throw new InvalidFileException(path, $"is a folder, not a {kind}");
+    }
+
     /// <summary>An existing folder: refuses an empty path, a file and a missing folder, each by name.</summary>
     public static string ExistingFolder(string? path, string what)
     {

@@ -64,6 +64,29 @@ public sealed class MotionSequence
     sealed record Part(string Name, MotionClip InPlace, float Start, float End, Func<float, float> LocalTime, float Cycle = 0, float Turn = 0);
 
     /// <summary>
+    /// Where each segment plays in a composed <paramref name="track"/> of this sequence: per segment (in order), the
+    /// seconds from its first to past its last frame whose clip time falls in its span and that is not standing at
+    /// rest; segments never reached (the video ended first) are left out.
+    /// </summary>
+    public IEnumerable<(int Index, double Start, double End)> TimesIn(ActorTrack track, float fps)
+    {
+        for (int k = 0; k < Spans.Count; k++)
+        {
+            var span = Spans[k];
+            bool lastSpan = k == Spans.Count - 1;
+            int first = -1, last = -1;
+            for (int f = 0; f < track.Frames.Count; f++)
+            {
+                var fr = track.Frames[f];
+                if (fr.Rest >= 1 || fr.MotionTime < span.Start - 1e-4f || !lastSpan && fr.MotionTime >= span.End) continue;
+                if (first < 0) first = f;
+                last = f;
+            }
+            if (first >= 0) yield return (k, first / (double)fps, (last + 1) / (double)fps);
+        }
+    }
+
+    /// <summary>
     /// Lays out <paramref name="segments"/> over <paramref name="duration"/> seconds. <paramref name="travelTiming"/>
     /// plans the travelling segment's walk for a given time budget (the composer's path timing); the result's walk
     /// starts after the lead and the parts after it fill the rest.
@@ -109,9 +132,17 @@ public sealed class MotionSequence
     {
         var lengths = segments.Select(Natural).ToArray();
         float sum = lengths.Sum();
-        if (sum > budget && sum > 0)
+        bool Counted(int k) => segments[k].Count is not null || segments[k].Seconds is not null;
+        float counted = Enumerable.Range(0, lengths.Length).Where(Counted).Sum(k => lengths[k]);
+        if (sum > budget && counted < budget && counted < sum)
         {
-            // more than fits: every part shortened alike (a one-shot is then cut, still blended into the next)
+            // more than fits: a count is kept (it was said), the uncounted parts share what is left
+            float scale = (budget - counted) / (sum - counted);
+            for (int k = 0; k < lengths.Length; k++) if (!Counted(k)) lengths[k] *= scale;
+        }
+        else if (sum > budget && sum > 0)
+        {
+            // even the counts do not fit: every part shortened alike (a one-shot is then cut, still blended into the next)
             for (int k = 0; k < lengths.Length; k++) lengths[k] *= budget / sum;
         }
         else if (segments[^1].Count is null && segments[^1].Seconds is null) lengths[^1] += budget - sum; // the last fills the shot
@@ -128,6 +159,10 @@ public sealed class MotionSequence
         }
         return t;
     }
+
+    /// <summary>Seconds the in-place segments want at their natural length (counts included): what a video of natural length gives them.</summary>
+    public static float InPlaceSeconds(IEnumerable<SegmentClip> segments) =>
+        segments.Where(s => !s.Travels).Sum(s => Natural(s.Rate is > 0 and not 1 ? s with { Clip = s.Clip.WithSpeed(s.Rate) } : s));
 
     /// <summary>How long a segment wants: its seconds, its count of cycles, or one cycle (a loop at least <see cref="MinLoopSeconds"/>).</summary>
     static float Natural(SegmentClip s)

@@ -2,6 +2,7 @@ using C3V.Actors;
 using C3V.Annotations;
 using C3V.CameraPaths;
 using C3V.Common;
+using C3V.Compose;
 using C3V.Direct;
 using C3V.Output;
 using C3V.Projects;
@@ -86,9 +87,13 @@ public sealed partial class Generator
         {
             var a = plan.FindActor(actor.Id)!;
             var track = comp.Actor(actor.Id);
+            // an actor doing several things in turn has one segment per motion of its plan, timed as composed
+            if (actor.Sequence is { } seq && seq.Spans.Count == a.Segments.Count)
+                return new AnnotatedActor(a.Description, ActorKinds.Of(a), actor, track, seq.TimesIn(track, comp.Fps)
+                    .Select(x => new MotionSegment(a.Segments[x.Index].Description, seq.Spans[x.Index].Name, x.Start, x.End)).ToList());
             string source = built.Project.Artefacts.GetValueOrDefault($"motion-{actor.Id}")?.Value ?? actor.Clip.Name;
-            var segment = AnnotationRecorder.SegmentOf(track, comp.Fps, a.Motion.Description, source);
-            return new AnnotatedActor(a.Description, ActorKinds.Of(a), actor, track, segment is null ? [] : [segment]);
+            return new AnnotatedActor(a.Description, ActorKinds.Of(a), actor, track,
+                AnnotationRecorder.SegmentsOf(track, comp.Fps, [(a.Motion.Description, source, float.NegativeInfinity, float.PositiveInfinity)]));
         }).ToList();
         return recorder.Build(comp.Fps, new SceneLabel(label, plan.Scene.Description), actors, scene.Ground.HeightAt);
     }

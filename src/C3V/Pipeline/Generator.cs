@@ -601,7 +601,10 @@ public sealed partial class Generator
             float length = 0;
             for (int k = 1; k < pts.Count; k++) length += Vector3.Distance(pts[k - 1], pts[k]);
             float speed = actors[i].NaturalSpeed * layouts[i].Scale;
-            if (speed > 0.2f && length > 0.5f) best = Math.Max(best, length / speed + new TimingOptions().StopSeconds + StandingSeconds);
+            // the motions acted in place take their counted repetitions ("jumps three times, then bows")
+            float acting = actors[i].Segments is { } segments ? MotionSequence.InPlaceSeconds(segments) : 0;
+            if (speed > 0.2f && length > 0.5f) best = Math.Max(best, acting + length / speed + new TimingOptions().StopSeconds + StandingSeconds);
+            else if (actors[i].Segments is not null) best = Math.Max(best, acting);
             else if (!actors[i].Clip.Loop) best = Math.Max(best, actors[i].Clip.Duration);
         }
         return Math.Clamp(best, 4, 8);

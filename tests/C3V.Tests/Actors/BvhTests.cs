@@ -7,7 +7,7 @@ namespace C3V.Tests.Actors;
 public class BvhTests
 {
     /// <summary>A small Mixamo-named rig in centimetres, ZXY rotation order, every joint with 6 channels (Bandai style) except the end ones.</summary>
-    static string Fixture(string motion, string order = "Zrotation Xrotation Yrotation", int frames = 3)
+    internal static string Fixture(string motion, string order = "Zrotation Xrotation Yrotation", int frames = 3)
     {
         string J(string name, float x, float y, float z, string inner, bool six = false) =>
             $"JOINT {name}\n{{\nOFFSET {x} {y} {z}\nCHANNELS {(six ? 6 : 3)} {(six ? "Xposition Yposition Zposition " : "")}{order}\n{inner}}}\n";
@@ -22,10 +22,10 @@ public class BvhTests
     // Channel count: root 6 + 4 joints per leg ×3 ×2 + Spine 6 + Spine1, Spine2, Neck, Head 3×4 + 4 per arm ×3 ×2 = 6+24+6+12+24 = 72.
     const int Channels = 72;
 
-    static string Rows(int frames, Func<int, float[]> row) =>
+    internal static string Rows(int frames, Func<int, float[]> row) =>
         $"MOTION\nFrames: {frames}\nFrame Time: 0.0333333\n" + string.Join("\n", Enumerable.Range(0, frames).Select(f => string.Join(" ", row(f).Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture))))) + "\n";
 
-    static float[] Still(int f)
+    internal static float[] Still(int f)
     {
         var v = new float[Channels];
         v[0] = 0; v[1] = 98; v[2] = 10 * f; // hips 98 cm up, moving 10 cm per frame along +Z

@@ -112,6 +112,24 @@ public sealed class AnnotationUnitTests
     }
 
     [Fact]
+    public void Segments_AreTheFramesWhoseClipTimeFallsInEachMotionsSpan_WhileNotAtRest()
+    {
+        // 10 fps: waits standing 0.5 s, then plays clip time 0–2 s (a wave for 1 s, then a walk), then stands again
+        var frames = Enumerable.Range(0, 30).Select(f =>
+        {
+            float t = f / 10f;
+            return t < 0.5f ? new C3V.Compose.ActorFrame(default, 0, 1, 0, Rest: 1)
+                : t < 2.5f ? new C3V.Compose.ActorFrame(default, 0, 1, t - 0.5f)
+                : new C3V.Compose.ActorFrame(default, 0, 1, 2, Rest: 1);
+        }).ToList();
+        var track = new C3V.Compose.ActorTrack("a", frames);
+        var segs = AnnotationRecorder.SegmentsOf(track, 10, [("waves", "wave", 0f, 1f), ("walks away", "walk", 1f, 2f), ("sits", "sit", 2f, 3f)]);
+        Assert.Equal([("waves", 0.5, 1.5), ("walks away", 1.5, 2.5)], segs.Select(s => (s.Label, Math.Round(s.Start, 3), Math.Round(s.End, 3))));
+        var one = Assert.Single(AnnotationRecorder.SegmentsOf(track, 10, [("waves", "wave", float.NegativeInfinity, float.PositiveInfinity)]));
+        Assert.Equal((0.5, 2.5), (Math.Round(one.Start, 3), Math.Round(one.End, 3)));
+    }
+
+    [Fact]
     public void GrayPng_IsReadByAnIndependentDecoder()
     {
         var dir = Directory.CreateTempSubdirectory("c3v-png-").FullName;

@@ -37,7 +37,7 @@ public class CliAppTests
     }
 
     [Theory]
-    [InlineData("", "prompt is empty")]
+    [InlineData("", "prompt argument is empty")]
     [InlineData("--size", "--size")]
     [InlineData("--camera", "--camera")]
     public void Generate_BadInput_IsOneLineError(string what, string expected)

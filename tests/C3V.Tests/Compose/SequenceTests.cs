@@ -60,6 +60,22 @@ public class SequenceTests
         Assert.Equal(["jump", "wave"], spans.Select(x => x.Name));
         Assert.Equal(2 * Clip("jump").Duration, spans[0].End - spans[0].Start, 2);
         Assert.Equal(8f, spans[^1].End, 1); // the wave fills the rest
+        // the annotations' segments: the jumps first, the wave after, together covering the video
+        var times = actor.Sequence.TimesIn(track, Fps).ToList();
+        Assert.Equal([0, 1], times.Select(x => x.Index));
+        Assert.Equal(0, times[0].Start, 2);
+        Assert.Equal(times[0].End, times[1].Start, 1);
+        Assert.Equal(8, times[1].End, 1);
+    }
+
+    [Fact]
+    public void A_count_is_kept_when_the_video_is_short_and_the_rest_is_shortened()
+    {
+        var jump = Clip("jump");
+        var actor = Actor(new SegmentClip(jump, false, Count: 2), new SegmentClip(Clip("bow"), false));
+        var track = Compose(actor, 2 * jump.Duration + 1f, Vector3.Zero);
+        Assert.Equal(2, Jumps(PelvisHeights(actor, track)));
+        Assert.Equal(2 * jump.Duration, actor.Sequence!.Spans[0].End, 2);
     }
 
     [Fact]

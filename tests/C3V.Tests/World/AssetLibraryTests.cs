@@ -5,6 +5,13 @@ namespace C3V.Tests.World;
 
 public class AssetLibraryTests
 {
+    /// <summary>A real scene (a.ply, 50 splats) and a real motion (b.bvh, a small rig) in <paramref name="d"/>: library add reads them.</summary>
+    internal static void WriteAssets(string d)
+    {
+        C3V.Splats.Formats.SplatFile.Write(Path.Combine(d, "a.ply"), C3V.Tests.Splats.Formats.RoundTripTests.Cloud(50, 0, 1, 1f));
+        File.WriteAllText(Path.Combine(d, "b.bvh"), C3V.Tests.Actors.BvhTests.Fixture(C3V.Tests.Actors.BvhTests.Rows(3, C3V.Tests.Actors.BvhTests.Still)));
+    }
+
     static string NewFolder()
     {
         string d = Path.Combine(Path.GetTempPath(), "c3v-lib-" + Guid.NewGuid().ToString("N"));
@@ -56,8 +63,7 @@ public class AssetLibraryTests
         string d = NewFolder();
         try
         {
-            File.WriteAllText(Path.Combine(d, "a.ply"), "x");
-            File.WriteAllText(Path.Combine(d, "b.bvh"), "x");
+            WriteAssets(d);
             AssetLibrary.Add(d, new AssetEntry("a.ply", AssetKind.Scene, "a beach at dusk", ["beach"]));
             var lib = AssetLibrary.Add(d, new AssetEntry("b.bvh", AssetKind.Motion, "a cartwheel", []));
             Assert.Equal(2, lib.Entries.Count);
@@ -79,14 +85,51 @@ public class AssetLibraryTests
         string d = NewFolder();
         try
         {
-            File.WriteAllText(Path.Combine(d, "a.ply"), "x");
-            File.WriteAllText(Path.Combine(d, "b.bvh"), "x");
+            WriteAssets(d);
             AssetLibrary.Add(d, new AssetEntry("a.ply", AssetKind.Scene, "a garden table", ["garden"]));
             var lib = AssetLibrary.Add(d, new AssetEntry("b.bvh", AssetKind.Motion, "a cartwheel", ["gymnastics"]));
             var e = new HashingEmbedder();
             Assert.Equal("a.ply", lib.Search(e, "garden party")[0].Entry.File);
             Assert.Empty(lib.Search(e, "garden", AssetKind.Actor));
             Assert.Equal("b.bvh", lib.Search(e, "garden", AssetKind.Motion).Single().Entry.File);
+        }
+        finally { Directory.Delete(d, true); }
+    }
+
+    [Theory]
+    [InlineData("empty.ply", "", AssetKind.Scene, "empty file")]
+    [InlineData("garbage.spz", "not a splat file at all", AssetKind.Scene, "not an SPZ file")]
+    [InlineData("garbage.bvh", "HIERARCHY\nROOT", AssetKind.Motion, "garbage.bvh")]
+    [InlineData("garbage.glb", "glTF", AssetKind.Actor, "garbage.glb")]
+    [InlineData("scene.bvh", "b.bvh", AssetKind.Scene, "scene.bvh")]
+    public void Add_reads_the_file_and_refuses_one_it_cannot_use(string file, string content, AssetKind kind, string expected)
+    {
+        string d = NewFolder();
+        try
+        {
+            WriteAssets(d);
+            if (content == "b.bvh") File.Copy(Path.Combine(d, "b.bvh"), Path.Combine(d, file));
+            else File.WriteAllText(Path.Combine(d, file), content);
+            var e = Assert.Throws<C3VException>(() => AssetLibrary.Add(d, new AssetEntry(file, kind, "something", [])));
+            Assert.Contains("cannot be used", e.Message);
+            Assert.Contains(expected, e.Message);
+            Assert.False(File.Exists(Path.Combine(d, AssetLibrary.ManifestName)));
+        }
+        finally { Directory.Delete(d, true); }
+    }
+
+    [Fact]
+    public void AssetCheck_marks_a_file_damaged_after_it_was_added()
+    {
+        string d = NewFolder();
+        try
+        {
+            WriteAssets(d);
+            var lib = AssetLibrary.Add(d, new AssetEntry("a.ply", AssetKind.Scene, "a garden", []));
+            Assert.Null(AssetCheck.Problem(lib.PathOf(lib.Entries[0]), AssetKind.Scene));
+            var bytes = File.ReadAllBytes(Path.Combine(d, "a.ply"));
+            File.WriteAllBytes(Path.Combine(d, "a.ply"), bytes[..(bytes.Length / 2)]);
+            Assert.Contains("a.ply", AssetCheck.Problem(lib.PathOf(lib.Entries[0]), AssetKind.Scene));
         }
         finally { Directory.Delete(d, true); }
     }

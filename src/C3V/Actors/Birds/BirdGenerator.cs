@@ -50,7 +50,7 @@ internal sealed class BirdBuilder
         _h = BirdSkeleton.Unit(_b, spec.Height);
         _s = BirdSkeleton.Create(_b, spec.Height);
         _p = _s.RestPositions;
-        _f = BirdSkeleton.Measure(_b, _h);
+        _f = BirdSkeleton.Measure(_b, spec.Height);
         float size = MathF.Max(spec.Height, 0.5f * _b.Span * _h);
         float spacing = AvatarGenerator.BaseSpacing * Math.Clamp(size / 1.2f, 0.12f, 3f);
         _asm = new PartAssembler(_s, spacing, new Random(seed * 7919 + 31), SegmentEnd);

@@ -50,20 +50,23 @@ public sealed record QuadrupedSpec(string Description, QuadrupedBuild Build, flo
     public static QuadrupedSpec? FromDescription(string description, int seed = 0)
     {
         var body = BodyCatalog.Find(description);
-        if (body is null || body.Kind is not (ActorKind.Quadruped) && body.Id != "gorilla" && body.Id != "dragon") return null;
+        if (body is null || body.Rig != BodyRig.Quadruped) return null;
         if (!QuadrupedBuilds.All.TryGetValue(body.Build, out var build)) return null;
         var text = description.ToLowerInvariant();
         var words = Tokenizer.Words(text);
         bool Any(IEnumerable<string> ws) => ws.Any(words.Contains);
+        bool variant = false;
         foreach (var w in words)
-            if (Variants.TryGetValue(w, out var v)) build = v(build);
-        if (body.Variant is { } variant && Variants.TryGetValue(variant, out var bv)) build = bv(build);
+            if (Variants.TryGetValue(w, out var v)) { build = v(build); variant = true; }
+        if (body.Variant is { } named && Variants.TryGetValue(named, out var bv)) { build = bv(build); variant = true; }
 
         // Coat colours: the first colour named is the coat, a second one the markings ("a black and white cow").
         var colors = AttributeExtractor.Extract(text).Colors.Select(c => FurTone(c)).ToList();
         if (colors.Count > 0) build = build with { Coat = colors[0], Marking = colors.Count > 1 ? colors[1] : Lighter(colors[0]) };
         if (colors.Count > 1 && build.Pattern == CoatPattern.Solid) build = build with { Pattern = CoatPattern.Patches };
-        if (colors.Count == 1 && build.Pattern is CoatPattern.Patches && !Any(PatchWords)) build = build with { Pattern = CoatPattern.Solid };
+        // One colour named ("a black cat", "a brown cow"): a solid coat, unless the pattern is what the species or breed is
+        // known by (a tiger's stripes, a dalmatian's spots).
+        if (colors.Count == 1 && !variant && build.Id is not ("tiger" or "zebra" or "leopard" or "giraffe" or "panda" or "fox")) build = build with { Pattern = CoatPattern.Solid };
         if (Any(SpotWords)) build = build with { Pattern = CoatPattern.Spots, Marking = colors.Count > 1 ? colors[1] : Contrast(build.Coat) };
         if (Any(StripeWords)) build = build with { Pattern = CoatPattern.Stripes, Marking = colors.Count > 1 ? colors[1] : Contrast(build.Coat) };
         if (Any(PatchWords)) build = build with { Pattern = CoatPattern.Patches, Marking = colors.Count > 1 ? colors[1] : Contrast(build.Coat) };

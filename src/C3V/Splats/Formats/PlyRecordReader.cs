@@ -45,6 +45,13 @@ internal sealed class PlyRecordReader(Stream stream, PlyHeader header, string pa
         }
         if (need > dataBytes)
             throw new InvalidFileException(path, $"truncated: header declares {Describe(needed)} ({need} bytes) but only {dataBytes} bytes of data follow");
+        // Data beyond every declared record (a whole record or more; a stray newline is tolerated) means the
+        // counts are wrong: "0 vertices" followed by megabytes would otherwise read as an empty cloud.
+        if (header.Elements.Any(e => e.HasList)) return;
+        long all = header.Elements.Sum(e => (long)e.Count * e.Stride);
+        int record = header.Elements.Select(e => e.Stride).Where(st => st > 0).DefaultIfEmpty(1).Min();
+        if (dataBytes - all >= record)
+            throw new InvalidFileException(path, $"header declares {Describe(header.Elements)} ({all} bytes) but {dataBytes} bytes of data follow (wrong count?)");
     }
 
     static string Describe(IEnumerable<PlyElement> elements) => string.Join(", ", elements.Select(e => $"{e.Count} {e.Name} records"));

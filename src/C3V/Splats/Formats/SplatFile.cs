@@ -50,6 +50,7 @@ public static class SplatFile
 
     public static (GaussianCloud Cloud, SplatFileInfo Info) ReadWithInfo(string path, SplatReadOptions? options = null)
     {
+        UserPath.CheckReadable(path, "splat file");
         FileStream file;
         try
         {

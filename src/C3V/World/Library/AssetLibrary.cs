@@ -135,6 +135,9 @@ public sealed class AssetLibrary
         var node = ToJson(entry);
         try { ParseEntry(folder, node); }
         catch (FormatException e) { throw new C3VException($"library add: {e.Message}"); }
+        // The file is read as what it claims to be: an empty, garbage or unusable file is refused here.
+        if (AssetCheck.Problem(System.IO.Path.Combine(folder, entry.File), entry.Kind) is { } problem)
+            throw new C3VException($"library add: {entry.File} cannot be used as a {entry.Kind.ToString().ToLowerInvariant()}: {problem}");
         if (lib.Entries.Any(e => e.File == entry.File) && !replace)
             throw new C3VException($"{entry.File} is already in {manifest} (use --force to replace it)");
         // Keep the manifest's other entries exactly as written, valid or not, so nothing of the user's is lost.
