@@ -159,14 +159,17 @@ public sealed class ClusterSiloVerb : Command<ClusterSiloVerb.Settings>
         public string Address { get; init; } = "127.0.0.1";
 
         [CommandOption("--port <N>")]
+        [Bounds(1, 65535)]
         [Description("Silo-to-silo TCP port. Default 11111")]
         public int Port { get; init; } = 11111;
 
         [CommandOption("--gateway-port <N>")]
+        [Bounds(1, 65535)]
         [Description("Port clients (c3v batch --cluster) connect to. Default 30000")]
         public int GatewayPort { get; init; } = 30000;
 
         [CommandOption("--slots <N>")]
+        [Bounds(1, 256)]
         [Description("Jobs at once (default: what the cores and memory allow)")]
         public int? Slots { get; init; }
     }

@@ -20,6 +20,7 @@ public sealed class BenchBatchVerb : Command<BenchBatchVerb.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--jobs <N>")]
+        [Bounds(1, 64)]
         [Description("Jobs per run (distinct prompts). Default 4")]
         public int Jobs { get; init; } = 4;
 
@@ -28,10 +29,12 @@ public sealed class BenchBatchVerb : Command<BenchBatchVerb.Settings>
         public string Size { get; init; } = "256x256";
 
         [CommandOption("--duration <SECONDS>")]
+        [Bounds(0.5, 120)]
         [Description("Clip length. Default 2")]
         public double Duration { get; init; } = 2;
 
         [CommandOption("--fps <FPS>")]
+        [Bounds(1, 120)]
         [Description("Frames per second. Default 12")]
         public int Fps { get; init; } = 12;
 

@@ -17,6 +17,7 @@ public sealed class DatasetPackVerb : Command<DatasetPackVerb.Settings>
         public string Dataset { get; init; } = "";
 
         [CommandOption("--shards <N>")]
+        [Bounds(1, 100000)]
         [Description("Number of tar files (samples split evenly, in manifest order). Default 1")]
         public int Shards { get; init; } = 1;
 
@@ -53,6 +54,7 @@ public sealed class DatasetStatsVerb : Command<DatasetStatsVerb.Settings>
         public bool Json { get; init; }
 
         [CommandOption("--top <N>")]
+        [Bounds(1, 1000)]
         [Description("Rows per table (most frequent first). Default 10")]
         public int Top { get; init; } = 10;
     }
