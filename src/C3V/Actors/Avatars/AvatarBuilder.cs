@@ -191,6 +191,9 @@ internal sealed partial class AvatarBuilder
 
     SkinnedCloud Assemble() => _asm.Assemble();
 
+    /// <summary>After <see cref="Build"/>: each Gaussian's prop tag (null for the body).</summary>
+    public string?[] Tags => _asm.Tags;
+
     /// <summary>Rest-pose segment a joint's rotation moves (from the joint to its child, or a stub for end joints).</summary>
     Vector3 SegmentEnd(int j) => j switch
     {

@@ -10,6 +10,8 @@ namespace C3V.Actors;
 public sealed record Avatar(AvatarSpec Spec, SkinnedCloud Cloud)
 {
     public Skeleton Skeleton => Cloud.Skeleton;
+    /// <summary>Per Gaussian, the prop it belongs to ("umbrella", "backpack", …) or null for the body and its clothes.</summary>
+    public IReadOnlyList<string?> PartTags { get; init; } = [];
 }
 
 /// <summary>
@@ -27,7 +29,8 @@ public static class AvatarGenerator
     public static Avatar Generate(AvatarSpec spec, int seed = 0)
     {
         var b = new AvatarBuilder(spec, seed);
-        return new Avatar(spec, b.Build());
+        var cloud = b.Build();
+        return new Avatar(spec, cloud) { PartTags = b.Tags };
     }
 
     /// <summary>Convenience: <see cref="AvatarSpec.FromDescription"/> then <see cref="Generate(AvatarSpec,int)"/>.</summary>
