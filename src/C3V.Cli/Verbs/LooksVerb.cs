@@ -13,14 +13,16 @@ public sealed class LooksVerb : Command<LooksVerb.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<SET>")]
-        [Description("An attribute test set (JSON: {\"cases\": [{\"phrase\", \"colors\", \"props\", \"shapes\"}]}, docs/looks.md)")]
+        [Description("An attribute test set: JSON with a cases array of phrase, colors, props and shapes (docs/looks.md)")]
         public string Set { get; init; } = "";
 
         [CommandOption("--seed <N>")]
+        [Bounds(int.MinValue, int.MaxValue)]
         [Description("Seed of the generated actors (default 0)")]
         public int Seed { get; init; }
 
         [CommandOption("--size <PIXELS>")]
+        [Bounds(64, 1024)]
         [Description("Side of the probe renders (default 192)")]
         public int Size { get; init; } = 192;
 
@@ -28,9 +30,6 @@ public sealed class LooksVerb : Command<LooksVerb.Settings>
         [Description("Print every check, not only the failures")]
         public bool All { get; init; }
     }
-
-    public override ValidationResult Validate(CommandContext context, Settings settings) =>
-        settings.Size is < 64 or > 1024 ? ValidationResult.Error("--size must be 64..1024") : ValidationResult.Success();
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
