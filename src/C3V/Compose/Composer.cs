@@ -39,6 +39,15 @@ public static class Composer
     /// <summary>Seconds an actor that waits for the others ("then") still has to act, at the least.</summary>
     public const float MinActingSeconds = 1.5f;
 
+    /// <summary>Least time an earlier actor acting in place is watched before the later ones start (the eye needs a second to see an action).</summary>
+    public const float MinHoldSeconds = 1f;
+    /// <summary>Most of the video an earlier in-place action holds the later actors back.</summary>
+    const float MaxHoldShare = 0.4f;
+
+    /// <summary>Seconds an actor's in-place action takes done once: its segments' natural length (counts included), else its clip's.</summary>
+    static float ActionSeconds(ComposedActor actor) =>
+        actor.Segments is { } segments ? MotionSequence.InPlaceSeconds(segments) : actor.Clip.Duration;
+
     /// <summary>Path and timing of an actor's layout; an actor that starts <paramref name="delay"/> seconds in is planned for the time left.</summary>
     public static (CatmullRomPath Path, PathTiming Timing) Plan(ComposedActor actor, ActorLayout layout, ComposeScene scene, TimingOptions? options = null, float delay = 0)
     {
@@ -98,9 +107,10 @@ public static class Composer
 
     /// <summary>
     /// When each actor starts, for "a man runs to the house, then a woman waves at him": an actor later in the
-    /// prompt's order waits, standing, until every earlier actor that travels has arrived, keeping at least
-    /// <see cref="MinActingSeconds"/> to act. Earlier actors acting in place (a dance) do not hold it back: they
-    /// go on for the whole clip.
+    /// prompt's order waits, standing, until every earlier actor that travels has arrived, and every earlier actor
+    /// acting in place ("the referee blows the whistle, then the sprinters run") has done its action once (its
+    /// natural length, <see cref="MinHoldSeconds"/> at least and <see cref="MaxHoldShare"/> of the video at most: it
+    /// goes on acting afterwards), keeping at least <see cref="MinActingSeconds"/> to act.
     /// </summary>
     public static float[] StartDelays(ComposeScene scene, IReadOnlyList<(ComposedActor Actor, ActorLayout Layout)> actors, TimingOptions? options,
         IReadOnlyDictionary<string, int>? orders)
@@ -118,7 +128,8 @@ public static class Composer
             start = MathF.Min(start, scene.Duration - MinActingSeconds);
             delays[i] = start >= 1f / scene.Fps ? start : 0;
             var (_, timing) = Plan(actors[i].Actor, actors[i].Layout, scene, options, delays[i]);
-            arrivals[i] = timing.Locomotion ? timing.Delay + timing.ArrivalTime : 0;
+            arrivals[i] = timing.Locomotion ? timing.Delay + timing.Lead + timing.ArrivalTime
+                : timing.Delay + Math.Clamp(ActionSeconds(actors[i].Actor), MinHoldSeconds, MaxHoldShare * scene.Duration);
         }
         return delays;
     }

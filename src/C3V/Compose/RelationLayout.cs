@@ -33,6 +33,26 @@ public static class RelationLayout
         _ => 1.3f,
     };
 
+    /// <summary>Least distance (metres) an approach covers: walking "up to" someone who is already beside you is not seen.</summary>
+    const float MinApproach = 1.5f;
+
+    /// <summary>
+    /// The plan's relations and those its hints imply: an actor whose path ends at another actor ("walks up to the
+    /// teacher", "runs to her") goes toward it, unless a relation already says how the two meet.
+    /// </summary>
+    public static IReadOnlyList<ActorRelation> Implied(ScenePlan plan)
+    {
+        var relations = plan.Relations.ToList();
+        foreach (var a in plan.Actors)
+        {
+            if (a.End?.Actor is not { } other || other == a.Id || plan.FindActor(other) is null || !a.Segments.Any(m => m.Travels)) continue;
+            bool said = plan.Relations.Any(r => r.Actors.Contains(a.Id) && (r.Object == other || r.Actors.Contains(other))
+                && r.Kind is RelationKind.Toward or RelationKind.FacesEachOther or RelationKind.Follows or RelationKind.Chases or RelationKind.Past or RelationKind.Around or RelationKind.AwayFrom);
+            if (!said) relations.Add(new ActorRelation { Kind = RelationKind.Toward, Actors = [a.Id], Object = other });
+        }
+        return relations;
+    }
+
     /// <summary>
     /// The layouts with the relations applied (same order as <paramref name="layouts"/>), and who faces whom:
     /// actors facing each other, or facing an actor, turn to it while they stand.
@@ -140,8 +160,17 @@ public static class RelationLayout
                         if (!InPlace(a) && Horizontal(paths[a][^1] - paths[obj][0]).Length() < Horizontal(paths[a][0] - paths[obj][0]).Length())
                             paths[a].Reverse();
                     break;
-                case RelationKind.Facing when obj >= 0:
                 case RelationKind.Toward when obj >= 0:
+                    foreach (int a in who)
+                    {
+                        facing.TryAdd(actors[a].Id, actors[obj].Id);
+                        if (InPlace(a) || a == obj) continue;
+                        // it arrives where one stands to talk (or to do what they do together), having come some way
+                        float d = MathF.Max(DistanceFor(r.Interaction ?? Interaction.Talking), Girth(a) + Girth(obj) + BodyGap);
+                        Approach(paths[a], paths[obj][0], paths[obj][^1], d);
+                    }
+                    break;
+                case RelationKind.Facing when obj >= 0:
                     foreach (int a in who) facing.TryAdd(actors[a].Id, actors[obj].Id);
                     break;
             }
@@ -242,6 +271,27 @@ public static class RelationLayout
         var end = other + dir * distance;
         var shift = Horizontal(end - path[^1]);
         for (int i = 0; i < path.Count; i++) path[i] += shift * (i / (float)Math.Max(1, path.Count - 1));
+    }
+
+    /// <summary>
+    /// A traveller's path bent to end <paramref name="distance"/> short of where the other actor ends, on the side it
+    /// comes from, starting at least <see cref="MinApproach"/> farther from the other's start than that: the start is
+    /// eased back and the end moved, the waypoints between shifted in proportion, so the path keeps its shape.
+    /// </summary>
+    static void Approach(List<Vector3> path, Vector3 otherStart, Vector3 otherEnd, float distance)
+    {
+        var from = Horizontal(path[0] - otherStart);
+        var dir = from.LengthSquared() > 1e-6f ? Vector3.Normalize(from) : Vector3.UnitX;
+        var startShift = from.Length() < distance + MinApproach ? dir * (distance + MinApproach - from.Length()) : Vector3.Zero;
+        var start = path[0] + startShift;
+        var toEnd = Horizontal(start - otherEnd);
+        var endDir = toEnd.LengthSquared() > 1e-6f ? Vector3.Normalize(toEnd) : dir;
+        var endShift = Horizontal(otherEnd + endDir * distance - path[^1]);
+        for (int i = 0; i < path.Count; i++)
+        {
+            float u = i / (float)Math.Max(1, path.Count - 1);
+            path[i] += startShift * (1 - u) + endShift * u;
+        }
     }
 
     /// <summary>The path moved sideways by <paramref name="offset"/> metres (positive: to its right as seen walking it; the camera side on a path straight at the camera).</summary>
