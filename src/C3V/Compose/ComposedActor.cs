@@ -125,11 +125,21 @@ public sealed class ComposedActor
     /// <paramref name="duration"/> seconds. An actor with <see cref="Segments"/> has its sequence laid out on that
     /// timeline here (<see cref="Sequence"/>, and <see cref="InPlace"/> becomes its clip): plan it before posing it.
     /// </summary>
-    public PathTiming Timing(float pathLength, float duration, float scale, TimingOptions? options = null)
+    /// <param name="speed">
+    /// The cruise speed (world m/s) to travel at instead of its own pace, when it keeps another's (a follower, a
+    /// chaser: see <see cref="RelatedLayouts.PacedBy"/>), within the rates its clip can be played at.
+    /// </param>
+    public PathTiming Timing(float pathLength, float duration, float scale, TimingOptions? options = null, float? speed = null)
     {
+        options ??= new TimingOptions();
+        float natural = NaturalSpeed * scale;
+        float? rate = speed is { } v && natural > 0 ? Math.Clamp(v / natural, MinPaceRate, MaxPaceRate)
+            : Pace is null || NaturalSpeed <= 0 ? null : TravelSpeed / NaturalSpeed;
+        // its own pace may be nudged to end with the video; another's is kept exactly
+        bool own = speed is null;
         PathTiming Walk(float budget) =>
-            PathTiming.Plan(pathLength, budget, NaturalSpeed, scale, options, StopPhase, travelInPlace.Loop ? travelInPlace.Duration : 0,
-                Pace is null || NaturalSpeed <= 0 ? null : TravelSpeed / NaturalSpeed);
+            PathTiming.Plan(pathLength, budget, NaturalSpeed, scale, options, StopPhase, travelInPlace.Loop ? travelInPlace.Duration : 0, rate,
+                own ? options.PaceTolerance : 0, own ? options.PaceSlack : 0);
         if (Segments is null) return Walk(duration);
         bool travels = Segments.Any(s => s.Travels);
         Sequence = MotionSequence.Build(Segments, duration, travels ? Walk : null, Skin.Skeleton);

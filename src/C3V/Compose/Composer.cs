@@ -49,11 +49,35 @@ public static class Composer
         actor.Segments is { } segments ? MotionSequence.InPlaceSeconds(segments) : actor.Clip.Duration;
 
     /// <summary>Path and timing of an actor's layout; an actor that starts <paramref name="delay"/> seconds in is planned for the time left.</summary>
-    public static (CatmullRomPath Path, PathTiming Timing) Plan(ComposedActor actor, ActorLayout layout, ComposeScene scene, TimingOptions? options = null, float delay = 0)
+    /// <param name="speed">The cruise speed (world m/s) it keeps when it goes at another's pace (see <see cref="Speeds"/>).</param>
+    public static (CatmullRomPath Path, PathTiming Timing) Plan(ComposedActor actor, ActorLayout layout, ComposeScene scene, TimingOptions? options = null, float delay = 0,
+        float? speed = null)
     {
         var path = new CatmullRomPath(layout.Waypoints);
-        if (delay <= 0) return (path, actor.Timing(path.Length, scene.Duration, layout.Scale, options));
-        return (path, actor.Timing(path.Length, scene.Duration - delay, layout.Scale, options).After(delay, scene.Duration));
+        if (delay <= 0) return (path, actor.Timing(path.Length, scene.Duration, layout.Scale, options, speed));
+        return (path, actor.Timing(path.Length, scene.Duration - delay, layout.Scale, options, speed).After(delay, scene.Duration));
+    }
+
+    /// <summary>
+    /// The cruise speed of each actor that goes at another's pace (<paramref name="pacedBy"/>: follower → leader), null
+    /// for the others: its leader's speed times the ratio of their paths' lengths, so both cover their paths in the
+    /// same time — a follower keeps its distance, a chaser closes in, a file keeps its gaps, a pair stays abreast.
+    /// </summary>
+    public static float?[] Speeds(ComposeScene scene, IReadOnlyList<(ComposedActor Actor, ActorLayout Layout)> actors, TimingOptions? options,
+        float[] delays, IReadOnlyDictionary<string, string>? pacedBy)
+    {
+        var speeds = new float?[actors.Count];
+        if (pacedBy is not { Count: > 0 }) return speeds;
+        for (int i = 0; i < actors.Count; i++)
+        {
+            if (!pacedBy.TryGetValue(actors[i].Actor.Id, out var leaderId)) continue;
+            int j = Enumerable.Range(0, actors.Count).FirstOrDefault(k => actors[k].Actor.Id == leaderId, -1);
+            if (j < 0 || j == i) continue;
+            var (_, lead) = Plan(actors[j].Actor, actors[j].Layout, scene, options, delays[j]);
+            if (!lead.Locomotion || lead.PathLength <= 0) continue;
+            speeds[i] = lead.Speed * new CatmullRomPath(actors[i].Layout.Waypoints).Length / lead.PathLength;
+        }
+        return speeds;
     }
 
     /// <summary>Yaw that makes an actor standing at <paramref name="position"/> face the camera.</summary>
@@ -62,9 +86,9 @@ public static class Composer
     /// <param name="target">Where the actor's action is aimed at each frame, or null (see <see cref="TrackBuilder.Build"/>).</param>
     /// <param name="delay">Seconds the actor stands before it starts (see <see cref="StartDelays"/>).</param>
     public static ActorTrack Track(ComposedActor actor, ActorLayout layout, ComposeScene scene, TimingOptions? options = null, Func<int, Vector3?>? target = null,
-        float delay = 0)
+        float delay = 0, float? speed = null)
     {
-        var (path, timing) = Plan(actor, layout, scene, options, delay);
+        var (path, timing) = Plan(actor, layout, scene, options, delay, speed);
         return TrackBuilder.Build(actor.Id, path, timing, layout.Scale, scene.Fps, scene.FrameCount,
             FacingCamera(scene.Camera, layout.Waypoints[0]), actor.Height, options, new FootSampler(actor).Pivot, target);
     }
@@ -74,11 +98,13 @@ public static class Composer
     /// wherever it is at each frame while standing. Actors not listed face their way, or the camera.
     /// </param>
     /// <param name="orders">Per actor id, its place in the prompt's order of events (see <see cref="StartDelays"/>); none: all start at once.</param>
+    /// <param name="pacedBy">Per actor id, the actor whose pace it keeps (see <see cref="Speeds"/>).</param>
     public static Composition Compose(ComposeScene scene, IReadOnlyList<(ComposedActor Actor, ActorLayout Layout)> actors, TimingOptions? options = null,
-        IReadOnlyDictionary<string, string>? targets = null, IReadOnlyDictionary<string, int>? orders = null)
+        IReadOnlyDictionary<string, string>? targets = null, IReadOnlyDictionary<string, int>? orders = null, IReadOnlyDictionary<string, string>? pacedBy = null)
     {
         var delays = StartDelays(scene, actors, options, orders);
-        var tracks = actors.Select((a, i) => Track(a.Actor, a.Layout, scene, options, delay: delays[i])).ToArray();
+        var speeds = Speeds(scene, actors, options, delays, pacedBy);
+        var tracks = actors.Select((a, i) => Track(a.Actor, a.Layout, scene, options, delay: delays[i], speed: speeds[i])).ToArray();
         if (targets is { Count: > 0 })
         {
             // Facing changes only yaw (and the centimetres a pivot on a planted foot adds), so the targets'
@@ -87,7 +113,7 @@ public static class Composer
             for (int i = 0; i < actors.Count; i++)
             {
                 if (!targets.TryGetValue(actors[i].Actor.Id, out var id) || id == actors[i].Actor.Id || !first.TryGetValue(id, out var other)) continue;
-                tracks[i] = Track(actors[i].Actor, actors[i].Layout, scene, options, f => other.Frames[Math.Min(f, other.Frames.Count - 1)].Position, delays[i]);
+                tracks[i] = Track(actors[i].Actor, actors[i].Layout, scene, options, f => other.Frames[Math.Min(f, other.Frames.Count - 1)].Position, delays[i], speeds[i]);
             }
         }
         return new(scene.Fps, scene.FrameCount, tracks);
@@ -98,11 +124,12 @@ public static class Composer
     /// so that actors with motion segments have their sequence clips laid out (see <see cref="ComposedActor.Timing"/>).
     /// </summary>
     public static void Prepare(ComposeScene scene, IReadOnlyList<(ComposedActor Actor, ActorLayout Layout)> actors, TimingOptions? options = null,
-        IReadOnlyDictionary<string, int>? orders = null)
+        IReadOnlyDictionary<string, int>? orders = null, IReadOnlyDictionary<string, string>? pacedBy = null)
     {
         var delays = StartDelays(scene, actors, options, orders);
+        var speeds = Speeds(scene, actors, options, delays, pacedBy);
         for (int i = 0; i < actors.Count; i++)
-            if (actors[i].Actor.Segments is not null) Plan(actors[i].Actor, actors[i].Layout, scene, options, delays[i]);
+            if (actors[i].Actor.Segments is not null) Plan(actors[i].Actor, actors[i].Layout, scene, options, delays[i], speeds[i]);
     }
 
     /// <summary>

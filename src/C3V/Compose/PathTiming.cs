@@ -34,6 +34,14 @@ public sealed record TimingOptions
     public float RestBlendSeconds { get; init; } = 0.3f;
     /// <summary>Seconds stopping adds to a walk at cruise speed: half the settle (the last metres are slower) and the blend into standing.</summary>
     public float StopSeconds => SettleSeconds / 2 + RestBlendSeconds;
+    /// <summary>
+    /// Share by which a pace the plan asks (a stroll, a sprint) may be raised so that a long walk ends as the video
+    /// does; it is lowered by at most <see cref="PaceSlack"/> for a short one (a sprint must not become a jog to fill
+    /// the time: better arrive early and stand). A stroll stays a stroll.
+    /// </summary>
+    public float PaceTolerance { get; init; } = 0.25f;
+    /// <summary>Share by which a pace may be lowered so that a short walk ends as the video does.</summary>
+    public float PaceSlack { get; init; } = 0.1f;
     /// <summary>Half-width, in actor heights, of the chord that smooths the heading (and so the yaw).</summary>
     public float HeadingWindow { get; init; } = 0.15f;
 }
@@ -85,11 +93,13 @@ public sealed record PathTiming(
     /// on arrival, so blending into standing hardly moves the feet.
     /// </param>
     /// <param name="rate">
-    /// The playback rate the plan's pace asks (a sprint, a stroll), or null to fit the walk to the time: the actor
-    /// then goes at that speed whatever the path's length, arriving early and standing, or not reaching the end.
+    /// The playback rate a pace asks (a sprint, a stroll), or null to fit the walk to the time within
+    /// <see cref="TimingOptions.MinPlaybackRate"/>–<see cref="TimingOptions.MaxPlaybackRate"/>. With a rate, the fit
+    /// may only raise it by <paramref name="raise"/> or lower it by <paramref name="lower"/> (shares): beyond that the
+    /// actor keeps the pace, arriving early and standing, or not reaching the end.
     /// </param>
     public static PathTiming Plan(float pathLength, float duration, float naturalSpeed, float scale, TimingOptions? options = null,
-        float stopPhase = 0, float cycle = 0, float? rate = null)
+        float stopPhase = 0, float cycle = 0, float? rate = null, float raise = 0, float lower = 0)
     {
         options ??= new TimingOptions();
         if (!(duration > 0)) throw new ArgumentOutOfRangeException(nameof(duration), "duration must be positive");
@@ -101,7 +111,8 @@ public sealed record PathTiming(
         }
         float settle = MathF.Max(0, options.SettleSeconds), blend = MathF.Max(0, options.RestBlendSeconds);
         // cruising, stopping (half a settle at cruise speed) and settling into standing should take the whole video
-        float playback = rate ?? Math.Clamp(pathLength / MathF.Max(1e-3f, duration - settle / 2 - blend) / worldSpeed, options.MinPlaybackRate, options.MaxPlaybackRate);
+        float fit = pathLength / MathF.Max(1e-3f, duration - settle / 2 - blend) / worldSpeed;
+        float playback = rate is { } r ? Math.Clamp(fit, r * (1 - lower), r * (1 + raise)) : Math.Clamp(fit, options.MinPlaybackRate, options.MaxPlaybackRate);
         float speed = playback * worldSpeed;
         // a path shorter than the stop itself is all stopping
         settle = MathF.Min(settle, 2 * pathLength / speed);

@@ -4,6 +4,19 @@ using C3V.Render;
 
 namespace C3V.Compose;
 
+/// <summary>What <see cref="RelationLayout.Apply"/> makes of a plan's relations.</summary>
+/// <param name="Layouts">The layouts with the relations applied, in the order given.</param>
+/// <param name="Facing">Who faces whom while not walking (actor id → the actor it turns to).</param>
+/// <param name="PacedBy">
+/// Who goes at another's pace (actor id → its leader): a follower, a chaser, a file or a pair abreast is timed so
+/// that it arrives when its leader does, or the distance the relation set would not hold on the way.
+/// </param>
+public sealed record RelatedLayouts(IReadOnlyList<ActorLayout> Layouts, IReadOnlyDictionary<string, string> Facing, IReadOnlyDictionary<string, string> PacedBy)
+{
+    public void Deconstruct(out IReadOnlyList<ActorLayout> layouts, out IReadOnlyDictionary<string, string> facing) =>
+        (layouts, facing) = (Layouts, Facing);
+}
+
 /// <summary>
 /// A plan's relations made geometry, on the actors' lifted and refined paths (world waypoints, feet on the
 /// ground), before they are timed: whoever placed the actors (the rule planner or a chat model), the relations
@@ -54,15 +67,16 @@ public static class RelationLayout
     }
 
     /// <summary>
-    /// The layouts with the relations applied (same order as <paramref name="layouts"/>), and who faces whom:
-    /// actors facing each other, or facing an actor, turn to it while they stand.
+    /// The layouts with the relations applied (same order as <paramref name="layouts"/>), who faces whom (actors
+    /// facing each other, or facing an actor, turn to it while they stand) and who goes at whose pace.
     /// </summary>
-    public static (IReadOnlyList<ActorLayout> Layouts, IReadOnlyDictionary<string, string> Facing) Apply(
+    public static RelatedLayouts Apply(
         IReadOnlyList<ActorRelation> relations, IReadOnlyList<ComposedActor> actors, IReadOnlyList<ActorLayout> layouts, Camera camera)
     {
         var paths = layouts.Select(l => l.Waypoints.ToList()).ToList();
         var scales = layouts.Select(l => l.Scale).ToArray();
         var facing = new Dictionary<string, string>();
+        var pacedBy = new Dictionary<string, string>();
         int Index(string id) => actors.ToList().FindIndex(a => a.Id == id);
         var right = Horizontal(camera.CameraToWorld(Vector3.UnitX) - camera.Position);
         right = right.LengthSquared() > 1e-8f ? Vector3.Normalize(right) : Vector3.UnitX;
@@ -109,23 +123,32 @@ public static class RelationLayout
                     }
                     else if (r.Kind == RelationKind.SideBySide)
                     {
-                        // parallel to the first traveller's path, the same length, at one scale so they keep pace
+                        // parallel to the first traveller's way, straight (lines offset from a curve differ in
+                        // length, and the one on the inside would pull ahead), at one scale so they keep pace
                         int lead = who.First(i => !InPlace(i));
-                        var reference = Diagonal(paths[lead], toCamera);
+                        var reference = Diagonal(Straightened(paths[lead]), toCamera);
                         float scale = who.Average(i => scales[i]);
                         for (int k = 0; k < who.Count; k++)
                         {
                             paths[who[k]] = Offset(reference, (k - (who.Count - 1) / 2f) * spacing, toCamera);
                             scales[who[k]] = scale;
+                            if (who[k] != lead) pacedBy.TryAdd(actors[who[k]].Id, actors[lead].Id);
                         }
                     }
                     else
                     {
                         // a travelling row is a file: each walks the first one's path a spacing behind the one before
+                        // (paths of one length at one scale: the same pace, so the gaps stay even)
                         int lead = who.First(i => !InPlace(i));
                         var reference = paths[lead].ToList();
+                        float scale = who.Average(i => scales[i]);
                         for (int k = 0; k < who.Count; k++)
-                            if (who[k] != lead) paths[who[k]] = Behind(reference, spacing * Math.Abs(k - who.IndexOf(lead)), spacing * Math.Abs(k - who.IndexOf(lead)));
+                        {
+                            scales[who[k]] = scale;
+                            if (who[k] == lead) continue;
+                            paths[who[k]] = Behind(reference, spacing * Math.Abs(k - who.IndexOf(lead)), spacing * Math.Abs(k - who.IndexOf(lead)));
+                            pacedBy.TryAdd(actors[who[k]].Id, actors[lead].Id);
+                        }
                     }
                     break;
                 }
@@ -152,7 +175,12 @@ public static class RelationLayout
                 {
                     // behind the leader on its path: a follower keeps its distance, a chaser closes in
                     float startGap = r.Kind == RelationKind.Chases ? 2.5f : 1.8f, endGap = r.Kind == RelationKind.Chases ? 1.0f : 1.6f;
-                    foreach (int a in who) paths[a] = Behind(paths[obj], startGap, MathF.Max(endGap, Girth(a) + Girth(obj) + BodyGap));
+                    foreach (int a in who)
+                    {
+                        paths[a] = Behind(paths[obj], startGap, MathF.Max(endGap, Girth(a) + Girth(obj) + BodyGap));
+                        // it keeps its distance (or closes in) only going as the leader goes
+                        if (a != obj) pacedBy.TryAdd(actors[a].Id, actors[obj].Id);
+                    }
                     break;
                 }
                 case RelationKind.AwayFrom when obj >= 0:
@@ -176,7 +204,7 @@ public static class RelationLayout
             }
         }
         KeepApart(paths, Enumerable.Range(0, actors.Count).Select(Girth).ToArray(), relations.Any(r => r.Interaction == Interaction.Hug));
-        return (layouts.Select((l, i) => l with { Waypoints = paths[i], Scale = scales[i] }).ToList(), facing);
+        return new(layouts.Select((l, i) => l with { Waypoints = paths[i], Scale = scales[i] }).ToList(), facing, pacedBy);
     }
 
     /// <summary>
@@ -257,6 +285,10 @@ public static class RelationLayout
         return best;
     }
 
+    /// <summary>The straight line from the path's start to its end, with as many evenly spaced waypoints.</summary>
+    static List<Vector3> Straightened(List<Vector3> path) =>
+        Enumerable.Range(0, path.Count).Select(i => Vector3.Lerp(path[0], path[^1], i / (float)Math.Max(1, path.Count - 1))).ToList();
+
     /// <summary>An in-place actor moved to stand at <paramref name="at"/> (every waypoint, its height kept).</summary>
     static void Place(List<Vector3> path, Vector3 at)
     {
@@ -317,10 +349,11 @@ public static class RelationLayout
         dir0 = dir0.LengthSquared() > 1e-8f ? Vector3.Normalize(dir0) : Vector3.UnitX;
         var points = new List<Vector3> { leader[0] - dir0 * startGap };
         points.AddRange(leader);
-        float total = Length(points), keep = MathF.Max(0.1f, total - endGap - startGap);
-        // resample the first `startGap + keep` metres into as many waypoints as the leader has
+        // resample the first `total − endGap` metres into as many waypoints as the leader has: with equal gaps that is
+        // the leader's own length, so the follower keeps its pace even when it starts farther back than the leader goes
+        float keep = MathF.Max(0.1f, Length(points) - endGap);
         var result = new List<Vector3>(leader.Count);
-        for (int i = 0; i < leader.Count; i++) result.Add(At(points, (startGap + keep) * i / (leader.Count - 1)));
+        for (int i = 0; i < leader.Count; i++) result.Add(At(points, keep * i / (leader.Count - 1)));
         return result;
     }
 

@@ -375,18 +375,18 @@ public sealed partial class Generator
         // interaction's distance, …); the video's length is settled on the paths as drawn
         float composeDuration = (float)(s.DurationSeconds ?? NaturalDuration(actors, layouts));
         var opened = layouts.Select((l, i) => Opened(plan.Actors[i], actors[i], l, composeDuration, refCamera)).ToList();
-        var (related, facing) = RelationLayout.Apply(RelationLayout.Implied(plan), actors, opened, refCamera);
+        var (related, facing, pacedBy) = RelationLayout.Apply(RelationLayout.Implied(plan), actors, opened, refCamera);
         var targets = FacingTargets.Of(plan, facing);
         // "then": the order of events in the prompt (actors later in it start once the earlier ones have arrived)
         var orders = plan.Actors.ToDictionary(a => a.Id, a => a.Order);
-        string compKey = InputHash.Of("compose", StageVersions["compose"], layoutKey, motionNames.Values, s.DurationSeconds, s.Fps, targets, orders,
+        string compKey = InputHash.Of("compose", StageVersions["compose"], layoutKey, motionNames.Values, s.DurationSeconds, s.Fps, targets, orders, pacedBy,
             PlanJson.Serialize(plan.Relations));
         Composition composition;
         if (cache.CanReuse("composition", compKey) && previous?.Composition is { } oldComp)
         {
             composition = Composition.FromJsonNode(oldComp.DeepClone(), folder.ProjectJson);
             // the actors' sequence clips are laid out while timing: lay them out again, exactly as composing did
-            Composer.Prepare(SceneFor(composeDuration), actors.Select((c, i) => (c, related[i])).ToList(), orders: orders);
+            Composer.Prepare(SceneFor(composeDuration), actors.Select((c, i) => (c, related[i])).ToList(), orders: orders, pacedBy: pacedBy);
             cache.Record("composition", new ArtefactRecord(compKey), reused: true);
             ReusedStage("compose", "time the motions along the paths");
         }
@@ -395,7 +395,7 @@ public sealed partial class Generator
             composition = await Stage("compose", "time the motions along the paths", () =>
             {
                 var composeScene = SceneFor(composeDuration);
-                return Task.FromResult(Composer.Compose(composeScene, actors.Select((c, i) => (c, related[i])).ToList(), targets: targets, orders: orders));
+                return Task.FromResult(Composer.Compose(composeScene, actors.Select((c, i) => (c, related[i])).ToList(), targets: targets, orders: orders, pacedBy: pacedBy));
             });
             cache.Record("composition", new ArtefactRecord(compKey), reused: false);
         }
