@@ -156,7 +156,7 @@ public static class Composer
             delays[i] = start >= 1f / scene.Fps ? start : 0;
             var (_, timing) = Plan(actors[i].Actor, actors[i].Layout, scene, options, delays[i]);
             arrivals[i] = timing.Locomotion ? timing.Delay + timing.Lead + timing.ArrivalTime
-                : timing.Delay + Math.Clamp(ActionSeconds(actors[i].Actor), MinHoldSeconds, MaxHoldShare * scene.Duration);
+                : timing.Delay + MathF.Min(MathF.Max(ActionSeconds(actors[i].Actor), MinHoldSeconds), MaxHoldShare * scene.Duration);
         }
         return delays;
     }

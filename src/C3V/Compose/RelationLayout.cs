@@ -46,6 +46,11 @@ public static class RelationLayout
         _ => 1.3f,
     };
 
+    /// <summary>Widest circle (metres) around an actor: farther out, going round it no longer reads as "around".</summary>
+    const float MaxAroundRadius = 3f;
+    /// <summary>Distance (metres, between body centres) at which one actor passes another: close, not brushing.</summary>
+    const float PassingGap = 1.0f;
+
     /// <summary>Least distance (metres) an approach covers: walking "up to" someone who is already beside you is not seen.</summary>
     const float MinApproach = 1.5f;
 
@@ -183,6 +188,24 @@ public static class RelationLayout
                     }
                     break;
                 }
+                case RelationKind.Around when obj >= 0:
+                    foreach (int a in who)
+                    {
+                        if (InPlace(a) || a == obj) continue;
+                        // a lap around where the other stands, clear of it, as wide as the way it has time to go allows
+                        float least = Girth(a) + Girth(obj) + 0.5f;
+                        float radius = Math.Clamp(Length(paths[a]) / (2 * MathF.PI), least, MathF.Max(least, MaxAroundRadius));
+                        paths[a] = Lap(paths[a], paths[obj][0], radius);
+                    }
+                    break;
+                case RelationKind.Past when obj >= 0:
+                    foreach (int a in who)
+                    {
+                        if (InPlace(a) || a == obj) continue;
+                        float gap = MathF.Max(PassingGap, Girth(a) + Girth(obj) + BodyGap);
+                        paths[a] = PassBy(paths[a], paths[obj][paths[obj].Count / 2], gap);
+                    }
+                    break;
                 case RelationKind.AwayFrom when obj >= 0:
                     foreach (int a in who)
                         if (!InPlace(a) && Horizontal(paths[a][^1] - paths[obj][0]).Length() < Horizontal(paths[a][0] - paths[obj][0]).Length())
@@ -324,6 +347,48 @@ public static class RelationLayout
             float u = i / (float)Math.Max(1, path.Count - 1);
             path[i] += startShift * (1 - u) + endShift * u;
         }
+        // going toward someone is going toward them: a path that wanders (a loop, a wide bow) becomes the straight way
+        var straight = Straightened(path);
+        if (Length(path) > DetourRatio * Length(straight))
+            for (int i = 0; i < path.Count; i++) path[i] = straight[i];
+    }
+
+    /// <summary>How much longer than the straight way an approach may be before it is straightened.</summary>
+    const float DetourRatio = 1.3f;
+
+    /// <summary>
+    /// One lap of <paramref name="radius"/> around <paramref name="centre"/>, from the point nearest where the path
+    /// starts and turning the way the path first turns about the centre; round enough for the spline (24 waypoints at least).
+    /// </summary>
+    static List<Vector3> Lap(List<Vector3> path, Vector3 centre, float radius)
+    {
+        var r0 = Horizontal(path[0] - centre);
+        float a0 = r0.LengthSquared() > 1e-6f ? MathF.Atan2(r0.Z, r0.X) : 0;
+        var step = Horizontal(path[Math.Min(path.Count - 1, Math.Max(1, path.Count / 4))] - path[0]);
+        float sense = r0.X * step.Z - r0.Z * step.X >= 0 ? 1 : -1;
+        int n = Math.Max(24, path.Count);
+        return Enumerable.Range(0, n).Select(i =>
+        {
+            float angle = a0 + sense * 2 * MathF.PI * i / (n - 1);
+            return new Vector3(centre.X + radius * MathF.Cos(angle), path[0].Y, centre.Z + radius * MathF.Sin(angle));
+        }).ToList();
+    }
+
+    /// <summary>
+    /// The path as a straight pass of its own length and direction whose middle goes by <paramref name="other"/> at
+    /// <paramref name="gap"/>, on the side it was already on: it comes from one side of the other and goes on past it.
+    /// </summary>
+    static List<Vector3> PassBy(List<Vector3> path, Vector3 other, float gap)
+    {
+        var d = Horizontal(path[^1] - path[0]);
+        if (d.LengthSquared() < 1e-6f) return path;
+        d = Vector3.Normalize(d);
+        var side = new Vector3(-d.Z, 0, d.X);
+        var mid = path[path.Count / 2];
+        if (Vector3.Dot(Horizontal(mid - other), side) < 0) side = -side;
+        float half = MathF.Max(Length(path), 2 * gap) / 2;
+        var centre = new Vector3(other.X, path[0].Y, other.Z) + side * gap;
+        return Enumerable.Range(0, path.Count).Select(i => Vector3.Lerp(centre - d * half, centre + d * half, i / (float)Math.Max(1, path.Count - 1))).ToList();
     }
 
     /// <summary>The path moved sideways by <paramref name="offset"/> metres (positive: to its right as seen walking it; the camera side on a path straight at the camera).</summary>

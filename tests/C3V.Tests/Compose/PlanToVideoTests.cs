@@ -103,6 +103,39 @@ public class PlanToVideoTests
     }
 
     [Fact]
+    public async Task Running_around_someone_circles_them()
+    {
+        // "a boy runs around his grandfather"
+        var v = await MakeAsync(Plan("a park lawn", [Actor("boy", "running", travels: true, height: 1.3), Actor("grandfather", "standing")],
+            [Relation(RelationKind.Around, ["boy"], "grandfather")]));
+        var boy = v["boy"];
+        var centre = v["grandfather"].Ground[0];
+        var d = Enumerable.Range(0, boy.Frames).Select(f => Vector2.Distance(boy.Ground[f], centre)).ToArray();
+        Assert.True(d.Min() > 0.5f && d.Max() < 3.5f, $"keeps round him: {d.Min():0.00}–{d.Max():0.00} m");
+        // the angle it sweeps about him
+        double swept = 0;
+        for (int f = 1; f < boy.Frames; f++)
+        {
+            var a = boy.Ground[f - 1] - centre; var b = boy.Ground[f] - centre;
+            swept += Math.Atan2(a.X * b.Y - a.Y * b.X, Vector2.Dot(a, b));
+        }
+        Assert.True(Math.Abs(swept) > Math.PI, $"goes at least half round ({Math.Abs(swept) * 180 / Math.PI:0}°)");
+    }
+
+    [Fact]
+    public async Task Walking_past_someone_goes_by_them_close_and_on()
+    {
+        // "a mailman walks past a woman who reads"
+        var v = await MakeAsync(Plan("a park lawn", [Actor("mailman", "walking", travels: true), Actor("reader", "reading")],
+            [Relation(RelationKind.Past, ["mailman"], "reader")]));
+        var m = v["mailman"]; var r = v["reader"].Ground[0];
+        var d = Enumerable.Range(0, m.Frames).Select(f => Vector2.Distance(m.Ground[f], r)).ToArray();
+        Assert.InRange(d.Min(), 0.6f, 1.6f);
+        var dir = Vector2.Normalize(m.NetDisplacement);
+        Assert.True(Vector2.Dot(m.Ground[0] - r, dir) < -0.5f && Vector2.Dot(m.Ground[^1] - r, dir) > 0.5f, "from before the reader to beyond her");
+    }
+
+    [Fact]
     public async Task A_travelling_row_keeps_even_gaps()
     {
         var ids = Enumerable.Range(1, 5).Select(i => $"goose-{i}").ToArray();
