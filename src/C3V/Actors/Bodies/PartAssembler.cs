@@ -25,6 +25,8 @@ internal sealed class BodyPart
     public Func<Vector3, float>? Relief; // extra offset along the normal per point (locks of hair, fur tufts)
     public float Gloss;       // baked highlight strength (metal, visor)
     public Matrix4x4? HeldToRest; // for props authored in the holding pose
+    /// <summary>Names what the part is when it is a separate object (a held or worn prop: "umbrella", "backpack"), so its Gaussians can be found again.</summary>
+    public string? Tag;
 }
 
 /// <summary>A surface sample before it becomes a Gaussian (features such as eyes are added as samples directly).</summary>
@@ -45,6 +47,8 @@ internal sealed class PartAssembler(Skeleton skeleton, float spacing, Random rng
 {
     public List<BodyPart> Parts { get; } = [];
     public List<SurfaceSample> Features { get; } = [];
+    /// <summary>After <see cref="Assemble"/>: each Gaussian's part <see cref="BodyPart.Tag"/> (null for the body).</summary>
+    public string?[] Tags { get; private set; } = [];
 
     /// <summary>Length scale for contact shading and skin softening (1 for a 1.75 m figure).</summary>
     float Scale => spacing / AvatarGenerator.BaseSpacing;
@@ -93,10 +97,12 @@ internal sealed class PartAssembler(Skeleton skeleton, float spacing, Random rng
         var weights = new float[SkinnedCloud.MaxInfluences][];
         for (int q = 0; q < SkinnedCloud.MaxInfluences; q++) { bones[q] = new int[count]; weights[q] = new float[count]; }
         int[] fallback = [Skeleton.Head];
+        Tags = new string?[count];
         for (int i = 0; i < count; i++)
         {
             var s = samples[i];
             var part = s.Part >= 0 ? Parts[s.Part] : null;
+            Tags[i] = part?.Tag;
             var p = s.P; var n = s.N; var t = s.T;
             if (part?.HeldToRest is { } m)
             {
