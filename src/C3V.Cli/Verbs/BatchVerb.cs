@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json;
 using C3V.Batch;
+using C3V.Cli.Options;
 using C3V.Common;
 using C3V.Pipeline;
 using C3V.Projects;
@@ -13,7 +14,7 @@ namespace C3V.Cli.Verbs;
     Examples = ["batch prompts.txt -o dataset --size 256x256 --quality draft", "batch prompts.jsonl -o dataset --variants 3 --workers 2 --retry 1"])]
 public sealed class BatchVerb : Command<BatchVerb.Settings>
 {
-    public sealed class Settings : PipelineSettings
+    public sealed class Settings : GenerationOptions
     {
         [CommandArgument(0, "<PROMPTS>")]
         [Description("A text file (one prompt a line) or JSONL (one object a line: prompt plus any of seed, size, duration, fps, camera, quality, format, llm, library)")]
@@ -64,56 +65,11 @@ public sealed class BatchVerb : Command<BatchVerb.Settings>
         [CommandOption("--cluster-id <ID>")]
         [Description("The cluster's name (as given to its silos). Default c3v")]
         public string ClusterId { get; init; } = C3V.Cluster.ClusterNames.DefaultClusterId;
-
-        [CommandOption("--seed <N>")]
-
-        [Bounds(int.MinValue, int.MaxValue)]
-        [Description("Seed of every line that does not set one. Default 1")]
-        public int Seed { get; init; } = 1;
-
-        [CommandOption("--duration <SECONDS>")]
-
-        [Bounds(SettingsRules.MinDuration, SettingsRules.MaxDuration)]
-        [Description("Clip length (default: the motion's natural length, 4–8 s)")]
-        public double? Duration { get; init; }
-
-        [CommandOption("--fps <FPS>")]
-
-        [Bounds(SettingsRules.MinFps, SettingsRules.MaxFps)]
-        [Description("Frames per second. Default 24")]
-        public int Fps { get; init; } = 24;
-
-        [CommandOption("--size <WxH>")]
-        [Description("Frame size. Default 512x512")]
-        public string Size { get; init; } = "512x512";
-
-        [CommandOption("--camera <PATH>")]
-        [Description("static, orbit, dolly, follow or crane. Default static")]
-        public string Camera { get; init; } = "static";
-
-        [CommandOption("--quality <Q>")]
-        [Description("draft (faster) or final. Default final")]
-        public string Quality { get; init; } = "final";
-
-        [CommandOption("--format <F>")]
-        [Description("mp4 (needs ffmpeg; GIF otherwise), gif or png (frames). Default mp4")]
-        public string Format { get; init; } = "mp4";
-
-        [CommandOption("--library <FOLDER>")]
-        [Description("Your asset library for every line that does not name one")]
-        public string? Library { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        var (w, h) = PipelineFactory.ParseSize(settings.Size);
-        var defaults = Generator.Check(new GenerationSettings
-        {
-            Seed = settings.Seed, DurationSeconds = settings.Duration, Fps = settings.Fps, Width = w, Height = h,
-            Camera = settings.Camera.Trim().ToLowerInvariant(), Quality = settings.Quality.Trim().ToLowerInvariant(),
-            Format = settings.Format.Trim().ToLowerInvariant(), Llm = PipelineFactory.LlmSpec(settings.Llm),
-            Library = settings.Library is null ? null : Path.GetFullPath(settings.Library),
-        });
+        var defaults = settings.ToGenerationSettings();
         var options = new BatchOptions { Workers = settings.Workers ?? BatchOptions.DefaultWorkers(), Retry = settings.Retry }.Check();
         var input = PromptFile.Read(settings.Prompts, defaults, settings.Variants, settings.VaryCamera);
         if (input.Jobs.Count == 0 && input.Problems.Count == 0) throw new C3VException($"{settings.Prompts}: no prompts (one a line; '#' starts a comment)");

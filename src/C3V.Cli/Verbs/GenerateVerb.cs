@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using C3V.Cli.Options;
 using C3V.Common;
 using C3V.Pipeline;
 using C3V.Projects;
@@ -27,7 +28,7 @@ public class PipelineSettings : CommandSettings
     Examples = ["generate \"a robot dances on a stage\"", "generate \"an alien walking on the floor\" -o alien --camera orbit --seed 3"])]
 public sealed class GenerateVerb : Command<GenerateVerb.Settings>
 {
-    public sealed class Settings : PipelineSettings
+    public sealed class Settings : GenerationOptions
     {
         [CommandArgument(0, "<PROMPT>")]
         [Description("What the video shows, e.g. \"a robot dances on a stage\"")]
@@ -40,55 +41,13 @@ public sealed class GenerateVerb : Command<GenerateVerb.Settings>
         [CommandOption("--force")]
         [Description("Replace the output folder if it exists")]
         public bool Force { get; init; }
-
-        [CommandOption("--seed <N>")]
-        [Bounds(int.MinValue, int.MaxValue)]
-        [Description("Random seed (same seed, same video). Default 1")]
-        public int Seed { get; init; } = 1;
-
-        [CommandOption("--duration <SECONDS>")]
-        [Bounds(SettingsRules.MinDuration, SettingsRules.MaxDuration)]
-        [Description("Clip length (default: the motion's natural length, 4–8 s)")]
-        public double? Duration { get; init; }
-
-        [CommandOption("--fps <FPS>")]
-        [Bounds(SettingsRules.MinFps, SettingsRules.MaxFps)]
-        [Description("Frames per second. Default 24")]
-        public int Fps { get; init; } = 24;
-
-        [CommandOption("--size <WxH>")]
-        [Description("Frame size. Default 512x512")]
-        public string Size { get; init; } = "512x512";
-
-        [CommandOption("--camera <PATH>")]
-        [Description("static, orbit, dolly, follow or crane. Default static")]
-        public string Camera { get; init; } = "static";
-
-        [CommandOption("--quality <Q>")]
-        [Description("draft (faster) or final. Default final")]
-        public string Quality { get; init; } = "final";
-
-        [CommandOption("--format <F>")]
-        [Description("mp4 (needs ffmpeg; GIF otherwise), gif or png (frames). Default mp4")]
-        public string Format { get; init; } = "mp4";
-
-        [CommandOption("--library <FOLDER>")]
-        [Description("Your asset library (library.json, see library add): its scenes and BVH motions are searched before the procedural ones")]
-        public string? Library { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
         if (string.IsNullOrWhiteSpace(settings.Prompt))
             throw new C3VException("the prompt is empty: say what the video shows, e.g. c3v generate \"a robot dances on a stage\"");
-        var (w, h) = PipelineFactory.ParseSize(settings.Size);
-        var gen = Generator.Check(new GenerationSettings
-        {
-            Seed = settings.Seed, DurationSeconds = settings.Duration, Fps = settings.Fps, Width = w, Height = h,
-            Camera = settings.Camera.Trim().ToLowerInvariant(), Quality = settings.Quality.Trim().ToLowerInvariant(),
-            Format = settings.Format.Trim().ToLowerInvariant(), Llm = PipelineFactory.LlmSpec(settings.Llm),
-            Library = settings.Library is null ? null : Path.GetFullPath(settings.Library),
-        });
+        var gen = settings.ToGenerationSettings();
         string output = settings.Output ?? PipelineFactory.DefaultOutput(settings.Prompt);
         var request = new GenerateRequest(settings.Prompt, output, settings.Force, gen);
         return PipelineConsole.Run(AnsiConsole.Console, settings.Quiet, settings.Json, cancellation,

@@ -24,19 +24,6 @@ public sealed record GenerateBody
     public string Format { get; init; } = "mp4";
 }
 
-/// <summary>POST /api/projects/{name}/edit: one concept changed, as the edit verb takes it.</summary>
-public sealed record EditBody
-{
-    public string? Actor { get; init; }
-    public string? Object { get; init; }
-    public string? Motion { get; init; }
-    public string? Scene { get; init; }
-    public string? Camera { get; init; }
-    public string? AddActor { get; init; }
-    public string? RemoveActor { get; init; }
-    public bool Replace { get; init; }
-}
-
 /// <summary>POST /api/projects/{name}/render.</summary>
 public sealed record RenderBody
 {

@@ -88,10 +88,9 @@ static class ProjectEndpoints
         api.MapPost("/projects/{name}/edit", async (string name, HttpRequest req, ProjectStore store, JobQueue queue, StudioPipeline pipeline) =>
         {
             var dir = store.Existing(name);
-            var b = await Bodies.ReadAsync<EditBody>(req, req.HttpContext.RequestAborted);
-            var edit = new EditRequest { Actor = b.Actor, Object = b.Object, Motion = b.Motion, Scene = b.Scene, Camera = b.Camera, AddActor = b.AddActor, RemoveActor = b.RemoveActor, Replace = b.Replace };
+            var edit = new EditRequest(await Bodies.ReadAsync<ConceptEdit>(req, req.HttpContext.RequestAborted));
             return Queue(queue, name, "edit", "edit one concept", async (observer, ct) => await pipeline.Create(StudioPipeline.ProjectLlm(dir), observer).EditAsync(dir, edit, ct));
-        }).WithSummary("Change one concept (actor look, motion, scene, camera, add/remove actor), as the edit verb does").Accepts<EditBody>("application/json");
+        }).WithSummary("Change one concept (actor look, motion, scene, camera, add/remove actor), as the edit verb does").Accepts<ConceptEdit>("application/json");
 
         api.MapPost("/projects/{name}/render", async (string name, HttpRequest req, ProjectStore store, JobQueue queue, StudioPipeline pipeline) =>
         {

@@ -8,30 +8,8 @@ namespace C3V.Actors;
 /// degrees. Conventions (actor frame, faces +Z, left = +X): positive bend = forward, positive yaw = turn
 /// towards +X (the actor's left).
 /// </summary>
-public sealed class PoseRig
+public sealed class PoseRig(Skeleton skeleton) : SkeletonRig(skeleton)
 {
-    const float Deg = MathF.PI / 180f;
-    readonly Skeleton _s;
-    readonly Quaternion[] _local = new Quaternion[Skeleton.JointCount];
-    Vector3 _root;
-
-    public PoseRig(Skeleton skeleton)
-    {
-        _s = skeleton;
-        Reset();
-    }
-
-    public Skeleton Skeleton => _s;
-
-    /// <summary>Back to the rest T-pose.</summary>
-    public void Reset()
-    {
-        Array.Fill(_local, Quaternion.Identity);
-        _root = _s.RestPositions[Skeleton.Pelvis];
-    }
-
-    public Pose ToPose() => new((Quaternion[])_local.Clone(), _root);
-
     public static Quaternion Euler(float pitch, float yaw, float roll) =>
         Quaternion.CreateFromAxisAngle(Vector3.UnitY, yaw * Deg) *
         Quaternion.CreateFromAxisAngle(Vector3.UnitX, pitch * Deg) *
@@ -120,17 +98,7 @@ public sealed class PoseRig
 
         var thighRest = _s.Offsets[kneeJ];
         var shinRest = _s.Offsets[ankleJ];
-        float l1 = thighRest.Length(), l2 = shinRest.Length();
-        var toAnkle = ankle - hip;
-        float d = Math.Clamp(toAnkle.Length(), MathF.Abs(l1 - l2) + 1e-4f, l1 + l2 - 1e-4f);
-        var u = Vector3.Normalize(toAnkle);
-        var pole = Vector3.Transform(Vector3.UnitZ, heading);
-        var v = pole - Vector3.Dot(pole, u) * u;
-        v = v.LengthSquared() < 1e-8f ? Vector3.Normalize(Vector3.Cross(u, Vector3.UnitX)) : Vector3.Normalize(v);
-        float cosA = Math.Clamp((l1 * l1 + d * d - l2 * l2) / (2 * l1 * d), -1, 1);
-        float sinA = MathF.Sqrt(1 - cosA * cosA);
-        var knee = hip + l1 * (cosA * u + sinA * v);
-        var ankleReached = hip + d * u;
+        var (knee, ankleReached, v) = TwoBone(hip, ankle, thighRest.Length(), shinRest.Length(), Vector3.Transform(Vector3.UnitZ, heading));
 
         var thigh = AimWithPole(thighRest, Vector3.UnitZ, knee - hip, v);
         var shin = AimWithPole(shinRest, Vector3.UnitZ, ankleReached - knee, v);

@@ -20,8 +20,8 @@ namespace C3V.Pipeline;
 /// <summary>What `generate` was asked.</summary>
 public sealed record GenerateRequest(string Prompt, string Output, bool Force, GenerationSettings Settings);
 
-/// <summary>One change of `edit` (ID: actor id or 0-based index).</summary>
-public sealed record EditRequest
+/// <summary>One concept changed, as the edit verb and the studio's edit form take it (ID: actor id or 0-based index).</summary>
+public record ConceptEdit
 {
     public string? Actor { get; init; }
     public string? Object { get; init; }
@@ -30,12 +30,21 @@ public sealed record EditRequest
     public string? Camera { get; init; }
     public string? AddActor { get; init; }
     public string? RemoveActor { get; init; }
+    public bool Replace { get; init; }
+}
+
+/// <summary>What `edit` is asked: one concept, or a whole edited plan, or user-drawn placements.</summary>
+public sealed record EditRequest : ConceptEdit
+{
+    public EditRequest() { }
+
+    public EditRequest(ConceptEdit concept) : base(concept) { }
+
     /// <summary>A whole edited plan (the studio's plan form); what depends on the changed fields is recomputed.</summary>
     public ScenePlan? Plan { get; init; }
     /// <summary>User-drawn placements (boxes and waypoints in the reference view) replacing the director's for these actors:
     /// their paths are lifted, refined and composed again.</summary>
     public IReadOnlyList<Placement>? Placements { get; init; }
-    public bool Replace { get; init; }
 }
 
 /// <summary>

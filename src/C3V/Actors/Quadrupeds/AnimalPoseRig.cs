@@ -8,32 +8,18 @@ namespace C3V.Actors;
 /// hock, fore legs at the elbow (backwards) and carpus. Angles in degrees; positive pitch tips the front down,
 /// positive raise lifts the head. Legs: 0 left hind, 1 right hind, 2 left fore, 3 right fore.
 /// </summary>
-public sealed class AnimalPoseRig
+public sealed class AnimalPoseRig(Skeleton skeleton) : SkeletonRig(skeleton)
 {
-    const float Deg = MathF.PI / 180f;
     public const int LeftHind = 0, RightHind = 1, LeftFore = 2, RightFore = 3;
 
-    readonly Skeleton _s;
-    readonly Quaternion[] _local = new Quaternion[Skeleton.JointCount];
-    Vector3 _root;
     float _yaw;
 
-    public AnimalPoseRig(Skeleton skeleton)
+    /// <summary>Back to the rest pose, heading 0.</summary>
+    public override void Reset()
     {
-        _s = skeleton;
-        Reset();
-    }
-
-    public Skeleton Skeleton => _s;
-
-    public void Reset()
-    {
-        Array.Fill(_local, Quaternion.Identity);
-        _root = _s.RestPositions[Skeleton.Pelvis];
+        base.Reset();
         _yaw = 0;
     }
-
-    public Pose ToPose() => new((Quaternion[])_local.Clone(), _root);
 
     /// <summary>Rest ground point under paw <paramref name="leg"/> (where it stands in the rest pose).</summary>
     public Vector3 RestPaw(int leg)
@@ -130,18 +116,9 @@ public sealed class AnimalPoseRig
         var parentRot = gr[Skeleton.Parents[top]];
         var b1 = _s.Offsets[mid];
         var b2 = _s.Offsets[low];
-        float l1 = b1.Length(), l2 = b2.Length();
-        var to = end - start;
-        float d = Math.Clamp(to.Length(), MathF.Abs(l1 - l2) + 1e-4f, l1 + l2 - 1e-4f);
-        var u = Vector3.Normalize(to);
         // Stifles bulge forwards, elbows backwards.
         var pole = Vector3.Transform(hind ? Vector3.UnitZ : -Vector3.UnitZ, gr[Skeleton.Pelvis]);
-        var v = pole - Vector3.Dot(pole, u) * u;
-        v = v.LengthSquared() < 1e-8f ? Vector3.Normalize(Vector3.Cross(u, Vector3.UnitX)) : Vector3.Normalize(v);
-        float cosA = Math.Clamp((l1 * l1 + d * d - l2 * l2) / (2 * l1 * d), -1, 1);
-        float sinA = MathF.Sqrt(1 - cosA * cosA);
-        var joint = start + l1 * (cosA * u + sinA * v);
-        var reached = start + d * u;
+        var (joint, reached, v) = TwoBone(start, end, b1.Length(), b2.Length(), pole);
         var restPole = hind ? Vector3.UnitZ : -Vector3.UnitZ;
         // Keep the rest twist: the rest pose's top rotation is the parent's, with the identity local rotation.
         var g1 = PoseRig.AimWithPole(b1, restPole, joint - start, v);
