@@ -33,6 +33,16 @@ public sealed class ComposedActor
     readonly MotionClip travelInPlace;
     /// <summary>Horizontal root speed of the clip in m/s for this actor's skeleton at scale 1.</summary>
     public float NaturalSpeed { get; }
+    /// <summary>The speed (m/s at scale 1) the plan asks of its travel (see <see cref="Compose.Pace"/>), or null: the walk is fitted to its time.</summary>
+    public float? Pace { get; }
+    /// <summary>Slowest and fastest a clip is played to give a pace: beyond these a gait looks wrong (a walk played
+    /// twice as fast is not a run); the feet still keep pace with the ground, since the clip advances with the path.</summary>
+    public const float MinPaceRate = 0.5f, MaxPaceRate = 2f;
+    /// <summary>
+    /// The actor's speed along its path at scale 1 (m/s) at cruise: its <see cref="Pace"/> within the rates its clip
+    /// can be played at, else the clip's natural speed (which fitting to the time may change by up to ±50 %).
+    /// </summary>
+    public float TravelSpeed => Pace is { } p ? Math.Clamp(p, MinPaceRate * NaturalSpeed, MaxPaceRate * NaturalSpeed) : NaturalSpeed;
     /// <summary>Height of the actor at scale 1 (its skeleton's height), metres.</summary>
     public float Height => Skin.Skeleton.Height;
     /// <summary>Radius of the vertical capsule that bounds the actor's body at scale 1 (half the shoulder span plus the arm's girth).</summary>
@@ -53,8 +63,10 @@ public sealed class ComposedActor
 
     /// <param name="clip">The clip that sets the actor's pace: its travelling segment's, else its first.</param>
     /// <param name="segments">All its motions in order, when there are several or they act in place (see <see cref="Segments"/>).</param>
-    public ComposedActor(string id, SkinnedCloud skin, MotionClip clip, IReadOnlyList<SegmentClip>? segments = null)
+    /// <param name="pace">The speed the plan asks of the travel, m/s at scale 1 (see <see cref="Pace"/>).</param>
+    public ComposedActor(string id, SkinnedCloud skin, MotionClip clip, IReadOnlyList<SegmentClip>? segments = null, float? pace = null)
     {
+        Pace = pace is > 0 ? pace : null;
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         Id = id;
         Skin = skin;
@@ -78,7 +90,7 @@ public sealed class ComposedActor
 
     ComposedActor(ComposedActor o)
     {
-        Id = o.Id; Clip = o.Clip; InPlace = o.InPlace; travelInPlace = o.travelInPlace; Segments = o.Segments; Sequence = o.Sequence; Standing = o.Standing; StopPhase = o.StopPhase; NaturalSpeed = o.NaturalSpeed;
+        Id = o.Id; Clip = o.Clip; Pace = o.Pace; InPlace = o.InPlace; travelInPlace = o.travelInPlace; Segments = o.Segments; Sequence = o.Sequence; Standing = o.Standing; StopPhase = o.StopPhase; NaturalSpeed = o.NaturalSpeed;
         CapsuleRadius = o.CapsuleRadius; FootGaussians = o.FootGaussians; SoleHeight = o.SoleHeight;
         Skin = new SkinnedCloud(o.Skin.Rest, o.Skin.Skeleton, o.Skin.Bones, o.Skin.Weights);
     }
@@ -105,7 +117,7 @@ public sealed class ComposedActor
             bones[k] = keep.Select(i => Skin.Bones[k][i]).ToArray();
             weights[k] = keep.Select(i => Skin.Weights[k][i]).ToArray();
         }
-        return new ComposedActor(Id, new SkinnedCloud(rest, Skin.Skeleton, bones, weights), Clip, Segments);
+        return new ComposedActor(Id, new SkinnedCloud(rest, Skin.Skeleton, bones, weights), Clip, Segments, Pace);
     }
 
     /// <summary>
@@ -113,10 +125,21 @@ public sealed class ComposedActor
     /// <paramref name="duration"/> seconds. An actor with <see cref="Segments"/> has its sequence laid out on that
     /// timeline here (<see cref="Sequence"/>, and <see cref="InPlace"/> becomes its clip): plan it before posing it.
     /// </summary>
-    public PathTiming Timing(float pathLength, float duration, float scale, TimingOptions? options = null)
+    /// <param name="speed">
+    /// The cruise speed (world m/s) to travel at instead of its own pace, when it keeps another's (a follower, a
+    /// chaser: see <see cref="RelatedLayouts.PacedBy"/>), within the rates its clip can be played at.
+    /// </param>
+    public PathTiming Timing(float pathLength, float duration, float scale, TimingOptions? options = null, float? speed = null)
     {
+        options ??= new TimingOptions();
+        float natural = NaturalSpeed * scale;
+        float? rate = speed is { } v && natural > 0 ? Math.Clamp(v / natural, MinPaceRate, MaxPaceRate)
+            : Pace is null || NaturalSpeed <= 0 ? null : TravelSpeed / NaturalSpeed;
+        // its own pace may be nudged to end with the video; another's is kept exactly
+        bool own = speed is null;
         PathTiming Walk(float budget) =>
-            PathTiming.Plan(pathLength, budget, NaturalSpeed, scale, options, StopPhase, travelInPlace.Loop ? travelInPlace.Duration : 0);
+            PathTiming.Plan(pathLength, budget, NaturalSpeed, scale, options, StopPhase, travelInPlace.Loop ? travelInPlace.Duration : 0, rate,
+                own ? options.PaceTolerance : 0, own ? options.PaceSlack : 0);
         if (Segments is null) return Walk(duration);
         bool travels = Segments.Any(s => s.Travels);
         Sequence = MotionSequence.Build(Segments, duration, travels ? Walk : null, Skin.Skeleton);

@@ -39,12 +39,45 @@ public static class Composer
     /// <summary>Seconds an actor that waits for the others ("then") still has to act, at the least.</summary>
     public const float MinActingSeconds = 1.5f;
 
+    /// <summary>Least time an earlier actor acting in place is watched before the later ones start (the eye needs a second to see an action).</summary>
+    public const float MinHoldSeconds = 1f;
+    /// <summary>Most of the video an earlier in-place action holds the later actors back.</summary>
+    const float MaxHoldShare = 0.4f;
+
+    /// <summary>Seconds an actor's in-place action takes done once: its segments' natural length (counts included), else its clip's.</summary>
+    static float ActionSeconds(ComposedActor actor) =>
+        actor.Segments is { } segments ? MotionSequence.InPlaceSeconds(segments) : actor.Clip.Duration;
+
     /// <summary>Path and timing of an actor's layout; an actor that starts <paramref name="delay"/> seconds in is planned for the time left.</summary>
-    public static (CatmullRomPath Path, PathTiming Timing) Plan(ComposedActor actor, ActorLayout layout, ComposeScene scene, TimingOptions? options = null, float delay = 0)
+    /// <param name="speed">The cruise speed (world m/s) it keeps when it goes at another's pace (see <see cref="Speeds"/>).</param>
+    public static (CatmullRomPath Path, PathTiming Timing) Plan(ComposedActor actor, ActorLayout layout, ComposeScene scene, TimingOptions? options = null, float delay = 0,
+        float? speed = null)
     {
         var path = new CatmullRomPath(layout.Waypoints);
-        if (delay <= 0) return (path, actor.Timing(path.Length, scene.Duration, layout.Scale, options));
-        return (path, actor.Timing(path.Length, scene.Duration - delay, layout.Scale, options).After(delay, scene.Duration));
+        if (delay <= 0) return (path, actor.Timing(path.Length, scene.Duration, layout.Scale, options, speed));
+        return (path, actor.Timing(path.Length, scene.Duration - delay, layout.Scale, options, speed).After(delay, scene.Duration));
+    }
+
+    /// <summary>
+    /// The cruise speed of each actor that goes at another's pace (<paramref name="pacedBy"/>: follower → leader), null
+    /// for the others: its leader's speed times the ratio of their paths' lengths, so both cover their paths in the
+    /// same time — a follower keeps its distance, a chaser closes in, a file keeps its gaps, a pair stays abreast.
+    /// </summary>
+    public static float?[] Speeds(ComposeScene scene, IReadOnlyList<(ComposedActor Actor, ActorLayout Layout)> actors, TimingOptions? options,
+        float[] delays, IReadOnlyDictionary<string, string>? pacedBy)
+    {
+        var speeds = new float?[actors.Count];
+        if (pacedBy is not { Count: > 0 }) return speeds;
+        for (int i = 0; i < actors.Count; i++)
+        {
+            if (!pacedBy.TryGetValue(actors[i].Actor.Id, out var leaderId)) continue;
+            int j = Enumerable.Range(0, actors.Count).FirstOrDefault(k => actors[k].Actor.Id == leaderId, -1);
+            if (j < 0 || j == i) continue;
+            var (_, lead) = Plan(actors[j].Actor, actors[j].Layout, scene, options, delays[j]);
+            if (!lead.Locomotion || lead.PathLength <= 0) continue;
+            speeds[i] = lead.Speed * new CatmullRomPath(actors[i].Layout.Waypoints).Length / lead.PathLength;
+        }
+        return speeds;
     }
 
     /// <summary>Yaw that makes an actor standing at <paramref name="position"/> face the camera.</summary>
@@ -53,9 +86,9 @@ public static class Composer
     /// <param name="target">Where the actor's action is aimed at each frame, or null (see <see cref="TrackBuilder.Build"/>).</param>
     /// <param name="delay">Seconds the actor stands before it starts (see <see cref="StartDelays"/>).</param>
     public static ActorTrack Track(ComposedActor actor, ActorLayout layout, ComposeScene scene, TimingOptions? options = null, Func<int, Vector3?>? target = null,
-        float delay = 0)
+        float delay = 0, float? speed = null)
     {
-        var (path, timing) = Plan(actor, layout, scene, options, delay);
+        var (path, timing) = Plan(actor, layout, scene, options, delay, speed);
         return TrackBuilder.Build(actor.Id, path, timing, layout.Scale, scene.Fps, scene.FrameCount,
             FacingCamera(scene.Camera, layout.Waypoints[0]), actor.Height, options, new FootSampler(actor).Pivot, target);
     }
@@ -65,11 +98,13 @@ public static class Composer
     /// wherever it is at each frame while standing. Actors not listed face their way, or the camera.
     /// </param>
     /// <param name="orders">Per actor id, its place in the prompt's order of events (see <see cref="StartDelays"/>); none: all start at once.</param>
+    /// <param name="pacedBy">Per actor id, the actor whose pace it keeps (see <see cref="Speeds"/>).</param>
     public static Composition Compose(ComposeScene scene, IReadOnlyList<(ComposedActor Actor, ActorLayout Layout)> actors, TimingOptions? options = null,
-        IReadOnlyDictionary<string, string>? targets = null, IReadOnlyDictionary<string, int>? orders = null)
+        IReadOnlyDictionary<string, string>? targets = null, IReadOnlyDictionary<string, int>? orders = null, IReadOnlyDictionary<string, string>? pacedBy = null)
     {
         var delays = StartDelays(scene, actors, options, orders);
-        var tracks = actors.Select((a, i) => Track(a.Actor, a.Layout, scene, options, delay: delays[i])).ToArray();
+        var speeds = Speeds(scene, actors, options, delays, pacedBy);
+        var tracks = actors.Select((a, i) => Track(a.Actor, a.Layout, scene, options, delay: delays[i], speed: speeds[i])).ToArray();
         if (targets is { Count: > 0 })
         {
             // Facing changes only yaw (and the centimetres a pivot on a planted foot adds), so the targets'
@@ -78,7 +113,7 @@ public static class Composer
             for (int i = 0; i < actors.Count; i++)
             {
                 if (!targets.TryGetValue(actors[i].Actor.Id, out var id) || id == actors[i].Actor.Id || !first.TryGetValue(id, out var other)) continue;
-                tracks[i] = Track(actors[i].Actor, actors[i].Layout, scene, options, f => other.Frames[Math.Min(f, other.Frames.Count - 1)].Position, delays[i]);
+                tracks[i] = Track(actors[i].Actor, actors[i].Layout, scene, options, f => other.Frames[Math.Min(f, other.Frames.Count - 1)].Position, delays[i], speeds[i]);
             }
         }
         return new(scene.Fps, scene.FrameCount, tracks);
@@ -89,18 +124,20 @@ public static class Composer
     /// so that actors with motion segments have their sequence clips laid out (see <see cref="ComposedActor.Timing"/>).
     /// </summary>
     public static void Prepare(ComposeScene scene, IReadOnlyList<(ComposedActor Actor, ActorLayout Layout)> actors, TimingOptions? options = null,
-        IReadOnlyDictionary<string, int>? orders = null)
+        IReadOnlyDictionary<string, int>? orders = null, IReadOnlyDictionary<string, string>? pacedBy = null)
     {
         var delays = StartDelays(scene, actors, options, orders);
+        var speeds = Speeds(scene, actors, options, delays, pacedBy);
         for (int i = 0; i < actors.Count; i++)
-            if (actors[i].Actor.Segments is not null) Plan(actors[i].Actor, actors[i].Layout, scene, options, delays[i]);
+            if (actors[i].Actor.Segments is not null) Plan(actors[i].Actor, actors[i].Layout, scene, options, delays[i], speeds[i]);
     }
 
     /// <summary>
     /// When each actor starts, for "a man runs to the house, then a woman waves at him": an actor later in the
-    /// prompt's order waits, standing, until every earlier actor that travels has arrived, keeping at least
-    /// <see cref="MinActingSeconds"/> to act. Earlier actors acting in place (a dance) do not hold it back: they
-    /// go on for the whole clip.
+    /// prompt's order waits, standing, until every earlier actor that travels has arrived, and every earlier actor
+    /// acting in place ("the referee blows the whistle, then the sprinters run") has done its action once (its
+    /// natural length, <see cref="MinHoldSeconds"/> at least and <see cref="MaxHoldShare"/> of the video at most: it
+    /// goes on acting afterwards), keeping at least <see cref="MinActingSeconds"/> to act.
     /// </summary>
     public static float[] StartDelays(ComposeScene scene, IReadOnlyList<(ComposedActor Actor, ActorLayout Layout)> actors, TimingOptions? options,
         IReadOnlyDictionary<string, int>? orders)
@@ -118,7 +155,8 @@ public static class Composer
             start = MathF.Min(start, scene.Duration - MinActingSeconds);
             delays[i] = start >= 1f / scene.Fps ? start : 0;
             var (_, timing) = Plan(actors[i].Actor, actors[i].Layout, scene, options, delays[i]);
-            arrivals[i] = timing.Locomotion ? timing.Delay + timing.ArrivalTime : 0;
+            arrivals[i] = timing.Locomotion ? timing.Delay + timing.Lead + timing.ArrivalTime
+                : timing.Delay + MathF.Min(MathF.Max(ActionSeconds(actors[i].Actor), MinHoldSeconds), MaxHoldShare * scene.Duration);
         }
         return delays;
     }

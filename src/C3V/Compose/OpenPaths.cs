@@ -24,9 +24,10 @@ public static class OpenPaths
         options ??= new TimingOptions();
         var pts = layout.Waypoints;
         if (pts.Count < 2) return layout;
-        float speed = actor.NaturalSpeed * layout.Scale;
         float length = Length(pts);
-        if (speed < options.MinLocomotionSpeed || length < options.MinLocomotionPath) return layout;
+        if (actor.NaturalSpeed * layout.Scale < options.MinLocomotionSpeed || length < options.MinLocomotionPath) return layout;
+        // at the pace the plan asks (a sprint covers five strolls), else the clip's own
+        float speed = actor.TravelSpeed * layout.Scale;
         float wanted = MathF.Min(MaxLength, speed * MathF.Max(0, seconds - options.StopSeconds));
         if (length >= Enough * wanted) return layout;
         // the direction at the open end, over its last stretch (a single segment can be a curve's kink)

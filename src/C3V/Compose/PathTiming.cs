@@ -34,6 +34,14 @@ public sealed record TimingOptions
     public float RestBlendSeconds { get; init; } = 0.3f;
     /// <summary>Seconds stopping adds to a walk at cruise speed: half the settle (the last metres are slower) and the blend into standing.</summary>
     public float StopSeconds => SettleSeconds / 2 + RestBlendSeconds;
+    /// <summary>
+    /// Share by which a pace the plan asks (a stroll, a sprint) may be raised so that a long walk ends as the video
+    /// does; it is lowered by at most <see cref="PaceSlack"/> for a short one (a sprint must not become a jog to fill
+    /// the time: better arrive early and stand). A stroll stays a stroll.
+    /// </summary>
+    public float PaceTolerance { get; init; } = 0.25f;
+    /// <summary>Share by which a pace may be lowered so that a short walk ends as the video does.</summary>
+    public float PaceSlack { get; init; } = 0.1f;
     /// <summary>Half-width, in actor heights, of the chord that smooths the heading (and so the yaw).</summary>
     public float HeadingWindow { get; init; } = 0.15f;
 }
@@ -84,8 +92,14 @@ public sealed record PathTiming(
     /// (the swing foot passing the planted one): the walker starts its clip at the phase that brings it there
     /// on arrival, so blending into standing hardly moves the feet.
     /// </param>
+    /// <param name="rate">
+    /// The playback rate a pace asks (a sprint, a stroll), or null to fit the walk to the time within
+    /// <see cref="TimingOptions.MinPlaybackRate"/>–<see cref="TimingOptions.MaxPlaybackRate"/>. With a rate, the fit
+    /// may only raise it by <paramref name="raise"/> or lower it by <paramref name="lower"/> (shares): beyond that the
+    /// actor keeps the pace, arriving early and standing, or not reaching the end.
+    /// </param>
     public static PathTiming Plan(float pathLength, float duration, float naturalSpeed, float scale, TimingOptions? options = null,
-        float stopPhase = 0, float cycle = 0)
+        float stopPhase = 0, float cycle = 0, float? rate = null, float raise = 0, float lower = 0)
     {
         options ??= new TimingOptions();
         if (!(duration > 0)) throw new ArgumentOutOfRangeException(nameof(duration), "duration must be positive");
@@ -97,13 +111,14 @@ public sealed record PathTiming(
         }
         float settle = MathF.Max(0, options.SettleSeconds), blend = MathF.Max(0, options.RestBlendSeconds);
         // cruising, stopping (half a settle at cruise speed) and settling into standing should take the whole video
-        float rate = Math.Clamp(pathLength / MathF.Max(1e-3f, duration - settle / 2 - blend) / worldSpeed, options.MinPlaybackRate, options.MaxPlaybackRate);
-        float speed = rate * worldSpeed;
+        float fit = pathLength / MathF.Max(1e-3f, duration - settle / 2 - blend) / worldSpeed;
+        float playback = rate is { } r ? Math.Clamp(fit, r * (1 - lower), r * (1 + raise)) : Math.Clamp(fit, options.MinPlaybackRate, options.MaxPlaybackRate);
+        float speed = playback * worldSpeed;
         // a path shorter than the stop itself is all stopping
         settle = MathF.Min(settle, 2 * pathLength / speed);
         float arrival = (pathLength - speed * settle / 2) / speed + settle;
-        float phase = cycle > 0 ? PositiveModulo(stopPhase - rate * pathLength / speed, cycle) : 0;
-        var timing = new PathTiming(pathLength, duration, speed, rate, true, arrival, 1f, settle, phase, blend);
+        float phase = cycle > 0 ? PositiveModulo(stopPhase - playback * pathLength / speed, cycle) : 0;
+        var timing = new PathTiming(pathLength, duration, speed, playback, true, arrival, 1f, settle, phase, blend);
         return timing with { ReachedFraction = timing.ArcLengthAt(duration) / pathLength };
     }
 
@@ -158,6 +173,20 @@ public sealed record PathTiming(
         return MathF.Max(waking, SmoothStep((t - ArrivalTime) / RestBlend));
     }
 
+    /// <summary>
+    /// How much the actor is still before its travel at <paramref name="t"/>: 1 while it waits (<see cref="Delay"/>)
+    /// and acts in place before the walk (<see cref="Lead"/>), falling to 0 over the <paramref name="turn"/> seconds
+    /// before it sets off (the time it needs to turn its way); 0 for a timing that never travels.
+    /// </summary>
+    public float BeforeTravelWeightAt(float t, float turn = StartBlendSeconds)
+    {
+        if (!Locomotion) return t < Delay ? 1 : 0;
+        float start = Delay + Lead;
+        if (start <= 0) return 0;
+        turn = MathF.Max(1e-3f, turn);
+        return 1 - SmoothStep((t - (start - turn)) / turn);
+    }
+
     static float SmoothStep(float u)
     {
         u = Math.Clamp(u, 0, 1);
@@ -193,8 +222,10 @@ public static class TrackBuilder
     /// </param>
     /// <param name="target">
     /// Where the actor's action is aimed at each frame (another actor it waves or talks to), or null. While the
-    /// actor stands (an in-place clip, or once a walker has stopped) it turns to face the target, at most
-    /// <see cref="MaxTurnRate"/>; while it walks it faces its way.
+    /// actor is not walking (acting in place, waiting for its turn, acting before its walk, or once it has stopped)
+    /// it turns to face the target; while it walks it faces its way. Without a target, an actor that waits or acts
+    /// before its walk faces the camera (<paramref name="fallbackYaw"/>), not the way it will go. Every change of
+    /// facing is a turn of at most <see cref="MaxTurnRate"/>.
     /// </param>
     public static ActorTrack Build(string actorId, CatmullRomPath path, PathTiming timing, float scale, float fps, int frames,
         float fallbackYaw, float actorHeight, TimingOptions? options = null, Func<float, float, Vector3?>? pivot = null,
@@ -208,6 +239,10 @@ public static class TrackBuilder
         // an actor carried evenly along no path (a dance, a wave) stands the whole time
         bool stands = !timing.Locomotion && timing.PathLength < 0.05f;
         var list = new ActorFrame[frames];
+        // Facing the target (or the camera) before setting off, it starts turning its way early enough to have
+        // turned by the time it walks: about a third of a second per radian, and the blend's time.
+        float before0 = target?.Invoke(0) is { } aim0 ? YawOf(aim0 - path.Evaluate(0), fallbackYaw) : fallbackYaw;
+        float turnSeconds = PathTiming.StartBlendSeconds + MathF.Abs(Wrap(startYaw - before0)) / MaxTurnRate;
         float yaw = startYaw;
         var shift = Vector3.Zero;
         Vector3? planted = null;
@@ -217,13 +252,17 @@ public static class TrackBuilder
             float s = timing.ArcLengthAt(t);
             float previousYaw = yaw, motionTime = timing.MotionTimeAt(t), rest = timing.RestWeightAt(t);
             var position = path.Evaluate(s) + shift;
-            yaw = YawOf(path.SmoothedHeading(s, window), yaw);
-            if (target?.Invoke(f) is { } aim && (stands ? 1 : rest) is var standing && standing > 0)
+            float desired = YawOf(path.SmoothedHeading(s, window), yaw);
+            float before = stands ? 1 : timing.BeforeTravelWeightAt(t, turnSeconds);
+            if (target?.Invoke(f) is { } aim)
             {
-                // blend from the heading to the target as the actor comes to a stop, then turn no faster than a person
-                float desired = yaw + standing * Wrap(YawOf(aim - position, yaw) - yaw);
-                yaw = f == 0 ? desired : previousYaw + Math.Clamp(Wrap(desired - previousYaw), -MaxTurnRate / fps, MaxTurnRate / fps);
+                // facing the target while not walking: blended from the heading as the actor stops or sets off
+                float standing = MathF.Max(before, stands ? 1 : rest);
+                desired += standing * Wrap(YawOf(aim - position, desired) - desired);
             }
+            else if (before > 0) desired += before * Wrap(fallbackYaw - desired);
+            // no faster than a person turns
+            yaw = f == 0 ? desired : previousYaw + Math.Clamp(Wrap(desired - previousYaw), -MaxTurnRate / fps, MaxTurnRate / fps);
             var foot = pivot?.Invoke(motionTime, rest);
             if (foot is { } p && planted is not null && yaw != previousYaw)
             {

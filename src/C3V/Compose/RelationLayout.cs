@@ -4,6 +4,19 @@ using C3V.Render;
 
 namespace C3V.Compose;
 
+/// <summary>What <see cref="RelationLayout.Apply"/> makes of a plan's relations.</summary>
+/// <param name="Layouts">The layouts with the relations applied, in the order given.</param>
+/// <param name="Facing">Who faces whom while not walking (actor id → the actor it turns to).</param>
+/// <param name="PacedBy">
+/// Who goes at another's pace (actor id → its leader): a follower, a chaser, a file or a pair abreast is timed so
+/// that it arrives when its leader does, or the distance the relation set would not hold on the way.
+/// </param>
+public sealed record RelatedLayouts(IReadOnlyList<ActorLayout> Layouts, IReadOnlyDictionary<string, string> Facing, IReadOnlyDictionary<string, string> PacedBy)
+{
+    public void Deconstruct(out IReadOnlyList<ActorLayout> layouts, out IReadOnlyDictionary<string, string> facing) =>
+        (layouts, facing) = (Layouts, Facing);
+}
+
 /// <summary>
 /// A plan's relations made geometry, on the actors' lifted and refined paths (world waypoints, feet on the
 /// ground), before they are timed: whoever placed the actors (the rule planner or a chat model), the relations
@@ -33,16 +46,42 @@ public static class RelationLayout
         _ => 1.3f,
     };
 
+    /// <summary>Widest circle (metres) around an actor: farther out, going round it no longer reads as "around".</summary>
+    const float MaxAroundRadius = 3f;
+    /// <summary>Distance (metres, between body centres) at which one actor passes another: close, not brushing.</summary>
+    const float PassingGap = 1.0f;
+
+    /// <summary>Least distance (metres) an approach covers: walking "up to" someone who is already beside you is not seen.</summary>
+    const float MinApproach = 1.5f;
+
     /// <summary>
-    /// The layouts with the relations applied (same order as <paramref name="layouts"/>), and who faces whom:
-    /// actors facing each other, or facing an actor, turn to it while they stand.
+    /// The plan's relations and those its hints imply: an actor whose path ends at another actor ("walks up to the
+    /// teacher", "runs to her") goes toward it, unless a relation already says how the two meet.
     /// </summary>
-    public static (IReadOnlyList<ActorLayout> Layouts, IReadOnlyDictionary<string, string> Facing) Apply(
+    public static IReadOnlyList<ActorRelation> Implied(ScenePlan plan)
+    {
+        var relations = plan.Relations.ToList();
+        foreach (var a in plan.Actors)
+        {
+            if (a.End?.Actor is not { } other || other == a.Id || plan.FindActor(other) is null || !a.Segments.Any(m => m.Travels)) continue;
+            bool said = plan.Relations.Any(r => r.Actors.Contains(a.Id) && (r.Object == other || r.Actors.Contains(other))
+                && r.Kind is RelationKind.Toward or RelationKind.FacesEachOther or RelationKind.Follows or RelationKind.Chases or RelationKind.Past or RelationKind.Around or RelationKind.AwayFrom);
+            if (!said) relations.Add(new ActorRelation { Kind = RelationKind.Toward, Actors = [a.Id], Object = other });
+        }
+        return relations;
+    }
+
+    /// <summary>
+    /// The layouts with the relations applied (same order as <paramref name="layouts"/>), who faces whom (actors
+    /// facing each other, or facing an actor, turn to it while they stand) and who goes at whose pace.
+    /// </summary>
+    public static RelatedLayouts Apply(
         IReadOnlyList<ActorRelation> relations, IReadOnlyList<ComposedActor> actors, IReadOnlyList<ActorLayout> layouts, Camera camera)
     {
         var paths = layouts.Select(l => l.Waypoints.ToList()).ToList();
         var scales = layouts.Select(l => l.Scale).ToArray();
         var facing = new Dictionary<string, string>();
+        var pacedBy = new Dictionary<string, string>();
         int Index(string id) => actors.ToList().FindIndex(a => a.Id == id);
         var right = Horizontal(camera.CameraToWorld(Vector3.UnitX) - camera.Position);
         right = right.LengthSquared() > 1e-8f ? Vector3.Normalize(right) : Vector3.UnitX;
@@ -89,23 +128,32 @@ public static class RelationLayout
                     }
                     else if (r.Kind == RelationKind.SideBySide)
                     {
-                        // parallel to the first traveller's path, the same length, at one scale so they keep pace
+                        // parallel to the first traveller's way, straight (lines offset from a curve differ in
+                        // length, and the one on the inside would pull ahead), at one scale so they keep pace
                         int lead = who.First(i => !InPlace(i));
-                        var reference = Diagonal(paths[lead], toCamera);
+                        var reference = Diagonal(Straightened(paths[lead]), toCamera);
                         float scale = who.Average(i => scales[i]);
                         for (int k = 0; k < who.Count; k++)
                         {
                             paths[who[k]] = Offset(reference, (k - (who.Count - 1) / 2f) * spacing, toCamera);
                             scales[who[k]] = scale;
+                            if (who[k] != lead) pacedBy.TryAdd(actors[who[k]].Id, actors[lead].Id);
                         }
                     }
                     else
                     {
                         // a travelling row is a file: each walks the first one's path a spacing behind the one before
+                        // (paths of one length at one scale: the same pace, so the gaps stay even)
                         int lead = who.First(i => !InPlace(i));
                         var reference = paths[lead].ToList();
+                        float scale = who.Average(i => scales[i]);
                         for (int k = 0; k < who.Count; k++)
-                            if (who[k] != lead) paths[who[k]] = Behind(reference, spacing * Math.Abs(k - who.IndexOf(lead)), spacing * Math.Abs(k - who.IndexOf(lead)));
+                        {
+                            scales[who[k]] = scale;
+                            if (who[k] == lead) continue;
+                            paths[who[k]] = Behind(reference, spacing * Math.Abs(k - who.IndexOf(lead)), spacing * Math.Abs(k - who.IndexOf(lead)));
+                            pacedBy.TryAdd(actors[who[k]].Id, actors[lead].Id);
+                        }
                     }
                     break;
                 }
@@ -132,22 +180,54 @@ public static class RelationLayout
                 {
                     // behind the leader on its path: a follower keeps its distance, a chaser closes in
                     float startGap = r.Kind == RelationKind.Chases ? 2.5f : 1.8f, endGap = r.Kind == RelationKind.Chases ? 1.0f : 1.6f;
-                    foreach (int a in who) paths[a] = Behind(paths[obj], startGap, MathF.Max(endGap, Girth(a) + Girth(obj) + BodyGap));
+                    foreach (int a in who)
+                    {
+                        paths[a] = Behind(paths[obj], startGap, MathF.Max(endGap, Girth(a) + Girth(obj) + BodyGap));
+                        // it keeps its distance (or closes in) only going as the leader goes
+                        if (a != obj) pacedBy.TryAdd(actors[a].Id, actors[obj].Id);
+                    }
                     break;
                 }
+                case RelationKind.Around when obj >= 0:
+                    foreach (int a in who)
+                    {
+                        if (InPlace(a) || a == obj) continue;
+                        // a lap around where the other stands, clear of it, as wide as the way it has time to go allows
+                        float least = Girth(a) + Girth(obj) + 0.5f;
+                        float radius = Math.Clamp(Length(paths[a]) / (2 * MathF.PI), least, MathF.Max(least, MaxAroundRadius));
+                        paths[a] = Lap(paths[a], paths[obj][0], radius);
+                    }
+                    break;
+                case RelationKind.Past when obj >= 0:
+                    foreach (int a in who)
+                    {
+                        if (InPlace(a) || a == obj) continue;
+                        float gap = MathF.Max(PassingGap, Girth(a) + Girth(obj) + BodyGap);
+                        paths[a] = PassBy(paths[a], paths[obj][paths[obj].Count / 2], gap);
+                    }
+                    break;
                 case RelationKind.AwayFrom when obj >= 0:
                     foreach (int a in who)
                         if (!InPlace(a) && Horizontal(paths[a][^1] - paths[obj][0]).Length() < Horizontal(paths[a][0] - paths[obj][0]).Length())
                             paths[a].Reverse();
                     break;
-                case RelationKind.Facing when obj >= 0:
                 case RelationKind.Toward when obj >= 0:
+                    foreach (int a in who)
+                    {
+                        facing.TryAdd(actors[a].Id, actors[obj].Id);
+                        if (InPlace(a) || a == obj) continue;
+                        // it arrives where one stands to talk (or to do what they do together), having come some way
+                        float d = MathF.Max(DistanceFor(r.Interaction ?? Interaction.Talking), Girth(a) + Girth(obj) + BodyGap);
+                        Approach(paths[a], paths[obj][0], paths[obj][^1], d);
+                    }
+                    break;
+                case RelationKind.Facing when obj >= 0:
                     foreach (int a in who) facing.TryAdd(actors[a].Id, actors[obj].Id);
                     break;
             }
         }
         KeepApart(paths, Enumerable.Range(0, actors.Count).Select(Girth).ToArray(), relations.Any(r => r.Interaction == Interaction.Hug));
-        return (layouts.Select((l, i) => l with { Waypoints = paths[i], Scale = scales[i] }).ToList(), facing);
+        return new(layouts.Select((l, i) => l with { Waypoints = paths[i], Scale = scales[i] }).ToList(), facing, pacedBy);
     }
 
     /// <summary>
@@ -228,6 +308,10 @@ public static class RelationLayout
         return best;
     }
 
+    /// <summary>The straight line from the path's start to its end, with as many evenly spaced waypoints.</summary>
+    static List<Vector3> Straightened(List<Vector3> path) =>
+        Enumerable.Range(0, path.Count).Select(i => Vector3.Lerp(path[0], path[^1], i / (float)Math.Max(1, path.Count - 1))).ToList();
+
     /// <summary>An in-place actor moved to stand at <paramref name="at"/> (every waypoint, its height kept).</summary>
     static void Place(List<Vector3> path, Vector3 at)
     {
@@ -242,6 +326,69 @@ public static class RelationLayout
         var end = other + dir * distance;
         var shift = Horizontal(end - path[^1]);
         for (int i = 0; i < path.Count; i++) path[i] += shift * (i / (float)Math.Max(1, path.Count - 1));
+    }
+
+    /// <summary>
+    /// A traveller's path bent to end <paramref name="distance"/> short of where the other actor ends, on the side it
+    /// comes from, starting at least <see cref="MinApproach"/> farther from the other's start than that: the start is
+    /// eased back and the end moved, the waypoints between shifted in proportion, so the path keeps its shape.
+    /// </summary>
+    static void Approach(List<Vector3> path, Vector3 otherStart, Vector3 otherEnd, float distance)
+    {
+        var from = Horizontal(path[0] - otherStart);
+        var dir = from.LengthSquared() > 1e-6f ? Vector3.Normalize(from) : Vector3.UnitX;
+        var startShift = from.Length() < distance + MinApproach ? dir * (distance + MinApproach - from.Length()) : Vector3.Zero;
+        var start = path[0] + startShift;
+        var toEnd = Horizontal(start - otherEnd);
+        var endDir = toEnd.LengthSquared() > 1e-6f ? Vector3.Normalize(toEnd) : dir;
+        var endShift = Horizontal(otherEnd + endDir * distance - path[^1]);
+        for (int i = 0; i < path.Count; i++)
+        {
+            float u = i / (float)Math.Max(1, path.Count - 1);
+            path[i] += startShift * (1 - u) + endShift * u;
+        }
+        // going toward someone is going toward them: a path that wanders (a loop, a wide bow) becomes the straight way
+        var straight = Straightened(path);
+        if (Length(path) > DetourRatio * Length(straight))
+            for (int i = 0; i < path.Count; i++) path[i] = straight[i];
+    }
+
+    /// <summary>How much longer than the straight way an approach may be before it is straightened.</summary>
+    const float DetourRatio = 1.3f;
+
+    /// <summary>
+    /// One lap of <paramref name="radius"/> around <paramref name="centre"/>, from the point nearest where the path
+    /// starts and turning the way the path first turns about the centre; round enough for the spline (24 waypoints at least).
+    /// </summary>
+    static List<Vector3> Lap(List<Vector3> path, Vector3 centre, float radius)
+    {
+        var r0 = Horizontal(path[0] - centre);
+        float a0 = r0.LengthSquared() > 1e-6f ? MathF.Atan2(r0.Z, r0.X) : 0;
+        var step = Horizontal(path[Math.Min(path.Count - 1, Math.Max(1, path.Count / 4))] - path[0]);
+        float sense = r0.X * step.Z - r0.Z * step.X >= 0 ? 1 : -1;
+        int n = Math.Max(24, path.Count);
+        return Enumerable.Range(0, n).Select(i =>
+        {
+            float angle = a0 + sense * 2 * MathF.PI * i / (n - 1);
+            return new Vector3(centre.X + radius * MathF.Cos(angle), path[0].Y, centre.Z + radius * MathF.Sin(angle));
+        }).ToList();
+    }
+
+    /// <summary>
+    /// The path as a straight pass of its own length and direction whose middle goes by <paramref name="other"/> at
+    /// <paramref name="gap"/>, on the side it was already on: it comes from one side of the other and goes on past it.
+    /// </summary>
+    static List<Vector3> PassBy(List<Vector3> path, Vector3 other, float gap)
+    {
+        var d = Horizontal(path[^1] - path[0]);
+        if (d.LengthSquared() < 1e-6f) return path;
+        d = Vector3.Normalize(d);
+        var side = new Vector3(-d.Z, 0, d.X);
+        var mid = path[path.Count / 2];
+        if (Vector3.Dot(Horizontal(mid - other), side) < 0) side = -side;
+        float half = MathF.Max(Length(path), 2 * gap) / 2;
+        var centre = new Vector3(other.X, path[0].Y, other.Z) + side * gap;
+        return Enumerable.Range(0, path.Count).Select(i => Vector3.Lerp(centre - d * half, centre + d * half, i / (float)Math.Max(1, path.Count - 1))).ToList();
     }
 
     /// <summary>The path moved sideways by <paramref name="offset"/> metres (positive: to its right as seen walking it; the camera side on a path straight at the camera).</summary>
@@ -267,10 +414,11 @@ public static class RelationLayout
         dir0 = dir0.LengthSquared() > 1e-8f ? Vector3.Normalize(dir0) : Vector3.UnitX;
         var points = new List<Vector3> { leader[0] - dir0 * startGap };
         points.AddRange(leader);
-        float total = Length(points), keep = MathF.Max(0.1f, total - endGap - startGap);
-        // resample the first `startGap + keep` metres into as many waypoints as the leader has
+        // resample the first `total − endGap` metres into as many waypoints as the leader has: with equal gaps that is
+        // the leader's own length, so the follower keeps its pace even when it starts farther back than the leader goes
+        float keep = MathF.Max(0.1f, Length(points) - endGap);
         var result = new List<Vector3>(leader.Count);
-        for (int i = 0; i < leader.Count; i++) result.Add(At(points, (startGap + keep) * i / (leader.Count - 1)));
+        for (int i = 0; i < leader.Count; i++) result.Add(At(points, keep * i / (leader.Count - 1)));
         return result;
     }
 

@@ -58,7 +58,7 @@ public sealed partial class Generator
     public static readonly IReadOnlyDictionary<string, string> StageVersions = new Dictionary<string, string>
     {
         ["scene"] = "procedural-2", ["actor"] = "bodies-1", ["motion"] = "library-3", ["place"] = "3",
-        ["lift"] = "1", ["refine"] = "2", ["compose"] = "6", ["render"] = "2",
+        ["lift"] = "1", ["refine"] = "2", ["compose"] = "7", ["render"] = "2",
     };
 
     readonly Func<ITranscriptSink, IDirector> _director;
@@ -295,8 +295,10 @@ public sealed partial class Generator
                 var clip = choice.Clip;
                 cache.Record($"motion-{a.Id}", new ArtefactRecord(motionKey, Value: choice.Source), motionReused);
                 var segments = Segments(a, primary, clip, library, rig);
-                motionNames[a.Id] = choice.Source + (segments is null ? "" : " | " + string.Join(" | ", segments.Select(x => $"{x.Name}×{x.Count}@{x.Rate}")));
-                actors.Add(new ComposedActor(a.Id, skin, clip, segments));
+                var pace = PaceOf(primary, clip, skin.Skeleton, rig);
+                motionNames[a.Id] = choice.Source + (segments is null ? "" : " | " + string.Join(" | ", segments.Select(x => $"{x.Name}×{x.Count}@{x.Rate}")))
+                    + (pace is { } v ? $" @{v:0.###}m/s" : "");
+                actors.Add(new ComposedActor(a.Id, skin, clip, segments, pace));
             }
             return Task.FromResult(0);
         }, cache);
@@ -382,19 +384,18 @@ public sealed partial class Generator
         // interaction's distance, …); the video's length is settled on the paths as drawn
         float composeDuration = (float)(s.DurationSeconds ?? NaturalDuration(actors, layouts));
         var opened = layouts.Select((l, i) => Opened(plan.Actors[i], actors[i], l, composeDuration, refCamera)).ToList();
-        var (related, facing) = RelationLayout.Apply(plan.Relations, actors, opened, refCamera);
-        var targets = plan.Actors.Where(a => a.FacingTarget is not null).ToDictionary(a => a.Id, a => a.FacingTarget!);
-        foreach (var (id, other) in facing) targets.TryAdd(id, other);
+        var (related, facing, pacedBy) = RelationLayout.Apply(RelationLayout.Implied(plan), actors, opened, refCamera);
+        var targets = FacingTargets.Of(plan, facing);
         // "then": the order of events in the prompt (actors later in it start once the earlier ones have arrived)
         var orders = plan.Actors.ToDictionary(a => a.Id, a => a.Order);
-        string compKey = InputHash.Of("compose", StageVersions["compose"], layoutKey, motionNames.Values, s.DurationSeconds, s.Fps, targets, orders,
+        string compKey = InputHash.Of("compose", StageVersions["compose"], layoutKey, motionNames.Values, s.DurationSeconds, s.Fps, targets, orders, pacedBy,
             PlanJson.Serialize(plan.Relations));
         Composition composition;
         if (cache.CanReuse("composition", compKey) && previous?.Composition is { } oldComp)
         {
             composition = Composition.FromJsonNode(oldComp.DeepClone(), folder.ProjectJson);
             // the actors' sequence clips are laid out while timing: lay them out again, exactly as composing did
-            Composer.Prepare(SceneFor(composeDuration), actors.Select((c, i) => (c, related[i])).ToList(), orders: orders);
+            Composer.Prepare(SceneFor(composeDuration), actors.Select((c, i) => (c, related[i])).ToList(), orders: orders, pacedBy: pacedBy);
             cache.Record("composition", new ArtefactRecord(compKey), reused: true);
             ReusedStage("compose", "time the motions along the paths");
         }
@@ -403,7 +404,7 @@ public sealed partial class Generator
             composition = await Stage("compose", "time the motions along the paths", () =>
             {
                 var composeScene = SceneFor(composeDuration);
-                return Task.FromResult(Composer.Compose(composeScene, actors.Select((c, i) => (c, related[i])).ToList(), targets: targets, orders: orders));
+                return Task.FromResult(Composer.Compose(composeScene, actors.Select((c, i) => (c, related[i])).ToList(), targets: targets, orders: orders, pacedBy: pacedBy));
             });
             cache.Record("composition", new ArtefactRecord(compKey), reused: false);
         }
@@ -497,6 +498,19 @@ public sealed partial class Generator
             ReferenceEquals(m, primary) ? primaryClip : MotionChooser.Choose(m, _embedder, library, rig).Clip,
             m.Travels && ReferenceEquals(m, primary), m.Count, m.Seconds is { } sec ? (float)sec : null,
             m.Travels ? 1f : m.Speed switch { MotionSpeed.Slow => 0.8f, MotionSpeed.Fast => 1.25f, _ => 1f })).ToList();
+    }
+
+    /// <summary>
+    /// The speed the plan asks of the actor's travel (<see cref="Pace"/>): its gait word as a multiple of its body's
+    /// walking speed (the rig's walk clip on this skeleton), scaled by a manner word; null when it says nothing of speed.
+    /// </summary>
+    static float? PaceOf(MotionPlan motion, MotionClip clip, Skeleton skeleton, BodyRig rig)
+    {
+        if (!motion.Travels) return null;
+        float OnThisBody(MotionClip c) => c.NaturalSpeed * skeleton.HipHeight / c.Skeleton.HipHeight;
+        var walk = ProceduralMotions.For(rig).FirstOrDefault(c => c.Labels.Contains("walk"));
+        float natural = OnThisBody(clip);
+        return Pace.For(motion, walk is null ? natural : OnThisBody(walk), natural);
     }
 
     /// <summary>
@@ -609,7 +623,7 @@ public sealed partial class Generator
             var pts = layouts[i].Waypoints;
             float length = 0;
             for (int k = 1; k < pts.Count; k++) length += Vector3.Distance(pts[k - 1], pts[k]);
-            float speed = actors[i].NaturalSpeed * layouts[i].Scale;
+            float speed = actors[i].TravelSpeed * layouts[i].Scale;
             // the motions acted in place take their counted repetitions ("jumps three times, then bows")
             float acting = actors[i].Segments is { } segments ? MotionSequence.InPlaceSeconds(segments) : 0;
             if (speed > 0.2f && length > 0.5f) best = Math.Max(best, acting + length / speed + new TimingOptions().StopSeconds + StandingSeconds);

@@ -185,9 +185,12 @@ public class ArrivalTests
         }
         Assert.Equal(0f, then[^1].Rest);
         Assert.True(then[^1].MotionTime > then[0].MotionTime + 1f, "she acts once he has arrived");
-        // At the same time, or an in-place actor first: nobody waits.
+        // At the same time: nobody waits.
         Assert.All(Composer.Compose(scene, actors).Actor("woman").Frames, f => Assert.Equal(0f, f.Rest));
-        Assert.Equal([0f, 0f], Composer.StartDelays(scene, actors, null, new Dictionary<string, int> { ["man"] = 1, ["woman"] = 0 }));
+        // An in-place actor first: the walker waits for its action to be seen (a second at least, 40 % of the video at most).
+        var inPlaceFirst = Composer.StartDelays(scene, actors, null, new Dictionary<string, int> { ["man"] = 1, ["woman"] = 0 });
+        Assert.Equal(0f, inPlaceFirst[1]);
+        Assert.InRange(inPlaceFirst[0], Composer.MinHoldSeconds, 0.4f * scene.Duration + 1e-3f);
         // A walker that arrives late still leaves the later actor MinActingSeconds.
         var shortScene = scene with { Duration = 3f };
         Assert.Equal(3f - Composer.MinActingSeconds, Composer.StartDelays(shortScene, actors, null, new Dictionary<string, int> { ["woman"] = 1 })[1], 3);

@@ -95,8 +95,9 @@ public class SequenceTests
         float lead = actor.Sequence!.Lead;
         Assert.InRange(lead, 1f, 3.1f);
         int leadFrames = (int)(lead * Fps) - 1;
-        // standing still while stretching, moving afterwards
-        Assert.True(Vector3.Distance(track.Frames[0].Position, track.Frames[leadFrames].Position) < 0.05f);
+        // standing while stretching, moving afterwards: turning from the camera toward the way it will go pivots on a
+        // planted foot, which moves the pelvis by at most twice the foot's offset from it
+        Assert.True(Vector3.Distance(track.Frames[0].Position, track.Frames[leadFrames].Position) < 0.3f);
         Assert.True(Vector3.Distance(track.Frames[leadFrames].Position, track.Frames[^1].Position) > 3f);
         Assert.All(track.Frames.Take(leadFrames + (int)Fps), f => Assert.Equal(0f, f.Rest, 2)); // not blended into standing while stretching or setting off
         // clip time runs on without a jump at the hand-over
