@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using C3V.Common;
 
 namespace C3V.Cluster;
@@ -20,9 +18,9 @@ public sealed class SiloProcess : IDisposable
     /// <param name="cli">The command that runs c3v: an executable and the arguments before the verb (e.g. dotnet C3V.Cli.dll).</param>
     public SiloProcess(IReadOnlyList<string> cli, string db, string clusterId, int slots)
     {
-        Port = FreePort();
+        Port = LoopbackPort.Free();
         var info = new ProcessStartInfo(cli[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in cli.Skip(1).Concat(["cluster", "silo", "--db", db, "--cluster-id", clusterId, "--port", Port.ToString(), "--gateway-port", FreePort().ToString(), "--slots", slots.ToString()]))
+        foreach (var a in cli.Skip(1).Concat(["cluster", "silo", "--db", db, "--cluster-id", clusterId, "--port", Port.ToString(), "--gateway-port", LoopbackPort.Free().ToString(), "--slots", slots.ToString()]))
             info.ArgumentList.Add(a);
         _process = Process.Start(info) ?? throw new C3VException($"{cli[0]}: could not start a silo");
         _process.OutputDataReceived += (_, e) => { if (e.Data is { } l) lock (_lines) _lines.Add(l); };
@@ -64,14 +62,5 @@ public sealed class SiloProcess : IDisposable
     {
         if (!_process.HasExited) Kill();
         _process.Dispose();
-    }
-
-    static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        int port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
     }
 }

@@ -110,7 +110,9 @@ public sealed class JobQueueGrain([PersistentState("queue", ClusterNames.Storage
     public async Task Close(string batchId)
     {
         foreach (var j in S.Jobs.Values.Where(j => j.BatchId == batchId && j.Status is not (JobStatus.Pending or JobStatus.Running)).ToList()) S.Jobs.Remove(j.Key);
-        await state.WriteStateAsync();
+        // An idle queue keeps no row payload in the database (the storage's clear query); the next Submit writes it anew.
+        if (S.Jobs.Count == 0) await state.ClearStateAsync();
+        else await state.WriteStateAsync();
     }
 
     /// <summary>Puts back in the queue the jobs of silos that membership has declared dead (their attempts died with them).</summary>

@@ -43,7 +43,10 @@ public sealed class ChatDirector : IDirector
         "'talks to the woman'), give that actor's id as its target. Different actors acting one after another ('then') get increasing order; " +
         "one actor doing several things in turn ('stretches, then jogs away') has its first motion as motion and the rest, in order, in then. " +
         "Give a motion's count ('twice' = 2), speed ('slowly', 'sprints') and image direction ('from left to right', 'toward the camera') when said. " +
-        "'Three children: one runs, one jumps' are three actors, each with its own motion. Put how actors stand or move relative to each other " +
+        "'Three children: one runs, one jumps' are three actors, each with its own motion; 'two runners race, one fast and one slow' are two " +
+        "runners with speeds fast and slow. Ids come from the head noun ('five pigeons peck' = pigeon-1..pigeon-5). Every person, animal, " +
+        "vehicle or moved thing the prompt names is an actor, also as an object ('hugs her daughter', 'kicks a ball', 'stands next to a car'); " +
+        "furniture and buildings are landmarks. 'After B, A' and 'A after B' give B's actors the lower order. Put how actors stand or move relative to each other " +
         "or to the camera ('side by side', 'in a row', 'facing each other', 'left of', 'toward', 'follows', 'chases') and what they do together " +
         "('shake hands', 'box') in relations. The scene is the place phrase only ('a snowy mountain slope'); 'at night' or 'at sunset' is its lighting. " +
         "List the scene's landmarks the prompt names. Answer with one JSON object only.";

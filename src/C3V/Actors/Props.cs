@@ -145,7 +145,7 @@ public static class Props
     static IEnumerable<(float X, float Z)> Corners(float x, float z) => [(-x, -z), (x, -z), (-x, z), (x, z)];
 
     /// <summary>A rounded box (superellipse tube, exponent 6) of full size <paramref name="size"/> centred at <paramref name="c"/>.</summary>
-    static Tube Box(Vector3 c, Vector3 size, Vector3? axis = null)
+    internal static Tube Box(Vector3 c, Vector3 size, Vector3? axis = null)
     {
         var ax = axis ?? Vector3.UnitY;
         float len = Vector3.Dot(size, ax);

@@ -41,8 +41,9 @@ public static class ProjectLoader
     public static ProjectFile Parse(string json, string source)
     {
         JsonDocument doc;
-        try { doc = JsonDocument.Parse(json); }
-        catch (JsonException e) { throw new InvalidFileException(source, $"not valid JSON ({Position(e)})"); }
+        // Duplicate keys are refused here: a later reader of the same object (JsonNode) would throw on them.
+        try { doc = JsonDocument.Parse(json, new JsonDocumentOptions { AllowDuplicateProperties = false }); }
+        catch (JsonException e) { throw new InvalidFileException(source, $"not valid JSON ({Position(e)}{Duplicate(e)})"); }
         ProjectFile? p;
         using (doc)
         {
@@ -160,6 +161,9 @@ public static class ProjectLoader
             if (comp.Actors.All(t => t.ActorId != id)) return $"$.composition.actors: no track for the plan's actor '{id}'";
         return null;
     }
+
+    /// <summary>", a key given twice" when that is why the parser refused the text.</summary>
+    static string Duplicate(JsonException e) => e.Message.Contains("uplicate", StringComparison.Ordinal) ? ": a key is given twice in one object" : "";
 
     static string Position(JsonException e) => e.LineNumber is { } line ? $"line {line + 1}, byte {e.BytePositionInLine + 1}" : "unreadable";
 

@@ -7,7 +7,8 @@ namespace C3V.World;
 /// <param name="Term">The vocabulary term (garment or body feature) the noun names, or null when the noun is
 /// not in the vocabulary (then <see cref="AttributeResolver"/> can map it by meaning).</param>
 /// <param name="Colors">The colours in front of the noun, in order ("red and white shirt" gives two).</param>
-public sealed record DescribedNoun(string Noun, AttributeTerm? Term, IReadOnlyList<NamedColor> Colors, AttributeTerm? Material)
+/// <param name="Pattern">A pattern word in front of the noun, canonical: "striped", "checked", "dotted" or "camouflage".</param>
+public sealed record DescribedNoun(string Noun, AttributeTerm? Term, IReadOnlyList<NamedColor> Colors, AttributeTerm? Material, string? Pattern = null)
 {
     public NamedColor? Color => Colors.Count > 0 ? Colors[0] : null;
     public GarmentSlot Slot => Term?.Slot ?? GarmentSlot.None;
@@ -48,11 +49,19 @@ public static class AttributeExtractor
     // Words that may stand between a colour and its noun without ending the noun phrase.
     static readonly HashSet<string> Fillers =
     [
-        "a", "an", "the", "very", "striped", "checked", "checkered", "plaid", "spotted", "dotted", "polka", "dot",
-        "long", "shiny", "old", "new", "flowing", "pretty", "fancy", "thick", "baggy", "loose", "tight", "fitted",
+        "a", "an", "the", "very", "dot", "long", "shiny", "old", "new", "flowing", "pretty", "fancy", "thick", "baggy", "loose", "tight", "fitted",
         "sleeveless", "hooded", "torn", "ragged", "elegant", "formal", "casual", "cute", "colored", "coloured",
         "patterned", "floral", "glowing", "sparkly", "shimmering", "and", "or", "with", "bright", "dark", "light",
     ];
+
+    // Pattern words and the pattern they name; they stand between a colour and its noun ("a red striped shirt").
+    static readonly Dictionary<string, string> Patterns = new()
+    {
+        ["striped"] = "striped", ["stripy"] = "striped", ["stripey"] = "striped", ["pinstriped"] = "striped", ["pinstripe"] = "striped",
+        ["checked"] = "checked", ["checkered"] = "checked", ["chequered"] = "checked", ["plaid"] = "checked", ["tartan"] = "checked", ["gingham"] = "checked",
+        ["spotted"] = "dotted", ["dotted"] = "dotted", ["polka"] = "dotted", ["polka-dot"] = "dotted", ["spotty"] = "dotted",
+        ["camouflage"] = "camouflage", ["camo"] = "camouflage",
+    };
 
     // Words that end a pending adjective run when they are the next word (verbs and clause words).
     static readonly HashSet<string> Breakers =
@@ -75,13 +84,14 @@ public static class AttributeExtractor
 
         var pendingColors = new List<NamedColor>();
         AttributeTerm? pendingMaterial = null;
+        string? pendingPattern = null;
         int? pendingCount = null;
 
-        void Reset() { pendingColors.Clear(); pendingMaterial = null; pendingCount = null; }
+        void Reset() { pendingColors.Clear(); pendingMaterial = null; pendingPattern = null; pendingCount = null; }
 
         void Noun(List<DescribedNoun> target, string noun, AttributeTerm? term)
         {
-            target.Add(new DescribedNoun(noun, term, pendingColors.ToArray(), pendingMaterial));
+            target.Add(new DescribedNoun(noun, term, pendingColors.ToArray(), pendingMaterial, pendingPattern));
             if (pendingCount is int n) counts.Add(new CountMention(n, noun));
             Reset();
         }
@@ -167,10 +177,11 @@ public static class AttributeExtractor
                 continue;
             }
 
+            if (Patterns.TryGetValue(w, out var pattern)) { pendingPattern = pattern; i++; continue; }
             if (Fillers.Contains(w)) { i++; continue; }
 
             // Any other word is a noun head: keep it when something describes it.
-            if (pendingColors.Count > 0 || pendingMaterial != null || pendingCount != null)
+            if (pendingColors.Count > 0 || pendingMaterial != null || pendingCount != null || pendingPattern != null)
                 Noun(others, w, null);
             i++;
         }

@@ -106,6 +106,28 @@ public sealed class ClusterTests
         var manifest = AssertAllDoneOnce(ds, 4);
         Assert.Contains(manifest, r => r.Worker == second.Worker);
         Assert.Contains(manifest, r => r.Worker == first.Worker);
+
+        // The finished batch left the queue idle: its storage row was cleared (the provider's clear query), and a
+        // next batch on the same cluster writes the queue again from there.
+        Assert.Equal([true], await QueuePayloadIsNull(id));
+        var (ds2, ledger2) = Batch(prompts: 1, variants: 1);
+        var again = await new ClusterBatchClient(new ClusterDatabase(Db), id).RunAsync(ds2, ledger2, new BatchOptions(), SilentBatchObserver.Instance, default).WaitAsync(Limit);
+        Assert.Equal((1, 0), (again.Done, again.Failed));
+        AssertAllDoneOnce(ds2, 1);
+        Assert.Equal([true], await QueuePayloadIsNull(id));
+    }
+
+    /// <summary>Per stored queue-grain row of the cluster: is its payload cleared?</summary>
+    static async Task<List<bool>> QueuePayloadIsNull(string clusterId)
+    {
+        await using var c = new NpgsqlConnection(Db);
+        await c.OpenAsync();
+        await using var q = new NpgsqlCommand("SELECT PayloadBinary IS NULL FROM OrleansStorage WHERE ServiceId = @id AND GrainTypeString ILIKE '%queue%'", c);
+        q.Parameters.AddWithValue("id", clusterId);
+        var rows = new List<bool>();
+        await using var r = await q.ExecuteReaderAsync();
+        while (await r.ReadAsync()) rows.Add(r.GetBoolean(0));
+        return rows;
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using C3V.Common;
 
 namespace C3V.Tests.Direct;
 
@@ -23,7 +23,7 @@ sealed class FakeChatServer : IDisposable
 
     public FakeChatServer()
     {
-        Port = FreePort();
+        Port = LoopbackPort.Free();
         listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         listener.Start();
         loop = Task.Run(Serve);
@@ -46,14 +46,6 @@ sealed class FakeChatServer : IDisposable
     /// <summary>The next requests fail with these HTTP statuses, in order, before answers resume.</summary>
     public void Fail(params int[] statuses) { lock (gate) foreach (var s in statuses) failures.Enqueue(s); }
 
-    static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        int port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
-    }
 
     async Task Serve()
     {

@@ -123,4 +123,18 @@ public sealed class ProjectLoaderTests(SmallProject small)
         Assert.Contains("not valid JSON (line 1", Assert.Throws<InvalidFileException>(() => ProjectLoader.Parse("{\"version\": 1,", "p")).Message);
         Assert.Contains("expected a JSON object", Fail(new JsonArray()));
     }
+
+    [Fact]
+    public void AKeyGivenTwice_IsRefusedAsJson_NotACrash()
+    {
+        // Found by the byte fuzzer: a composition frame with "yaw" twice reached the composition reader, whose
+        // JsonObject threw "An item with the same key has already been added".
+        var text = Valid().ToJsonString();
+        int yaw = text.IndexOf("\"yaw\":", StringComparison.Ordinal);
+        Assert.True(yaw > 0, "the generated project has a composed yaw");
+        var twice = text[..yaw] + "\"yaw\":0," + text[yaw..];
+        var e = Assert.Throws<InvalidFileException>(() => ProjectLoader.Parse(twice, "p/project.json"));
+        Assert.Contains("not valid JSON", e.Message);
+        Assert.Contains("a key is given twice", e.Message);
+    }
 }

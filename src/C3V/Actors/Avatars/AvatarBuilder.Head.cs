@@ -11,7 +11,7 @@ internal sealed partial class AvatarBuilder
 {
     void AddHead()
     {
-        float k = _k;
+        float k = _hk;
         var hj = _p[Skeleton.Head];
         _headC = hj + new Vector3(0, 0.085f, 0.012f) * k;
         _headR = (Alien ? new Vector3(0.112f, 0.14f, 0.118f) : Robot ? new Vector3(0.085f, 0.1f, 0.095f) : new Vector3(0.078f, 0.104f, 0.094f)) * k;
@@ -52,9 +52,9 @@ internal sealed partial class AvatarBuilder
             if (part.Tube is null || !part.Bones.SequenceEqual(HeadBones)) continue;
             var t = part.Tube;
             // March from the front towards the head centre until inside.
-            var start = new Vector3(_headC.X + x, _headC.Y + y, _headC.Z + 0.25f * _k);
-            float step = 0.004f * _k;
-            for (float z = 0; z < 0.25f * _k; z += step)
+            var start = new Vector3(_headC.X + x, _headC.Y + y, _headC.Z + 0.25f * _hk);
+            float step = 0.004f * _hk;
+            for (float z = 0; z < 0.25f * _hk; z += step)
             {
                 var q = start - new Vector3(0, 0, z);
                 if (t.Distance(q) <= 0)
@@ -83,9 +83,9 @@ internal sealed partial class AvatarBuilder
     }
 
     /// <summary>A small filled ellipse of feature Gaussians on the face (eyes, brows, lips).</summary>
-    void FaceDisk(float cx, float cy, float rx, float ry, Vector3 color, float lift, float tilt = 0, float spacing = 0.0022f)
+    void FaceDisk(float cx, float cy, float rx, float ry, Vector3 color, float lift, float tilt = 0, float spacing = 0.0022f, string? tag = null)
     {
-        float h = spacing * _k;
+        float h = spacing * _hk;
         for (float y = -ry; y <= ry + 1e-6f; y += h)
             for (float x = -rx; x <= rx + 1e-6f; x += h)
             {
@@ -93,7 +93,7 @@ internal sealed partial class AvatarBuilder
                 float xx = cx + x, yy = cy + y + tilt * x;
                 var (p, n) = OnFace(xx, yy);
                 if (!float.IsFinite(p.Z)) continue;
-                _features.Add(new Sample { P = p + n * lift * _k, N = n, T = Vector3.UnitX, Color = color, Spacing = h * 0.85f, Opacity = 0.98f, Part = -1 });
+                _features.Add(new Sample { P = p + n * lift * _hk, N = n, T = Vector3.UnitX, Color = color, Spacing = h * 0.85f, Opacity = 0.98f, Part = -1, Tag = tag });
             }
     }
 
@@ -102,8 +102,8 @@ internal sealed partial class AvatarBuilder
         if (Robot)
         {
             // Glowing visor band and a grille mouth.
-            FaceDisk(0, 0.012f * _k, 0.062f * _k, 0.014f * _k, _spec.EyeColor, 0.0015f, 0, 0.003f);
-            for (int i = -2; i <= 2; i++) FaceDisk(i * 0.012f * _k, -0.045f * _k, 0.004f * _k, 0.012f * _k, Skin * 0.3f, 0.0015f, 0, 0.0025f);
+            FaceDisk(0, 0.012f * _hk, 0.062f * _hk, 0.014f * _hk, _spec.EyeColor, 0.0015f, 0, 0.003f);
+            for (int i = -2; i <= 2; i++) FaceDisk(i * 0.012f * _hk, -0.045f * _hk, 0.004f * _hk, 0.012f * _hk, Skin * 0.3f, 0.0015f, 0, 0.0025f);
             return;
         }
         var dark = new Vector3(0.06f, 0.04f, 0.035f);
@@ -111,35 +111,35 @@ internal sealed partial class AvatarBuilder
         {
             for (int side = -1; side <= 1; side += 2)
             {
-                FaceDisk(side * 0.042f * _k, 0.0f, 0.03f * _k, 0.017f * _k, _spec.EyeColor, 0.0015f, side * 0.35f);
-                FaceDisk(side * 0.036f * _k, 0.006f * _k, 0.005f * _k, 0.004f * _k, new Vector3(0.9f, 0.95f, 1f), 0.003f);
+                FaceDisk(side * 0.042f * _hk, 0.0f, 0.03f * _hk, 0.017f * _hk, _spec.EyeColor, 0.0015f, side * 0.35f);
+                FaceDisk(side * 0.036f * _hk, 0.006f * _hk, 0.005f * _hk, 0.004f * _hk, new Vector3(0.9f, 0.95f, 1f), 0.003f);
             }
-            FaceDisk(0, -0.075f * _k, 0.012f * _k, 0.002f * _k, Skin * 0.45f, 0.001f);
-            for (int side = -1; side <= 1; side += 2) FaceDisk(side * 0.006f * _k, -0.04f * _k, 0.002f * _k, 0.002f * _k, Skin * 0.5f, 0.001f);
+            FaceDisk(0, -0.075f * _hk, 0.012f * _hk, 0.002f * _hk, Skin * 0.45f, 0.001f);
+            for (int side = -1; side <= 1; side += 2) FaceDisk(side * 0.006f * _hk, -0.04f * _hk, 0.002f * _hk, 0.002f * _hk, Skin * 0.5f, 0.001f);
             return;
         }
-        float eyeY = 0.012f * _k, eyeX = 0.032f * _k;
+        float eyeY = 0.012f * _hk, eyeX = 0.032f * _hk;
         var brow = _spec.Hair == HairStyle.Bald ? Skin * 0.55f : _spec.HairColor * 0.7f;
         for (int side = -1; side <= 1; side += 2)
         {
             float x = side * eyeX;
-            FaceDisk(x, eyeY, 0.0125f * _k, 0.0065f * _k, new Vector3(0.96f, 0.95f, 0.93f), 0.0012f);
-            FaceDisk(x, eyeY, 0.0058f * _k, 0.0058f * _k, _spec.EyeColor, 0.0022f);
-            FaceDisk(x, eyeY, 0.0026f * _k, 0.0026f * _k, new Vector3(0.02f, 0.02f, 0.02f), 0.003f);
-            FaceDisk(x + 0.002f * _k, eyeY + 0.0025f * _k, 0.0012f * _k, 0.0012f * _k, new Vector3(1, 1, 1), 0.0036f, 0, 0.0012f);
+            FaceDisk(x, eyeY, 0.0125f * _hk, 0.0065f * _hk, new Vector3(0.96f, 0.95f, 0.93f), 0.0012f);
+            FaceDisk(x, eyeY, 0.0058f * _hk, 0.0058f * _hk, _spec.EyeColor, 0.0022f);
+            FaceDisk(x, eyeY, 0.0026f * _hk, 0.0026f * _hk, new Vector3(0.02f, 0.02f, 0.02f), 0.003f);
+            FaceDisk(x + 0.002f * _hk, eyeY + 0.0025f * _hk, 0.0012f * _hk, 0.0012f * _hk, new Vector3(1, 1, 1), 0.0036f, 0, 0.0012f);
             // Upper lid line and brow.
             for (float a = -1; a <= 1.001f; a += 0.1f)
-                FaceDisk(x + a * 0.013f * _k, eyeY + 0.0065f * _k * MathF.Sqrt(1 - a * a * 0.8f), 0.0016f * _k, 0.0011f * _k, dark, 0.0025f, 0, 0.0016f);
+                FaceDisk(x + a * 0.013f * _hk, eyeY + 0.0065f * _hk * MathF.Sqrt(1 - a * a * 0.8f), 0.0016f * _hk, 0.0011f * _hk, dark, 0.0025f, 0, 0.0016f);
             for (float a = -1; a <= 1.001f; a += 0.12f)
-                FaceDisk(x + a * 0.016f * _k, eyeY + 0.022f * _k + 0.004f * _k * (1 - a * a) - side * a * 0.001f * _k, 0.0025f * _k, 0.0022f * _k, brow, 0.0018f);
+                FaceDisk(x + a * 0.016f * _hk, eyeY + 0.022f * _hk + 0.004f * _hk * (1 - a * a) - side * a * 0.001f * _hk, 0.0025f * _hk, 0.0022f * _hk, brow, 0.0018f);
         }
         // Lips: a darker upper and lower lip with the line between them.
         var lip = Vector3.Lerp(Skin, new Vector3(0.75f, 0.3f, 0.32f), _spec.Feminine ? 0.55f : 0.3f);
-        FaceDisk(0, -0.048f * _k, 0.02f * _k, 0.0045f * _k, lip, 0.0012f);
-        FaceDisk(0, -0.055f * _k, 0.016f * _k, 0.0045f * _k, lip * 1.05f, 0.0012f);
-        FaceDisk(0, -0.0515f * _k, 0.019f * _k, 0.0012f * _k, lip * 0.45f, 0.0022f, 0, 0.0012f);
+        FaceDisk(0, -0.048f * _hk, 0.02f * _hk, 0.0045f * _hk, lip, 0.0012f);
+        FaceDisk(0, -0.055f * _hk, 0.016f * _hk, 0.0045f * _hk, lip * 1.05f, 0.0012f);
+        FaceDisk(0, -0.0515f * _hk, 0.019f * _hk, 0.0012f * _hk, lip * 0.45f, 0.0022f, 0, 0.0012f);
         // Nostrils.
-        for (int side = -1; side <= 1; side += 2) FaceDisk(side * 0.007f * _k, -0.031f * _k, 0.003f * _k, 0.0022f * _k, Skin * 0.45f, 0.0005f, 0, 0.0015f);
+        for (int side = -1; side <= 1; side += 2) FaceDisk(side * 0.007f * _hk, -0.031f * _hk, 0.003f * _hk, 0.0022f * _hk, Skin * 0.45f, 0.0005f, 0, 0.0015f);
     }
 
     /// <summary>
@@ -154,12 +154,12 @@ internal sealed partial class AvatarBuilder
         var c = _headC; var r = _headR;
         var hair = _spec.HairColor;
         bool isLong = _spec.Hair == HairStyle.Long;
-        var crown = c + new Vector3(0, r.Y, -0.025f) * _k;
+        var crown = c + new Vector3(0, r.Y, -0.025f) * _hk;
         // Flow direction around the crown: streaks and locks radiate from it and run down the sides.
         float Flow(Vector3 p) => MathF.Atan2(p.X - crown.X, p.Z - crown.Z);
         // Streaks and locks are functions of the flow angle only: they run along the strands, from the crown down.
         // Near the crown the angle turns quickly, so both fade out there (no speckle at the whorl).
-        float FromCrown(Vector3 p) => Math.Clamp(MathF.Sqrt(Sq(p.X - crown.X) + Sq(p.Z - crown.Z)) / (0.05f * _k), 0, 1);
+        float FromCrown(Vector3 p) => Math.Clamp(MathF.Sqrt(Sq(p.X - crown.X) + Sq(p.Z - crown.Z)) / (0.05f * _hk), 0, 1);
         float Streak(Vector3 p) { float f = Flow(p); return 0.5f + (0.25f * MathF.Sin(f * 53) + 0.25f * MathF.Sin(f * 31 + 1.3f)) * FromCrown(p); }
         float Locks(Vector3 p) { float f = Flow(p); return 0.5f + (0.3f * MathF.Sin(f * 9) + 0.2f * MathF.Sin(f * 17 + 0.7f)) * FromCrown(p); }
         Vector3 Strands(Vector3 p, Vector3 n, float streak)
@@ -169,24 +169,24 @@ internal sealed partial class AvatarBuilder
         }
         if (_spec.Hair != HairStyle.Bald)
         {
-            float thick = (isLong ? 0.012f : 0.008f) * _k;
+            float thick = (isLong ? 0.012f : 0.008f) * _hk;
             // Close at the sides, fuller on top and at the back (the volume is in the shell, so its samples stay dense).
-            var shell = Tube.Ellipsoid(c + new Vector3(0, 0.009f, -0.009f) * _k, r + new Vector3(thick * 0.7f, thick * 1.5f + 0.005f * _k, thick * 1.2f + 0.004f * _k));
+            var shell = Tube.Ellipsoid(c + new Vector3(0, 0.009f, -0.009f) * _hk, r + new Vector3(thick * 0.7f, thick * 1.5f + 0.005f * _hk, thick * 1.2f + 0.004f * _hk));
             _parts.Add(new Part
             {
                 Tube = shell, Bones = HeadBones, Solid = false, Hideable = true,
                 Paint = (p, n, _, _) => Strands(p, n, Streak(p)),
                 // Locks stand out in clumps; short hair is cut close below the back of the skull (tapered nape).
-                Relief = p => (0.004f * Locks(p) - (isLong ? 0 : 0.008f * Math.Clamp((c.Y - p.Y) / (0.06f * _k), 0, 1))) * _k,
+                Relief = p => (0.004f * Locks(p) - (isLong ? 0 : 0.008f * Math.Clamp((c.Y - p.Y) / (0.06f * _hk), 0, 1))) * _hk,
                 Keep = (p, n) =>
                 {
-                    var q = (p - c) / _k;
+                    var q = (p - c) / _hk;
                     // Fringe: a scalloped edge of locks over the forehead (long hair: swept lower to one side).
                     // Short hair: a higher hairline, arched at the temples, with short locks; long hair: a swept fringe.
                     float fringe = isLong
                         ? 0.045f + 0.12f * Math.Clamp(q.X, -0.02f, 0.06f) - 0.012f * MathF.Abs(MathF.Sin(q.X * 95))
                         : 0.066f - 0.012f * MathF.Cos(q.X * 30) - 0.006f * MathF.Abs(MathF.Sin(q.X * 120));
-                    if (q.Y > fringe + 0.012f * MathF.Max(0, q.Z / (r.Z / _k))) return true;
+                    if (q.Y > fringe + 0.012f * MathF.Max(0, q.Z / (r.Z / _hk))) return true;
                     if (q.Z < -0.01f && q.Y > (isLong ? -0.11f : -0.085f) + 0.008f * MathF.Abs(MathF.Sin(q.X * 70))) return true; // back of the head, ragged nape
                     if (MathF.Abs(q.X) > 0.062f && q.Y > -0.035f + 0.5f * MathF.Max(0, q.Z - 0.01f) && q.Z < 0.04f) return true; // temples and sideburns
                     return false;
@@ -194,31 +194,31 @@ internal sealed partial class AvatarBuilder
             });
             if (isLong)
             {
-                var top = c + new Vector3(0, 0.03f, -0.05f) * _k;
-                float bottomY = _p[Skeleton.Spine2].Y + 0.03f * _k;
-                var bottom = new Vector3(0, bottomY, -0.1f * _k);
+                var top = c + new Vector3(0, 0.03f, -0.05f) * _hk;
+                float bottomY = _p[Skeleton.Spine2].Y + 0.03f * _hk;
+                var bottom = new Vector3(0, bottomY, -0.1f * _hk);
                 // Wide and thick at the nape, spreading over the shoulders, tapering to the ends.
                 var fall = new Tube(top, bottom, Vector3.UnitX, u => new Vector2(0.09f + 0.025f * MathF.Sin(MathF.PI * MathF.Min(1, u * 1.4f)) - 0.02f * u, 0.05f * (1 - 0.55f * u))
-                    * _k * MathF.Sqrt(MathF.Min(1, (1 - u) / 0.04f)));
+                    * _hk * MathF.Sqrt(MathF.Min(1, (1 - u) / 0.04f)));
                 float span = top.Y - bottomY;
                 _parts.Add(new Part
                 {
                     Tube = fall, Bones = [Skeleton.Head, Skeleton.Neck, Skeleton.Spine3], Solid = false,
                     Paint = (p, n, u, a) => Strands(p, n, 0.5f + 0.25f * MathF.Sin(a * 53 + u * 2) + 0.25f * MathF.Sin(a * 31 + 1.3f)) * (1 - 0.15f * u),
-                    Relief = p => 0.005f * _k * (0.5f + 0.5f * MathF.Sin(MathF.Atan2(p.X, p.Z - top.Z) * 13)),
+                    Relief = p => 0.005f * _hk * (0.5f + 0.5f * MathF.Sin(MathF.Atan2(p.X, p.Z - top.Z) * 13)),
                     // Ragged ends: locks of different lengths.
-                    Keep = (p, n) => (top.Y - p.Y) / span < 0.86f + 0.12f * MathF.Abs(MathF.Sin(p.X / _k * 60)),
+                    Keep = (p, n) => (top.Y - p.Y) / span < 0.86f + 0.12f * MathF.Abs(MathF.Sin(p.X / _hk * 60)),
                 });
                 for (int side = -1; side <= 1; side += 2)
                 {
-                    var from = c + new Vector3(side * 0.078f, 0.02f, 0.0f) * _k;
-                    var to = new Vector3(side * 0.11f * _k, _p[Skeleton.Spine3].Y - 0.02f * _k, 0.04f * _k);
-                    var lockTube = Tube.Capsule(from, to, 0.026f * _k, 0.008f * _k, Vector3.UnitZ, 0.6f);
+                    var from = c + new Vector3(side * 0.078f, 0.02f, 0.0f) * _hk;
+                    var to = new Vector3(side * 0.11f * _hk, _p[Skeleton.Spine3].Y - 0.02f * _hk, 0.04f * _hk);
+                    var lockTube = Tube.Capsule(from, to, 0.026f * _hk, 0.008f * _hk, Vector3.UnitZ, 0.6f);
                     _parts.Add(new Part
                     {
                         Tube = lockTube, Bones = [Skeleton.Head, Skeleton.Neck], Solid = false,
                         Paint = (p, n, u, a) => Strands(p, n, 0.5f + 0.5f * MathF.Sin(a * 30 + u * 7)),
-                        Relief = p => 0.003f * _k * (0.5f + 0.5f * MathF.Sin(p.Y / _k * 80 + p.X / _k * 30)),
+                        Relief = p => 0.003f * _hk * (0.5f + 0.5f * MathF.Sin(p.Y / _hk * 80 + p.X / _hk * 30)),
                     });
                 }
             }
@@ -226,14 +226,14 @@ internal sealed partial class AvatarBuilder
         var beardPaint = (Paint)((p, n, u, a) => hair * (0.85f + 0.15f * MathF.Sin(a * 37 + u * 9)));
         if (_spec.Extras.HasFlag(AvatarExtras.Beard))
         {
-            var beard = Tube.Ellipsoid(c + new Vector3(0, -0.06f, 0.028f) * _k, new Vector3(0.07f, 0.07f, 0.08f) * _k);
+            var beard = Tube.Ellipsoid(c + new Vector3(0, -0.06f, 0.028f) * _hk, new Vector3(0.07f, 0.07f, 0.08f) * _hk);
             _parts.Add(new Part
             {
                 Tube = beard, Paint = beardPaint, Bones = HeadBones, Solid = false,
-                Keep = (p, n) => { var q = p - c; return q.Y < -0.04f * _k && q.Z > 0 && !(MathF.Abs(q.X) < 0.018f * _k && q.Y > -0.06f * _k); },
+                Keep = (p, n) => { var q = p - c; return q.Y < -0.04f * _hk && q.Z > 0 && !(MathF.Abs(q.X) < 0.018f * _hk && q.Y > -0.06f * _hk); },
             });
             // The beard hangs below the chin as a wedge.
-            var wedge = Tube.Capsule(c + new Vector3(0, -0.09f, 0.06f) * _k, c + new Vector3(0, -0.2f, 0.07f) * _k, 0.045f * _k, 0.012f * _k, Vector3.UnitX, 0.6f);
+            var wedge = Tube.Capsule(c + new Vector3(0, -0.09f, 0.06f) * _hk, c + new Vector3(0, -0.2f, 0.07f) * _hk, 0.045f * _hk, 0.012f * _hk, Vector3.UnitX, 0.6f);
             _parts.Add(new Part { Tube = wedge, Paint = beardPaint, Bones = [Skeleton.Head], Solid = false });
         }
     }

@@ -13,7 +13,9 @@ internal sealed partial class AvatarBuilder
     readonly Random _rng;
     readonly Skeleton _s;
     readonly Vector3[] _p;
-    readonly float _k;           // length scale: height / 1.75
+    readonly float _k;           // length scale of the body: body height / 1.75
+    readonly float _hk;          // length scale of the head (larger for a child)
+    readonly float _stoopShift;  // how far forward the stoop moves the neck joint
     readonly float _h;           // sample spacing
     readonly PartAssembler _asm;
     List<Part> _parts => _asm.Parts;
@@ -25,12 +27,37 @@ internal sealed partial class AvatarBuilder
     {
         _spec = spec;
         _rng = new Random(seed * 7919 + 17);
-        float legRatio = spec.Kind == AvatarKind.Alien ? 0.92f : 1f;
-        _s = Skeleton.CreateHuman(spec.Height, legRatio, spec.Shoulders);
+        (_s, _k, _stoopShift) = Proportions(spec);
+        _hk = _k * spec.HeadScale;
         _p = _s.RestPositions;
-        _k = spec.Height / Skeleton.ReferenceHeight;
         _h = AvatarGenerator.BaseSpacing * _k;
         _asm = new PartAssembler(_s, _h, _rng, SegmentEnd);
+    }
+
+    /// <summary>
+    /// The skeleton for the spec's age and build. A larger head (a child's) takes its share of the height from the body:
+    /// the body is built for a shorter figure and the head, scaled up, reaches the requested height. A stoop bends the
+    /// upper spine, neck and head offsets forward, so every clip played on this skeleton keeps it.
+    /// </summary>
+    static (Skeleton Skeleton, float BodyScale, float StoopShift) Proportions(AvatarSpec spec)
+    {
+        float legRatio = spec.Kind == AvatarKind.Alien ? 0.92f : spec.Age == AgeGroup.Child ? 0.94f : 1f;
+        // The head (chin to crown, 0.19 m on a 1.75 m adult) grows by HeadScale - 1 above the neck.
+        float body = spec.Height / (1 + 0.108f * (spec.HeadScale - 1));
+        var s = Skeleton.CreateHuman(body, legRatio, spec.Shoulders);
+        float shift = 0;
+        if (spec.Stoop > 0 || spec.HeadScale != 1)
+        {
+            var offsets = s.Offsets.ToArray();
+            var neckBefore = s.RestPositions[Skeleton.Neck];
+            Vector3 Bend(Vector3 o, float angle) => Vector3.Transform(o, Quaternion.CreateFromAxisAngle(Vector3.UnitX, angle));
+            offsets[Skeleton.Spine3] = Bend(offsets[Skeleton.Spine3], spec.Stoop * 0.5f);
+            offsets[Skeleton.Neck] = Bend(offsets[Skeleton.Neck], spec.Stoop);
+            offsets[Skeleton.Head] = Bend(offsets[Skeleton.Head], spec.Stoop * 1.5f);
+            s = new Skeleton(offsets, spec.Height);
+            shift = s.RestPositions[Skeleton.Neck].Z - neckBefore.Z;
+        }
+        return (s, body / Skeleton.ReferenceHeight, shift);
     }
 
     static readonly int[] TorsoBones = [Skeleton.Pelvis, Skeleton.Spine1, Skeleton.Spine2, Skeleton.Spine3, Skeleton.Neck, Skeleton.LeftCollar, Skeleton.RightCollar, Skeleton.LeftHip, Skeleton.RightHip, Skeleton.LeftShoulder, Skeleton.RightShoulder];
@@ -43,7 +70,9 @@ internal sealed partial class AvatarBuilder
         : [Skeleton.Pelvis, Skeleton.RightHip, Skeleton.RightKnee, Skeleton.RightAnkle, Skeleton.RightFoot];
 
     bool FullSuit => _spec.Top is TopKind.SkiSuit or TopKind.SpaceSuit or TopKind.Overalls or TopKind.Armor;
-    float Puff => _spec.Top switch { TopKind.SpaceSuit => 1.32f, TopKind.SkiSuit => 1.14f, TopKind.Armor => 1.1f, TopKind.Sweater or TopKind.Jacket => 1.05f, _ => 1f };
+    float Puff => _spec.Top switch { TopKind.SpaceSuit => 1.32f, TopKind.SkiSuit => 1.14f, TopKind.Armor => 1.1f, TopKind.Sweater or TopKind.Jacket or TopKind.Hoodie or TopKind.TrackTop or TopKind.Coat => 1.05f, _ => 1f };
+    /// <summary>Highlight strength of the body's surface: polished armour shines.</summary>
+    float BodyGloss => _spec.Metallic && _spec.Top == TopKind.Armor ? 0.6f : 0;
     bool Robot => _spec.Kind == AvatarKind.Robot;
     bool Alien => _spec.Kind == AvatarKind.Alien;
 
@@ -55,6 +84,8 @@ internal sealed partial class AvatarBuilder
         for (int side = -1; side <= 1; side += 2) { AddArm(side); AddLeg(side); }
         AddGarmentShells();
         AddHeadwear();
+        AddHoodieHood();
+        AddNose();
         AddExtras();
         return Assemble();
     }
@@ -94,8 +125,8 @@ internal sealed partial class AvatarBuilder
             return r * close * (1 / 1f) * (1) * (k / k);
         }
         // Keys are in metres for a 1.75 m figure: scale widths with height.
-        var torso = new Tube(new Vector3(0, yBottom, 0.0f), new Vector3(0, yTop, -0.005f * k), Vector3.UnitX, u => Profile(u) * k) { Exponent = Robot ? 3.2f : 2 };
-        _parts.Add(new Part { Tube = torso, Paint = (p, n, _, _) => TorsoColor(p, n), Bones = TorsoBones });
+        var torso = new Tube(new Vector3(0, yBottom, 0.0f), new Vector3(0, yTop, -0.005f * k + _stoopShift), Vector3.UnitX, u => Profile(u) * k) { Exponent = Robot ? 3.2f : 2 };
+        _parts.Add(new Part { Tube = torso, Paint = (p, n, _, _) => TorsoColor(p, n), Bones = TorsoBones, Gloss = BodyGloss });
         // Neck.
         var neck = Tube.Capsule(_p[Skeleton.Neck] + new Vector3(0, -0.02f, -0.005f) * k, _p[Skeleton.Head] + new Vector3(0, 0.02f, 0) * k,
             0.052f * k * (Alien ? 0.7f : 1) * MathF.Sqrt(_spec.Girth), 0.047f * k * (Alien ? 0.7f : 1), Vector3.UnitX);
@@ -114,9 +145,9 @@ internal sealed partial class AvatarBuilder
         bool robe = _spec.Top == TopKind.Robe;
         var upper = Tube.Capsule(sh + new Vector3(-side * 0.015f * k, 0, 0), el, 0.05f * k * g, 0.039f * k * g, Vector3.UnitZ);
         var fore = Tube.Capsule(el, wr, 0.038f * k * g, 0.029f * k * g, Vector3.UnitZ, 0.85f);
-        Paint paint = (p, n, _, _) => ArmColor(side, p, Along(p));
-        _parts.Add(new Part { Tube = upper, Paint = paint, Bones = bones });
-        _parts.Add(new Part { Tube = fore, Paint = paint, Bones = bones });
+        Paint paint = (p, n, _, _) => ArmColor(side, p, n, Along(p));
+        _parts.Add(new Part { Tube = upper, Paint = paint, Bones = bones, Gloss = BodyGloss });
+        _parts.Add(new Part { Tube = fore, Paint = paint, Bones = bones, Gloss = BodyGloss });
         if (robe)
         {
             // Wide bell sleeve from mid upper arm past the wrist.
@@ -129,6 +160,14 @@ internal sealed partial class AvatarBuilder
         // Hand: palm-down flattened ellipsoid along the arm, with a thumb towards the front.
         Vector3 handColor = _spec.GloveColor ?? (Robot ? Skin * 0.7f : Skin);
         var hc = wr + new Vector3(side * 0.07f * k, 0, 0);
+        if (_spec.BoxingGloves)
+        {
+            // A padded boxing glove: a round mitt over the fist and a cuff round the wrist.
+            var glove = _spec.GloveColor ?? new Vector3(0.8f, 0.06f, 0.06f);
+            _parts.Add(new Part { Tube = Tube.Ellipsoid(hc + new Vector3(side * 0.01f, 0, 0.01f) * k, new Vector3(0.065f, 0.085f, 0.07f) * k, new Vector3(side, 0, 0), Vector3.UnitZ), Paint = (_, n, _, _) => glove, Bones = [bones[3], bones[4]], Gloss = 0.4f });
+            _parts.Add(new Part { Tube = Tube.Capsule(wr - new Vector3(side * 0.03f * k, 0, 0), wr + new Vector3(side * 0.03f * k, 0, 0), 0.05f * k, 0.05f * k, Vector3.UnitZ), Paint = (_, _, _, _) => Vector3.Lerp(glove, Vector3.One, 0.7f), Bones = [bones[3], bones[4]] });
+            return;
+        }
         var hand = Tube.Ellipsoid(hc, new Vector3(0.042f, 0.075f, 0.02f) * k * (Alien ? 0.85f : 1) * (FullSuit ? 1.15f : 1), new Vector3(side, 0, 0), Vector3.UnitZ);
         _parts.Add(new Part { Tube = hand, Paint = (_, _, _, _) => handColor, Bones = [bones[3], bones[4]] });
         var thumb = Tube.Capsule(wr + new Vector3(side * 0.025f, -0.005f, 0.03f) * k, wr + new Vector3(side * 0.075f, -0.012f, 0.055f) * k, 0.012f * k, 0.01f * k, Vector3.UnitY);
@@ -144,9 +183,9 @@ internal sealed partial class AvatarBuilder
         var bones = LegBones(side);
         float total = hip.Y - ankle.Y;
         float Along(Vector3 p) => Math.Clamp((hip.Y - p.Y) / total, 0, 1);
-        Paint paint = (p, _, _, _) => LegColor(p, Along(p));
+        Paint paint = (p, n, _, _) => LegColor(p, n, Along(p));
         var thigh = Tube.Capsule(hip + new Vector3(side * 0.005f, 0.03f, 0) * k, knee, 0.085f * k * g, 0.056f * k * g, Vector3.UnitX);
-        _parts.Add(new Part { Tube = thigh, Paint = paint, Bones = bones });
+        _parts.Add(new Part { Tube = thigh, Paint = paint, Bones = bones, Gloss = BodyGloss });
         // Shin with a calf bulge at a third of its length.
         var shinA = knee; var shinB = ankle + new Vector3(0, 0.01f * k, 0);
         float len = Vector3.Distance(shinA, shinB);
@@ -164,7 +203,7 @@ internal sealed partial class AvatarBuilder
             }
             return new Vector2(r, r * 1.05f);
         });
-        _parts.Add(new Part { Tube = shin, Paint = paint, Bones = bones });
+        _parts.Add(new Part { Tube = shin, Paint = paint, Bones = bones, Gloss = BodyGloss });
         // Foot / shoe.
         var shoe = _spec.ShoeColor;
         bool boots = FullSuit || _spec.Kind == AvatarKind.Warlock;

@@ -34,6 +34,8 @@ internal struct SurfaceSample
 {
     public Vector3 P, N, T, Color;
     public int Part;
+    /// <summary>A feature sample's prop tag (glasses drawn on the face), like <see cref="BodyPart.Tag"/>.</summary>
+    public string? Tag;
     public float Spacing, Opacity;
 }
 
@@ -102,7 +104,7 @@ internal sealed class PartAssembler(Skeleton skeleton, float spacing, Random rng
         {
             var s = samples[i];
             var part = s.Part >= 0 ? Parts[s.Part] : null;
-            Tags[i] = part?.Tag;
+            Tags[i] = part?.Tag ?? s.Tag;
             var p = s.P; var n = s.N; var t = s.T;
             if (part?.HeldToRest is { } m)
             {

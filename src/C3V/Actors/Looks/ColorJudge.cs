@@ -27,10 +27,13 @@ public static class ColorJudge
     /// </summary>
     public static Vector3[]? Expected(string word)
     {
-        if (word == "skin") return Basics.Where(b => b.Name == "skin").Select(b => b.Rgb).ToArray();
-        if (word is "grey" or "gray") return [new(0.5f, 0.5f, 0.5f)];
+        if (word == "gray") word = "grey";
         if (word == "silver") return [new(0.75f, 0.76f, 0.78f)];
-        return ColorNames.TryGet(word, out var c) ? [c.Rgb] : null;
+        // A basic colour word means its basic entries as well as the table's shade of it ("navy": both navies).
+        var basics = Basics.Where(b => b.Name == word).Select(b => b.Rgb);
+        var named = ColorNames.TryGet(word, out var c) ? [c.Rgb] : Array.Empty<Vector3>();
+        var all = basics.Concat(named).ToArray();
+        return all.Length > 0 ? all : null;
     }
 
     /// <summary>Whether <paramref name="measured"/> shows <paramref name="expected"/> (one of its RGB variants).</summary>

@@ -15,7 +15,7 @@ public static class LookChecks
     /// <summary>Fewest pixels a region or prop must show (at the probe's size) to be measured at all.</summary>
     const int MinPixels = 12;
 
-    /// <summary>The region shows one of <paramref name="colors"/> ("red", "grey|white", "skin").</summary>
+    /// <summary>The region shows one of <paramref name="colors"/> ("red", "grey|white", "skin") in at least half its pixels.</summary>
     public static LookCheckResult Color(LookProbe probe, LookRegion region, string colors)
     {
         string name = $"{Name(region)}={colors}";
@@ -23,8 +23,10 @@ public static class LookChecks
         var pixels = Pixels(probe, view, probe.Region(region));
         if (pixels.Count < MinPixels) return new(name, false, $"{Name(region)} not visible ({pixels.Count} px)");
         var median = Median(pixels);
-        bool ok = colors.Split('|').Any(c => ColorJudge.Shows(median, ColorJudge.Expected(c) ?? throw new ArgumentException($"unknown colour \"{c}\"")));
-        return new(name, ok, $"median {Hex(median)} ({ColorJudge.Describe(median)}), {pixels.Count} px");
+        var expected = colors.Split('|').Select(c => ColorJudge.Expected(c) ?? throw new ArgumentException($"unknown colour \"{c}\"")).ToArray();
+        // At least half the region's pixels show one of the colours (a striped shirt's pixels show one colour or the other).
+        float share = pixels.Count(px => expected.Any(e => ColorJudge.Shows(px, e))) / (float)pixels.Count;
+        return new(name, share >= 0.5f, $"{share:P0} of {pixels.Count} px show it; median {Hex(median)} ({ColorJudge.Describe(median)})");
     }
 
     /// <summary>The prop tagged <paramref name="tag"/> is seen from the front, the back or the side.</summary>
@@ -60,7 +62,7 @@ public static class LookChecks
         return new("child", ratio >= 0.16f, $"head/body {ratio:F3}");
     }
 
-    /// <summary>An old person's stoop: seen from the side, the head's centre is forward of the hips' by at least 4.5 % of the height.</summary>
+    /// <summary>An old person's stoop: seen from the side, the head's centre is forward of the hips' by at least 6 % of the height (an upright adult: about 4 %).</summary>
     public static LookCheckResult Stoop(LookProbe probe)
     {
         var cam = probe.Camera(LookView.Side);
@@ -70,7 +72,7 @@ public static class LookChecks
         var pelvis = probe.Joints[Skeleton.Pelvis];
         float perMetre = (cam.Project(pelvis + new Vector3(0, 0, 0.1f)).Pixel.X - cam.Project(pelvis).Pixel.X) * 10;
         float forward = (head - hips) / perMetre / probe.Avatar.Skeleton.Height;
-        return new("stoop", forward >= 0.045f, $"head forward of hips by {forward:P1} of the height");
+        return new("stoop", forward >= 0.06f, $"head forward of hips by {forward:P1} of the height");
     }
 
     /// <summary>Metal reads by its highlights: the brightest tenth of the torso is near white and far above its darkest tenth.</summary>

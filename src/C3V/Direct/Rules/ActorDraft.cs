@@ -23,6 +23,30 @@ sealed class ActorDraft
     public void StartSegment() { if (Current.Phrases.Count > 0) Segments.Add(new()); }
     /// <summary>Forgets what the actor was said to do (a member of a group told apart: "one runs").</summary>
     public void ClearMotion() => Segments = [new()];
+    /// <summary>
+    /// Adds motions read elsewhere ("after stretching, she jogs"): before the actor's own (<paramref name="first"/>) or
+    /// after them, or, with <paramref name="merge"/>, into its first motion as things done together ("while singing").
+    /// </summary>
+    public void AddSegments(IReadOnlyList<SegmentDraft> added, bool first, bool merge)
+    {
+        if (added.Count == 0) return;
+        if (merge)
+        {
+            foreach (var p in added.SelectMany(x => x.Phrases)) if (!Segments[0].Phrases.Contains(p)) Segments[0].Phrases.Add(p);
+            return;
+        }
+        var own = Segments.Where(x => x.Phrases.Count > 0).ToList();
+        var copies = added.Select(x => x.Copy()).ToList();
+        Segments = first ? [.. copies, .. own] : [.. own, .. copies];
+    }
+
+    /// <summary>Takes the motions of <paramref name="other"/> (a member told apart by a manner or look only: "one fast").</summary>
+    public void CopyMotionFrom(ActorDraft other)
+    {
+        Segments = other.Segments.Select(x => x.Copy()).ToList();
+        Path = other.Path;
+    }
+
     public SpatialHint? Start { get; set; }
     public SpatialHint? End { get; set; }
     public string? EndActor { get; set; } // target draft's noun key, resolved to an id at the end
@@ -61,6 +85,13 @@ sealed class SegmentDraft
     public MotionSpeed Speed { get; set; }
     public string? Lemma { get; set; }
     public ImageDirection? Direction { get; set; }
+
+    public SegmentDraft Copy()
+    {
+        var c = new SegmentDraft { Travels = Travels, Count = Count, Speed = Speed, Lemma = Lemma, Direction = Direction };
+        c.Phrases.AddRange(Phrases);
+        return c;
+    }
 }
 
 /// <summary>A relation between drafts (expanded to actor ids when the plan is built).</summary>

@@ -15,7 +15,7 @@ public readonly record struct VerbInfo(string Lemma, bool Travels);
 static class Lexicon
 {
     static Dictionary<string, NounInfo> Nouns(ActorCategory c, double h, params string[] words) =>
-        words.ToDictionary(w => w, _ => new NounInfo(c, h));
+        words.Distinct().ToDictionary(w => w, _ => new NounInfo(c, h));
 
     /// <summary>Singular actor nouns.</summary>
     public static readonly IReadOnlyDictionary<string, NounInfo> ActorNouns = new[]
@@ -23,19 +23,51 @@ static class Lexicon
         Nouns(ActorCategory.Human, 1.78, "man", "gentleman", "guy", "boyfriend", "husband", "father", "dad", "king", "prince", "cowboy", "monk", "businessman", "grandfather", "grandpa", "knight", "samurai", "warrior", "soldier", "pirate", "wizard", "warlock", "sorcerer", "priest", "sailor", "fisherman", "policeman", "fireman", "firefighter", "farmer", "viking"),
         Nouns(ActorCategory.Human, 1.65, "woman", "lady", "girlfriend", "wife", "mother", "mom", "queen", "princess", "grandmother", "grandma", "witch", "sorceress", "ballerina", "nun", "bride", "geisha"),
         Nouns(ActorCategory.Human, 1.72, "person", "human", "adult", "dancer", "athlete", "player", "runner", "jogger", "skater", "boxer", "fighter", "chef", "cook", "doctor", "nurse", "teacher", "student", "worker", "hiker", "tourist", "astronaut", "ninja", "clown", "magician", "musician", "singer", "guitarist", "drummer", "pianist", "violinist", "performer", "actor", "actress", "model", "gymnast", "acrobat", "juggler", "climber", "swimmer", "surfer", "skier", "snowboarder", "cyclist", "officer", "guard", "detective", "scientist", "explorer", "traveler", "traveller", "pedestrian", "character", "hero", "villain", "superhero", "teenager", "teen", "youth", "stranger", "friend", "couple", "waiter", "waitress", "janitor", "gardener", "mime", "referee", "goalkeeper", "karateka", "yogi", "dj", "rapper", "mechanic", "painter", "photographer"),
+        Nouns(ActorCategory.Human, 1.72, "thief", "burglar", "robber", "criminal", "partner", "striker", "defender", "coach", "pilot", "shepherd", "owner", "trainer", "rider", "wrestler", "sprinter", "kickboxer", "fencer", "tailor", "hunter", "butler", "maid", "servant", "sheriff", "cop", "spectator", "boss", "employee", "customer", "shopper", "vendor", "seller", "baker", "butcher", "carpenter", "builder", "plumber", "driver", "passenger", "neighbor", "neighbour", "visitor", "guest", "poet", "writer", "artist", "sculptor", "archer", "ranger", "lifeguard", "paramedic", "surgeon", "dentist", "professor", "lecturer", "pupil", "classmate", "teammate", "opponent", "rival", "champion", "captain", "sergeant", "emperor", "monarch", "jester", "bard", "beggar", "peasant", "merchant", "nomad", "bodybuilder", "weightlifter", "footballer", "pitcher", "batter", "golfer", "mountaineer", "backpacker", "camper", "diver", "rower", "paddler", "skateboarder", "rollerblader", "jockey", "toddler", "pensioner", "bystander", "onlooker", "commuter", "cellist", "saxophonist", "trumpeter", "flutist", "harpist", "bassist", "choreographer", "stuntman", "bouncer", "barista", "bartender", "cashier", "florist", "miner", "welder", "astronomer", "inventor", "nanny", "babysitter", "twin", "sibling", "cousin", "companion", "buddy", "pal", "roommate", "colleague", "coworker", "mentor", "apprentice", "squire", "cheerleader", "gladiator", "caveman", "lumberjack", "hunter", "shopkeeper", "postman", "mailman", "fireman", "lawyer", "judge", "banker", "reporter", "journalist", "cameraman", "clerk", "secretary", "housekeeper", "cleaner", "athlete", "player"),
+        Nouns(ActorCategory.Human, 1.78, "brother", "uncle", "grandson", "nephew", "grandad", "granddad", "lord", "duke", "sultan", "pharaoh"),
+        Nouns(ActorCategory.Human, 1.65, "sister", "aunt", "granddaughter", "niece", "duchess", "heroine", "empress", "cowgirl", "maiden"),
         Nouns(ActorCategory.Human, 1.25, "child", "kid", "boy", "girl", "schoolboy", "schoolgirl", "toddler", "son", "daughter"),
         Nouns(ActorCategory.Human, 0.75, "baby", "infant"),
         Nouns(ActorCategory.Creature, 1.6, "alien", "elf", "fairy", "pixie", "angel", "demon", "devil", "goblin", "ghost", "spirit", "mermaid", "centaur", "minotaur", "werewolf", "yeti", "gnome", "dwarf", "imp", "satyr", "faun", "humanoid", "monster", "creature", "skeleton", "lizardman", "zombie", "vampire", "mummy"),
         Nouns(ActorCategory.Creature, 2.4, "troll", "ogre", "orc", "giant", "golem", "cyclops"),
         Nouns(ActorCategory.Robot, 1.8, "robot", "android", "cyborg", "droid", "automaton", "mech", "bot", "terminator"),
         Nouns(ActorCategory.Animal, 0.6, "dog", "puppy", "wolf", "fox", "goat", "sheep", "pig", "coyote", "hyena", "lamb", "panda", "koala", "monkey", "kangaroo", "penguin", "chimpanzee"),
+        Nouns(ActorCategory.Animal, 0.8, "seal", "otter", "beaver", "badger", "skunk", "meerkat", "sloth", "walrus", "hare", "cub", "calf", "piglet", "foal", "boar", "lynx", "jackal", "mongoose", "weasel", "ferret", "porcupine", "armadillo", "crocodile", "alligator", "iguana", "tortoise", "snake", "cobra", "swan", "eagle", "hawk", "falcon", "seagull", "gull", "flamingo", "peacock", "sparrow", "robin", "dove", "raven", "stag", "doe", "fawn", "elk", "ox", "buffalo", "yak", "mule", "stallion", "mare", "ram", "jaguar", "panther", "lioness", "grizzly", "ape", "hound", "labrador", "retriever", "collie", "poodle", "husky", "terrier", "beagle", "dalmatian", "chick", "duckling"),
         Nouns(ActorCategory.Animal, 0.3, "cat", "kitten", "rabbit", "bunny", "duck", "chicken", "hen", "rooster", "bird", "crow", "owl", "squirrel", "raccoon", "frog", "turtle", "lizard", "rat", "mouse", "hedgehog", "pigeon", "goose", "parrot"),
         Nouns(ActorCategory.Animal, 1.5, "horse", "pony", "cow", "bull", "deer", "bear", "lion", "tiger", "leopard", "cheetah", "zebra", "camel", "donkey", "moose", "gorilla", "ostrich", "reindeer", "unicorn", "llama", "alpaca"),
         Nouns(ActorCategory.Animal, 3.2, "elephant", "dinosaur", "dragon", "rhino", "rhinoceros", "hippo", "t-rex", "mammoth"),
         Nouns(ActorCategory.Animal, 5.0, "giraffe"),
-        Nouns(ActorCategory.Object, 0.25, "ball", "football", "basketball", "balloon", "drone", "box", "toy"),
-        Nouns(ActorCategory.Object, 1.5, "car", "bicycle", "bike", "motorcycle", "cart", "scooter", "wheelchair"),
-    }.SelectMany(d => d).ToDictionary(kv => kv.Key, kv => kv.Value);
+        Nouns(ActorCategory.Object, 0.25, "ball", "football", "basketball", "balloon", "drone", "box", "toy", "frisbee", "kite", "puck", "crate", "barrel"),
+        Nouns(ActorCategory.Object, 1.5, "car", "bicycle", "bike", "motorcycle", "cart", "scooter", "wheelchair", "bus", "truck", "van", "taxi", "jeep", "tractor", "lorry", "motorbike", "boat", "canoe", "kayak", "sailboat", "helicopter", "airplane", "plane", "tram", "ambulance", "limousine", "skateboard", "suv"),
+    }.SelectMany(d => d).DistinctBy(kv => kv.Key).ToDictionary(kv => kv.Key, kv => kv.Value); // the first list naming a noun wins
+
+    /// <summary>
+    /// An actor noun (singular): the parser's own list first, then the bodies stage's table
+    /// (<see cref="Actors.BodyCatalog"/>), so every noun a body can be built for is read as an actor with that body's category.
+    /// </summary>
+    public static bool TryActorNoun(string singular, out NounInfo info)
+    {
+        if (ActorNouns.TryGetValue(singular, out info)) return true;
+        if (Actors.BodyCatalog.ForNoun(singular) is { } body && body.Noun == singular)
+        {
+            info = new NounInfo(body.Kind switch
+            {
+                Actors.ActorKind.Human => ActorCategory.Human,
+                Actors.ActorKind.Robot => ActorCategory.Robot,
+                Actors.ActorKind.Creature => ActorCategory.Creature,
+                Actors.ActorKind.Quadruped or Actors.ActorKind.Bird => ActorCategory.Animal,
+                _ => ActorCategory.Object,
+            }, body.Height);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether a word (singular or plural) is an actor noun.</summary>
+    public static bool IsActorNoun(string word) => TryActorNoun(Singular(word), out _);
+
+    /// <summary>Whether a word (singular or plural) names a living or self-moving being (a person, animal, creature, robot), not a thing.</summary>
+    public static bool IsAnimateNoun(string word) => TryActorNoun(Singular(word), out var info) && info.Category != ActorCategory.Object;
 
     static IEnumerable<(string, VerbInfo)> Verbs(bool travels, params string[] lemmas) =>
         lemmas.Select(l => (l, new VerbInfo(l, travels)));
@@ -43,8 +75,8 @@ static class Lexicon
     /// <summary>Verb lemmas; inflected forms (walks, walking, walked) are derived in <see cref="VerbForms"/>.</summary>
     static readonly (string, VerbInfo)[] VerbLemmas =
     [
-        .. Verbs(true, "walk", "run", "jog", "stroll", "march", "sprint", "wander", "stride", "trot", "gallop", "crawl", "fly", "limp", "sneak", "tiptoe", "chase", "follow", "move", "go", "come", "cross", "circle", "skate", "ride", "cycle", "drive", "roam", "patrol", "pace", "travel", "hike", "hurry", "rush", "dash", "race", "swim", "slide", "glide", "roll", "stagger", "shuffle", "waddle", "hop", "skip", "leave", "enter", "approach", "head", "return", "flee", "escape", "step", "zoom", "scurry", "prowl", "stalk", "amble", "saunter", "meander", "trudge", "plod", "creep", "charge", "bolt"),
-        .. Verbs(false, "dance", "play", "fight", "beat", "hit", "tap", "shoot", "aim", "raise", "drum", "strum", "conduct", "preach", "scream", "roar", "howl", "bark", "growl", "box", "jump", "wave", "sit", "stand", "clap", "cheer", "kick", "punch", "stretch", "spin", "twirl", "bow", "salute", "sing", "practice", "practise", "perform", "exercise", "train", "meditate", "pose", "celebrate", "shake", "nod", "laugh", "cry", "talk", "shout", "yell", "throw", "catch", "juggle", "lift", "squat", "kneel", "lie", "sleep", "rest", "wait", "watch", "look", "read", "eat", "drink", "cook", "paint", "swing", "sway", "bounce", "rock", "spar", "wrestle", "fence", "do", "make", "hold", "carry", "greet", "hug", "kiss", "point", "dive", "flip", "cartwheel", "somersault", "breakdance", "boogie", "shiver", "tremble", "think", "argue", "stomp", "pray", "fish", "golf", "skateboard", "surf", "ski", "snowboard", "yawn", "idle", "stay", "remain", "sweep", "mop", "dig", "build", "climb", "crouch", "strike", "attack", "defend", "block", "flex", "wiggle", "march-in-place", "face", "embrace", "cuddle", "chat", "speak", "duel", "battle", "brawl", "jab", "pirouette", "waltz", "tango"),
+        .. Verbs(true, "walk", "run", "jog", "stroll", "march", "sprint", "wander", "stride", "trot", "gallop", "crawl", "fly", "limp", "sneak", "tiptoe", "chase", "follow", "move", "go", "come", "cross", "circle", "skate", "ride", "cycle", "drive", "roam", "patrol", "pace", "travel", "hike", "hurry", "rush", "dash", "race", "swim", "slide", "glide", "roll", "stagger", "shuffle", "waddle", "hop", "skip", "leave", "enter", "approach", "head", "return", "flee", "escape", "step", "zoom", "scurry", "prowl", "stalk", "amble", "saunter", "meander", "trudge", "plod", "creep", "charge", "bolt", "dart", "scamper", "scuttle", "slither", "swoop", "soar", "paddle", "sail", "wade", "overtake", "pursue", "arrive", "depart", "parade", "prance", "strut", "speed", "swerve", "accelerate", "descend", "ascend", "scramble", "pedal", "lead", "commute", "jaywalk", "skid", "tumble", "frolic", "romp", "lunge", "pounce", "advance", "retreat", "proceed", "migrate", "sprawl"),
+        .. Verbs(false, "dance", "play", "fight", "beat", "hit", "tap", "shoot", "aim", "raise", "drum", "strum", "conduct", "preach", "scream", "roar", "howl", "bark", "growl", "box", "jump", "wave", "sit", "stand", "clap", "cheer", "kick", "punch", "stretch", "spin", "twirl", "bow", "salute", "sing", "practice", "practise", "perform", "exercise", "train", "meditate", "pose", "celebrate", "shake", "nod", "laugh", "cry", "talk", "shout", "yell", "throw", "catch", "juggle", "lift", "squat", "kneel", "lie", "sleep", "rest", "wait", "watch", "look", "read", "eat", "drink", "cook", "paint", "swing", "sway", "bounce", "rock", "spar", "wrestle", "fence", "do", "make", "hold", "carry", "greet", "hug", "kiss", "point", "dive", "flip", "cartwheel", "somersault", "breakdance", "boogie", "shiver", "tremble", "think", "argue", "stomp", "pray", "fish", "golf", "skateboard", "surf", "ski", "snowboard", "yawn", "idle", "stay", "remain", "sweep", "mop", "dig", "build", "climb", "crouch", "strike", "attack", "defend", "block", "flex", "wiggle", "march-in-place", "face", "embrace", "cuddle", "chat", "speak", "duel", "battle", "brawl", "jab", "pirouette", "waltz", "tango", "peck", "graze", "knit", "sew", "draw", "grapple", "munch", "chew", "nibble", "chop", "feed", "pet", "stroke", "sharpen", "write", "sniff", "lick", "scratch", "hammer", "wash", "toss", "serve", "push", "pull", "drag", "neigh", "meow", "moo", "chirp", "flap", "hover", "float", "steer", "turn", "leap", "stumble", "fall", "rise", "lean", "bend", "reach", "grab", "pick", "drop", "knock", "blow", "whistle", "hum", "photograph", "sketch", "rake", "shovel", "mow", "bathe", "splash", "dodge", "tackle", "dribble", "swat", "nap", "doze", "sip", "listen", "observe", "stare", "gaze", "glance", "peek", "wink", "smile", "frown", "beckon", "gesture", "signal", "applaud", "curtsy", "rehearse", "chant", "recite", "lecture", "teach", "give", "offer", "receive", "deliver", "spike", "volley", "reel", "hunt", "search", "explore", "inspect", "repair", "polish", "stir", "slice", "bake", "fry", "grill", "pour", "wipe", "fold", "load", "stack", "vault", "twist", "shimmy", "bask", "sunbathe", "relax", "lounge", "forage", "gnaw", "burrow", "perch", "preen", "wag", "pant", "purr", "hiss", "squawk", "quack", "honk", "brake", "land", "launch", "tickle", "bite", "sniffle", "sneeze", "cough", "giggle", "weep", "sob", "mourn", "smash", "slam", "swipe", "slap", "poke", "ponder", "pluck", "drill", "harvest", "shear", "shave", "undress", "scold", "bicker", "tease", "taunt"),
     ];
 
     static readonly Dictionary<string, string> Irregular = new()
@@ -118,6 +150,14 @@ static class Lexicon
         "rain", "fog", "slope", "circus", "fairground", "carnival", "zoo", "aquarium", "hospital", "school", "schoolyard", "prison", "jail", "bakery", "attic", "basement", "garage", "tunnel", "sewer", "subway", "train", "bus", "ship", "boat", "yacht", "iceberg", "clearing", "platform", "deck", "patio", "greenhouse", "orchard", "vineyard", "stream", "seaside", "bay",
     ];
 
+    /// <summary>Place nouns for a building: next to or in front of one, the scene is its outside ("the front of a house").</summary>
+    public static readonly HashSet<string> BuildingNouns =
+        ["house", "cabin", "cottage", "barn", "castle", "palace", "church", "temple", "mansion", "villa", "shop", "store", "cafe", "restaurant", "bar", "museum", "library", "school", "hospital", "station", "hotel", "tower", "farmhouse", "hut", "garage", "warehouse", "factory", "bakery"];
+
+    /// <summary>Things found indoors: when one is the only place named ("in front of a fireplace"), the scene is a room.</summary>
+    public static readonly HashSet<string> IndoorThings =
+        ["fireplace", "sofa", "couch", "armchair", "chair", "bed", "table", "desk", "piano", "bookshelf", "bookcase", "television", "tv", "fridge", "refrigerator", "stove", "oven", "sink", "cupboard", "wardrobe", "mirror", "rug", "carpet", "lamp", "shelf", "counter", "bathtub", "dresser", "cradle", "crib", "computer"];
+
     /// <summary>Place nouns that make a good whole scene on their own (a "stage") rather than a bare surface ("floor").</summary>
     public static readonly HashSet<string> SurfaceNouns = ["floor", "ground", "grass", "sand", "snow", "ice", "water", "path", "track", "lawn"];
 
@@ -127,6 +167,12 @@ static class Lexicon
 
     /// <summary>Verbs that make another actor the target ("chasing a cat"): the object becomes an actor too.</summary>
     public static readonly HashSet<string> PursuitVerbs = ["chase", "follow", "approach", "stalk"];
+
+    /// <summary>Verbs that send a thing they act on flying or rolling ("kicks a ball", "throws a frisbee to her dog").</summary>
+    public static readonly HashSet<string> PropelVerbs = ["kick", "throw", "toss", "hit", "roll", "push", "bat", "serve", "pass", "shoot", "fling", "lob", "bounce", "dribble", "launch", "strike", "swat", "spike", "volley", "fly"];
+
+    /// <summary>Verbs whose object is held or worn, a prop rather than an actor ("holds a ball").</summary>
+    public static readonly HashSet<string> HoldVerbs = ["hold", "carry", "wear", "grab", "clutch", "grip", "wave", "swing", "juggle", "draw", "raise", "lift", "play"];
 
     /// <summary>Verbs that say their speed themselves: a sprint is fast, a stroll slow.</summary>
     public static MotionSpeed? SpeedOf(string lemma) => lemma switch
@@ -170,7 +216,8 @@ static class Lexicon
     public static string Singular(string word)
     {
         if (IrregularPlurals.TryGetValue(word, out var s)) return s;
-        if (ActorNouns.ContainsKey(word) || word.Length <= 3) return word;
+        if (ActorNouns.ContainsKey(word) || Actors.BodyCatalog.ForNoun(word)?.Noun == word || word.Length <= 3) return word;
+        if (Actors.BodyCatalog.ForNoun(word) is { } body) return body.Noun; // "geese", "oxen", "wolves"
         if (word.EndsWith("ies")) return word[..^3] + "y";
         if (word.EndsWith("ses") || word.EndsWith("xes") || word.EndsWith("ches") || word.EndsWith("shes")) return word[..^2];
         if (word.EndsWith('s') && !word.EndsWith("ss")) return word[..^1];

@@ -43,8 +43,8 @@ static class Manner
     /// <summary>The speed a manner adverb gives, or null.</summary>
     public static MotionSpeed? SpeedOf(string word) => word switch
     {
-        "slowly" or "leisurely" or "gently" or "lazily" or "carefully" or "gradually" or "calmly" or "sluggishly" or "unhurriedly" => MotionSpeed.Slow,
-        "quickly" or "fast" or "rapidly" or "swiftly" or "briskly" or "hurriedly" or "speedily" or "hastily" or "energetically" or "furiously" => MotionSpeed.Fast,
+        "slowly" or "slow" or "slower" or "leisurely" or "gently" or "lazily" or "carefully" or "gradually" or "calmly" or "sluggishly" or "unhurriedly" => MotionSpeed.Slow,
+        "quickly" or "fast" or "faster" or "quick" or "rapidly" or "swiftly" or "briskly" or "hurriedly" or "speedily" or "hastily" or "energetically" or "furiously" => MotionSpeed.Fast,
         _ => null,
     };
 }

@@ -176,9 +176,19 @@ sealed partial class Parse
         }
     }
 
-    string DefaultScene() => landmarks.Count > 0
-        ? "an open lawn with " + string.Join(" and ", landmarks.Select(l => ("aeiou".Contains(l[0]) ? "an " : "a ") + l))
-        : "an empty stage";
+    /// <summary>
+    /// The scene when the prompt names no place: around the things it names (a room when one is found indoors, "in front
+    /// of a fireplace"; else a lawn), a street for road vehicles ("the bus drives away"), else an empty stage.
+    /// </summary>
+    string DefaultScene()
+    {
+        string With(IEnumerable<string> things) => string.Join(" and ", things.Select(l => ("aeiou".Contains(l[0]) ? "an " : "a ") + l));
+        if (landmarks.Count > 0)
+            return landmarks.Any(l => classifier.IsIndoor(l)) ? "a room with " + With(landmarks) : "an open lawn with " + With(landmarks);
+        if (actors.Any(a => Actors.BodyCatalog.ForNoun(a.Noun) is { Kind: Actors.ActorKind.Vehicle, Build: "car" or "suv" or "van" or "truck" or "bus" or "motorcycle" or "scooter" }))
+            return "a street";
+        return "an empty stage";
+    }
 
     static string Slug(string noun) => new(noun.Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray());
 }

@@ -48,6 +48,65 @@ sealed partial class Parse
         return new Members([split], j);
     }
 
+    /// <summary>
+    /// "two runners race, one fast and one slow", "two girls, one in red and one in blue": a member of the last group
+    /// told apart by how it moves or looks, with no verb of its own. The member keeps the group's motion with its own
+    /// speed, or gets the attributes. Returns where the phrase ends, or null when it is no such phrase.
+    /// </summary>
+    int? MemberModifiers(int i)
+    {
+        var group = actors.LastOrDefault(a => a.GroupSize > 1);
+        if (group is null) return null;
+        int j = i;
+        bool rest = false;
+        if (Is(j, "one", "another")) j++;
+        else if (Is(j, "the") && Is(j + 1, "other", "others", "rest", "last", "second")) { rest = true; j += 2; }
+        else return null;
+        if (Is(j, "one") && Is(j - 1, "other")) j++;
+        var speed = Manner.SpeedOf(W(j));
+        var probe = new ActorDraft { Noun = group.Noun, Description = "" };
+        int end = j;
+        if (speed is not null) end = j + 1;
+        else AttributeModifiers(ref end, probe);
+        if (end == j || !(IsPathEnd(end) || IsPreposition(end) && !Is(end, "with", "in", "wearing", "holding"))) return null;
+        ActorDraft member;
+        if (rest || group.Count <= 1) member = group;
+        else
+        {
+            member = group.Split(1);
+            member.CopyMotionFrom(group);
+            actors.Insert(actors.IndexOf(group), member);
+        }
+        if (speed is { } sp) member.Current.Speed = sp;
+        else
+        {
+            member.Attributes.AddRange(probe.Attributes);
+            member.Props.AddRange(probe.Props);
+            member.Description = $"{member.Description} {Text(j, end)}";
+        }
+        return end;
+    }
+
+    /// <summary>The head word of the noun phrase at <paramref name="np"/> (before any "of"), or -1.</summary>
+    int HeadOf(int np)
+    {
+        if (Is(np, "him", "her", "them", "it") && NounPhraseEnd(np) == np + 1) return -1;
+        int end = NounPhraseEnd(np);
+        return Enumerable.Range(np, Math.Max(0, end - np)).TakeWhile(k => W(k) != "of").LastOrDefault(-1);
+    }
+
+    /// <summary>"with her dog", "with his friend" after a subject: a companion who does what the subject does (a thing after "with" is a prop).</summary>
+    (ActorDraft Actor, int End)? Companion(int i)
+    {
+        int head = HeadOf(i);
+        if (head < 0 || !Lexicon.IsAnimateNoun(W(head))) return null;
+        int k = i;
+        var other = SubjectPhrase(ref k);
+        if (other is null || lastClauseActors.Contains(other)) return null;
+        if (!actors.Contains(other)) { other.Order = lastClauseActors.Count > 0 ? lastClauseActors[0].Order : order; actors.Add(other); }
+        return (other, k);
+    }
+
     static int Ordinal(string w) => w switch
     {
         "first" => 1, "second" => 2, "third" => 3, "fourth" => 4, "fifth" => 5, _ => 0,
@@ -72,17 +131,15 @@ sealed partial class Parse
             string w = W(i);
             if (i > headStart && (IsPreposition(i) || Lexicon.Auxiliaries.Contains(w) || RelativeWords.Contains(w) || ClauseWords.Contains(w))) break;
             if (i > headStart && IsVerbForm(i) && !(IsGerund(i) && i == headStart)) break;
-            if (i == headStart && (IsPreposition(i) && !Lexicon.ActorNouns.ContainsKey(w))) break;
+            if (i == headStart && (IsPreposition(i) && !Lexicon.IsActorNoun(w))) break;
             head = i;
             i++;
-            // "a gorilla beats …": after a known actor noun, an unknown word in -s is the verb
-            if (Lexicon.ActorNouns.ContainsKey(Lexicon.Singular(W(head))) && W(i).EndsWith('s') && W(i).Length > 3
-                && !Lexicon.ActorNouns.ContainsKey(Lexicon.Singular(W(i))) && !Lexicon.PlaceNouns.Contains(W(i))) break;
+            if (EndsSubjectHead(head, i)) break;
         }
         if (head < 0) return null;
         string noun = Lexicon.Singular(W(head));
         bool plural = noun != W(head) || W(head) is "people";
-        if (countLength == 0 && plural && !definite) count = W(head) == "people" ? 3 : 2;
+        if (countLength == 0 && plural) count = W(head) == "people" ? 3 : 2; // "the pupils" not named before are a group too
         if (countLength == 0 && !plural) count = 1;
 
         // Referring back: "the man", "the same dancer", "he".
@@ -92,7 +149,7 @@ sealed partial class Parse
             return existing;
         }
 
-        var info = Lexicon.ActorNouns.TryGetValue(noun, out var known) ? known : new NounInfo(classifier.ClassifyActor(noun), 1.75);
+        var info = Lexicon.TryActorNoun(noun, out var known) ? known : new NounInfo(classifier.ClassifyActor(noun), 1.75);
         var draft = new ActorDraft
         {
             Noun = noun,
@@ -112,7 +169,7 @@ sealed partial class Parse
                 k++;
                 continue;
             }
-            if (Lexicon.ActorNouns.ContainsKey(W(pre[k])) && W(pre[k]) is "robot" or "alien" or "zombie" or "ghost" or "skeleton")
+            if (Lexicon.IsActorNoun(W(pre[k])) && W(pre[k]) is "robot" or "alien" or "zombie" or "ghost" or "skeleton")
                 draft.Category = Lexicon.ActorNouns[W(pre[k])].Category; // "robot dog" is a robot
             draft.Attributes.Add(W(pre[k]));
             if (AttributeVocabulary.Find(AttributeKind.Size, W(pre[k])) is { } size && size.Value > 0) draft.Height *= size.Value;
@@ -120,6 +177,24 @@ sealed partial class Parse
         AttributeModifiers(ref i, draft);
         draft.Description = Describe(start, countLength, head, i, draft.Count);
         return draft;
+    }
+
+    /// <summary>
+    /// Whether the subject's head noun is at <paramref name="head"/>, so that the word at <paramref name="next"/> (which
+    /// no list calls a verb) is the verb. Agreement and the noun lists decide, so verbs the lexicon lacks are still found:
+    /// after a known actor noun any word that is not another actor noun ("a white goat grazes", "five pigeons peck";
+    /// "a robot dog" goes on to "dog"); after a plural, a bare word ("two lumberjacks chop"); after any word, a
+    /// word in -s that is no noun we know ("a tailor sews").
+    /// </summary>
+    bool EndsSubjectHead(int head, int next)
+    {
+        if (next >= t.Count || t[next].IsPunctuation) return false;
+        string w = W(next);
+        if (Lexicon.IsActorNoun(w) || Lexicon.PlaceNouns.Contains(w) || Lexicon.Determiners.Contains(w) || IsPreposition(next)
+            || ClauseWords.Contains(w) || RelativeWords.Contains(w) || Lexicon.Auxiliaries.Contains(w) || !w.All(char.IsLetter)) return false;
+        if (Lexicon.IsActorNoun(W(head))) return !IsVerbForm(next + 1) || IsPreposition(next + 1); // "a robot vacuum moves": a compound
+        if (Lexicon.IsPlural(W(head)) && !w.EndsWith('s')) return true;
+        return w.EndsWith('s') && !w.EndsWith("ss") && w.Length > 3 && w is not ("has" or "was" or "its" or "this");
     }
 
     /// <summary>The actor's phrase for one individual: the count replaced by "a"/"an", the head made singular.</summary>
@@ -160,6 +235,7 @@ sealed partial class Parse
                 int np = j + propLength;
                 int end = NounPhraseEnd(np);
                 if (end <= np) return;
+                if (prop == "with" && HeadOf(np) is var h && h >= 0 && Lexicon.IsAnimateNoun(W(h))) return; // a companion, not a prop
                 draft.Props.Add(string.Join(' ', Enumerable.Range(np, end - np).Where(k => !Lexicon.Determiners.Contains(W(k))).Select(W)));
                 i = end;
                 continue;
@@ -198,6 +274,11 @@ sealed partial class Parse
             // a plural noun then a bare verb: the subject's verb ("two girls in pink dresses hug each other")
             if (words > 0 && Lexicon.VerbForms.TryGetValue(W(j), out var bare) && bare.Lemma == W(j) && Lexicon.IsPlural(W(j - 1)) && !IsColorOrGarmentWord(j)) break;
             if (words > 0 && IsGerund(j)) break;
+            if (words > 0 && W(j).EndsWith("ed") && W(j).Length > 4 && Lexicon.IsActorNoun(W(j - 1))) break; // "a car parked on the street"
+            // a new noun phrase ("on the beach one surfer runs") or a bare verb ending the subject ("a woman in a grey coat stroll through")
+            if (words > 0 && (Lexicon.Determiners.Contains(W(j)) && !Is(j, "her") || CountAt(j).Length > 0)) break;
+            if (words > 0 && Lexicon.VerbForms.TryGetValue(W(j), out var verb) && verb.Lemma == W(j) && !IsColorOrGarmentWord(j)
+                && (IsPathEnd(j + 1) || IsPreposition(j + 1) || Lexicon.Determiners.Contains(W(j + 1)))) break;
             if (Is(j, "and") ) break;
             j++;
             words++;

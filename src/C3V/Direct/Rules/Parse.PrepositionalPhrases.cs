@@ -14,6 +14,7 @@ sealed partial class Parse
         while (i < t.Count && !t[i].IsPunctuation && !(ClauseWords.Contains(W(i)) && !Is(i, "and") ) && !(Is(i, "and") && !IsPreposition(i + 1) && !Is(i + 1, "then")))
         {
             if (Is(i, "and")) { i++; continue; }
+            if (subjects is null && StartsSubject(i) && !IsPreposition(i)) return i; // "On the beach one surfer runs": the subject after a leading place
             int n;
             if (subjects is not null && (n = GroupRelation(i, subjects)) > 0) { i += n; continue; }
             if (subjects is not null && (n = ImageSideEnd(i, subjects)) > 0) { i += n; continue; }
@@ -61,6 +62,9 @@ sealed partial class Parse
             var (placePrep, pl) = MatchAny(i, PlacePreps);
             var near = NearPreps.Select(p => (p.Phrase, p.Relation, Length: Match(i, p.Phrase))).Where(p => p.Length > 0).OrderByDescending(p => p.Length).FirstOrDefault();
             int best = new[] { sl, el, al, xl, pl, near.Length }.Max();
+            // "a woman next to him dances": the verb after the subject's own place phrase ends it
+            if (best == 0 && subjects is not null && subjects.All(s => s.Current.Phrases.Count == 0) && IsVerbForm(i)
+                && !Lexicon.IsActorNoun(W(i)) && !Lexicon.PlaceNouns.Contains(W(i))) return i;
             if (best == 0)
             {
                 if (subjects is not null && Is(i, "each", "one") && Is(i + 1, "other", "another")) { i += 2; continue; }
@@ -69,10 +73,11 @@ sealed partial class Parse
             }
             int np = i + best;
             if ((Match(np, "each other") | Match(np, "one another")) > 0) { i = np + 2; continue; }
+            if (IsPreposition(np) && !Is(np, "the") || IsPathEnd(np)) { i = np; continue; } // "stands up from the bench", "sits down after …": a particle
             int end = NounPhraseEnd(np);
             if (end <= np) { i = np; continue; }
             if (IsLightingPhrase(np, end)) { i = end; continue; } // "at night": read as the lighting
-            var obj = Classify(np, end, subjects);
+            var obj = Classify(np, end, subjects, path: best == sl || best == el || best == al || best == xl);
             if ((best == sl || best == el) && obj.Kind == ObjectKind.Place)
             {
                 if (endPrep is "into" && best == el || scene is null && subjects is null) { SetScene(obj, np, end); i = end; continue; }
@@ -86,8 +91,10 @@ sealed partial class Parse
             }
             else if (best == el && obj.Actor is { } addressee && endPrep is "to" && subjects is not null && subjects.All(s => !s.Travels))
             {
-                // "talks to the woman", "waves to him": an action aimed at someone, not a walk to them
+                // "talks to the woman", "waves to him": an action aimed at someone, not a walk to them;
+                // "throws a frisbee to her dog": where the thrown thing goes
                 Aim(subjects, addressee);
+                if (propelled is { } thrown && thrown != addressee) { thrown.EndTarget = addressee; thrown.Travels = true; }
             }
             else if (best == el)
             {
@@ -134,7 +141,7 @@ sealed partial class Parse
                 if (lastHint is not null && obj.Kind is ObjectKind.Region) lastHint = Refine(subjects, lastHint, lastHintIsEnd, obj);
                 else if (lastHint is not null && obj.Kind is ObjectKind.Landmark && i > 0 && !Is(i - 1, "and")) AddLandmark(obj.Name); // "to the bench near the fountain"
                 else if (obj.Kind is ObjectKind.Place && subjects is null) SetScene(obj, np, end); // "by the sea, …"
-                else if (obj.Kind is ObjectKind.Place && scene is null) { SetScene(obj, np, end); }
+                else if (obj.Kind is ObjectKind.Place && scene is null) { SetScene(obj, np, end, exterior: Lexicon.BuildingNouns.Contains(obj.Name.Split(' ')[^1])); }
                 else
                 {
                     bool asStart = subjects is null || subjects.All(s => s.Start is null);
@@ -176,7 +183,10 @@ sealed partial class Parse
     sealed record PhraseObject(ObjectKind Kind, string Name, ImageRegion? Region, ActorDraft? Actor, int OfPlaceStart = -1);
 
     /// <summary>What a prepositional object names: an image region, a place (scene), another actor or a landmark.</summary>
-    PhraseObject Classify(int np, int end, List<ActorDraft>? subjects)
+    /// <param name="path">The phrase says where a path goes ("from the ship", "to the train", "across the road"): a thing
+    /// there is a landmark of the path. Anywhere else ("next to a car", "behind a deer") any actor noun is an actor; animals
+    /// and people always are.</param>
+    PhraseObject Classify(int np, int end, List<ActorDraft>? subjects, bool path = false)
     {
         var content = Enumerable.Range(np, end - np).Where(k => !Lexicon.Determiners.Contains(W(k))).ToList();
         // "X of Y": split off Y (a region of the image, or the place a landmark belongs to)
@@ -207,7 +217,7 @@ sealed partial class Parse
         string headNoun = head.Count > 0 ? Lexicon.Singular(W(head[^1])) : "";
         var existing = actors.LastOrDefault(a => a.Noun == headNoun && (subjects is null || !subjects.Contains(a)));
         if (existing is not null && of < 0) return new PhraseObject(ObjectKind.Actor, headNoun, null, existing);
-        if (Lexicon.ActorNouns.TryGetValue(headNoun, out var info) && info.Category != ActorCategory.Object && of < 0 && subjects is not null)
+        if ((path ? Lexicon.IsAnimateNoun(headNoun) : Lexicon.IsActorNoun(headNoun)) && of < 0 && subjects is not null)
         {
             int k = np;
             var other = SubjectPhrase(ref k);
@@ -239,7 +249,7 @@ sealed partial class Parse
         if (head.Count == 0) return false;
         string noun = W(head[^1]);
         if (Lexicon.PlaceNouns.Contains(noun) || Lexicon.PlaceNouns.Contains(Lexicon.Singular(noun))) return true;
-        if (Lexicon.ActorNouns.ContainsKey(Lexicon.Singular(noun))) return false;
+        if (Lexicon.IsActorNoun(Lexicon.Singular(noun))) return false;
         return classifier.IsPlace(string.Join(' ', head.Select(W)));
     }
 
@@ -314,7 +324,9 @@ sealed partial class Parse
     }
 
     /// <summary>Takes the place phrase as the scene (the first one wins), with following place phrases ("by the sea").</summary>
-    void SetScene(PhraseObject obj, int np, int end)
+    /// <param name="exterior">The place is a building seen from outside ("in front of a house", "next to a barn"): the
+    /// scene is its front, not its inside.</param>
+    void SetScene(PhraseObject obj, int np, int end, bool exterior = false)
     {
         if (scene is not null && !sceneIsSurface) return;
         int stop = end;
@@ -329,7 +341,7 @@ sealed partial class Parse
         string head = W(Enumerable.Range(np, end - np).Last(k => W(k) != "of" && !Lexicon.Determiners.Contains(W(k))));
         bool surface = Lexicon.SurfaceNouns.Contains(head) && stop == end;
         if (scene is not null && surface) return;
-        scene = Text(np, stop);
+        scene = exterior ? $"the front of {Text(np, stop)}" : Text(np, stop);
         sceneIsSurface = surface;
     }
 }

@@ -39,12 +39,26 @@ sealed partial class Parse
         }
         if ((n = MatchAfter(i, ["at", "with", "against", ""], EachOtherWords)) > 0)
         { Add(RelationKind.FacesEachOther, interaction); return n; }
-        if (Is(i, "with", "against") && interaction is not null && StartsSubject(i + 1) && !Lexicon.Pronouns.Contains(W(i + 1)) || Is(i, "with", "against") && interaction is not null && Is(i + 1, "him", "her", "them"))
+        bool pronoun = Is(i + 1, "him", "her", "them") && NounPhraseEnd(i + 1) == i + 2; // "with her", not "with her partner"
+        bool animate = pronoun || StartsSubject(i + 1) && !Lexicon.Pronouns.Contains(W(i + 1)) && HeadOf(i + 1) is var h && h >= 0 && Lexicon.IsAnimateNoun(W(h));
+        if (Is(i, "with") && interaction is null && animate && current.Phrases.Count > 0)
+        {
+            // "walks with her friend", "sits with his dog": a companion doing the same, beside the subject
+            int k = i + 1;
+            var other = pronoun ? actors.LastOrDefault(a => !subjects.Contains(a)) : SubjectPhrase(ref k);
+            if (pronoun) k++;
+            if (other is null || subjects.Contains(other)) return 0;
+            if (!actors.Contains(other)) { other.Order = subjects[0].Order; actors.Add(other); }
+            if (!other.HasMotion) { other.Current.Phrases.AddRange(current.Phrases); other.Current.Lemma = current.Lemma; other.Travels = current.Travels; }
+            relations.Add(subjects[0].Travels ? new RelationDraft(RelationKind.SideBySide, [.. subjects, other]) : new RelationDraft(RelationKind.NextTo, [other], subjects[0]));
+            return k - i;
+        }
+        if (Is(i, "with", "against") && interaction is not null && animate)
         {
             // "shakes hands with a woman", "dances with the robot", "fights against a knight": the other does it too
             int k = i + 1;
             ActorDraft? other;
-            if (Is(k, "him", "her", "them")) { other = actors.LastOrDefault(a => !subjects.Contains(a)); k++; }
+            if (pronoun) { other = actors.LastOrDefault(a => !subjects.Contains(a)); k++; }
             else
             {
                 other = SubjectPhrase(ref k);

@@ -44,14 +44,17 @@ sealed partial class Parse
     /// sequence marker starts a new segment of the actor's motion; "and" joins verbs done together ("dances and sings").
     /// Counts ("twice") and manner words ("slowly") are read into the segment, not the phrase.
     /// </summary>
-    int VerbPhrase(int i, List<ActorDraft> subjects, bool sequence = false)
+    /// <param name="verbSlot">The words start right after a subject, where English puts the verb: a word no list knows
+    /// (not a noun, preposition or function word) is taken for the verb ("a grandmother knits").</param>
+    int VerbPhrase(int i, List<ActorDraft> subjects, bool sequence = false, bool verbSlot = false)
     {
         if (sequence) foreach (var s in subjects) s.StartSegment();
         while (i < t.Count)
         {
-            if (!IsVerbForm(i) && !(Lexicon.VerbForms.ContainsKey(W(i)))) return i;
+            if (!IsVerbForm(i) && !Lexicon.VerbForms.ContainsKey(W(i)) && !(verbSlot && IsUnknownVerb(i))) return i;
+            verbSlot = false;
             if (Is(i, "starting", "beginning", "ending", "heading", "going", "stopping") && IsPreposition(i + 1)) return i; // path phrases
-            string lemma = Lexicon.VerbForms.TryGetValue(W(i), out var v) ? v.Lemma : W(i)[..^3];
+            string lemma = LemmaOf(W(i));
             bool travels = Lexicon.VerbForms.TryGetValue(W(i), out var vi) ? vi.Travels : classifier.Travels(W(i));
             int verb = i++;
             // particles and objects up to a preposition or clause boundary
@@ -65,23 +68,15 @@ sealed partial class Parse
                 i++;
             }
             // a pursued actor: "chasing a cat"
-            if (Lexicon.PursuitVerbs.Contains(lemma) && i > objStart)
+            ActorDraft? patient = i > objStart ? ObjectActor(objStart, subjects, lemma) : null;
+            if (patient is not null && Lexicon.PursuitVerbs.Contains(lemma))
             {
-                int k = objStart;
-                var obj = SubjectPhrase(ref k);
-                if (obj is not null)
-                {
-                    obj.Order = subjects[0].Order;
-                    if (!actors.Contains(obj))
-                    {
-                        actors.Add(obj);
-                        if (!obj.HasMotion) { obj.Current.Phrases.Add(lemma == "chase" ? "running away" : "walking"); obj.Travels = true; }
-                    }
-                    target = obj;
-                    relations.Add(new RelationDraft(lemma == "chase" ? RelationKind.Chases : lemma == "follow" ? RelationKind.Follows : RelationKind.Toward,
-                        subjects.Where(x => x != obj).ToList(), obj));
-                }
+                if (!patient.HasMotion) { patient.Current.Phrases.Add(lemma == "chase" ? "running away" : "walking"); patient.Travels = true; }
+                target = patient;
+                relations.Add(new RelationDraft(lemma == "chase" ? RelationKind.Chases : lemma == "follow" ? RelationKind.Follows : RelationKind.Toward,
+                    subjects.Where(x => x != patient).ToList(), patient));
             }
+            else if (patient is not null) ActOn(subjects, patient, lemma, Gerund(lemma, W(verb)), Text(objStart, i).ToLowerInvariant(), travels);
             // adverbs ("slowly") and counts ("twice") say how, not what: they are left out of the motion phrase
             var objectWords = Enumerable.Range(objStart, i - objStart).Where(k => !IsAdverb(k) && Manner.CountAt(t, k).Length == 0 && !Manner.IsCountTail(t, k)).ToList();
             string phrase = Gerund(lemma, W(verb)) + (objectWords.Count > 0 ? " " + Text(objectWords[0], objectWords[^1] + 1) : "");
@@ -97,11 +92,93 @@ sealed partial class Parse
                 if (target is not null && s != target) { s.EndTarget = target; s.Travels = true; }
                 if (Is(objStart, "around") && i == objStart + 1) s.Path = PathShape.Around;
             }
+            // "hugs a girl who laughs": the patient's own verb
+            if (patient is not null && RelativeWords.Contains(W(i)))
+            {
+                i++;
+                while (i < t.Count && Lexicon.Auxiliaries.Contains(W(i))) i++;
+                i = VerbPhrase(i, [patient], verbSlot: true);
+            }
             // "dancing and singing": more verbs of the same subjects
             if (Is(i, "and") && IsVerbForm(i + 1) && !StartsSubject(i + 1)) { i++; continue; }
             return i;
         }
         return i;
+    }
+
+    /// <summary>
+    /// The actor a verb's object names, when its head is an actor noun ("hugs her daughter", "kicks a red ball",
+    /// "watches a deer"): the actor already named so, else a new one acting at the same time. Things held or worn
+    /// ("holds a ball") stay props. Null when the object is no actor (a sword, the piano).
+    /// </summary>
+    ActorDraft? ObjectActor(int np, List<ActorDraft> subjects, string? lemma)
+    {
+        int end = NounPhraseEnd(np);
+        if (end <= np) return null;
+        int head = Enumerable.Range(np, end - np).TakeWhile(k => W(k) != "of").LastOrDefault(-1);
+        if (head < 0 || !Lexicon.IsActorNoun(W(head))) return null;
+        if (lemma is not null && Lexicon.HoldVerbs.Contains(lemma) && !Lexicon.IsAnimateNoun(W(head))) return null;
+        string noun = Lexicon.Singular(W(head));
+        if (actors.LastOrDefault(a => a.Noun == noun && !subjects.Contains(a)) is { } existing && (Is(np, "the", "his", "her", "their", "its") || Lexicon.Pronouns.Contains(W(np)))) return existing;
+        int k = np;
+        var obj = SubjectPhrase(ref k);
+        if (obj is null || subjects.Contains(obj)) return null;
+        if (!actors.Contains(obj)) { obj.Order = subjects[0].Order; actors.Add(obj); }
+        return obj;
+    }
+
+    /// <summary>
+    /// What the subjects' action does to an actor named as its object: a reciprocal action ("hugs", "fights") is done
+    /// by both, facing each other; one led along ("walks her dog") walks beside; a thing kicked or thrown flies off (and "to her dog" is where it goes, see
+    /// <see cref="propelled"/>); any other object stands and is faced ("watches a deer", "feeds a goat").
+    /// </summary>
+    void ActOn(List<ActorDraft> subjects, ActorDraft patient, string lemma, string gerund, string phrase, bool travels)
+    {
+        var interaction = Lexicon.InteractionOf(lemma, phrase);
+        if (patient.Category != ActorCategory.Object && travels)
+        {
+            // "walks her dog", "leads a horse": the one led comes along, beside the subject
+            if (!patient.HasMotion) { patient.Current.Phrases.Add(gerund); patient.Current.Lemma = lemma; patient.Travels = true; }
+            relations.Add(new RelationDraft(RelationKind.SideBySide, [.. subjects, patient]));
+            return;
+        }
+        if (patient.Category != ActorCategory.Object && interaction is not null)
+        {
+            if (!patient.HasMotion) { patient.Current.Phrases.Add(gerund); patient.Current.Lemma = lemma; }
+            relations.Add(new RelationDraft(RelationKind.FacesEachOther, [.. subjects, patient], Interaction: interaction));
+            return;
+        }
+        if (patient.Category == ActorCategory.Object && Lexicon.PropelVerbs.Contains(lemma))
+        {
+            if (!patient.HasMotion) { patient.Current.Phrases.Add(lemma is "kick" or "roll" or "push" or "dribble" ? "rolling" : "flying"); patient.Travels = true; }
+            propelled = patient;
+        }
+        else if (!patient.HasMotion) patient.Current.Phrases.Add("standing");
+        Aim(subjects, patient);
+    }
+
+    /// <summary>The lemma of a verb form: the lexicon's, else English inflection undone ("knits" → "knit", "grazes" → "graze").</summary>
+    static string LemmaOf(string w)
+    {
+        if (Lexicon.VerbForms.TryGetValue(w, out var v)) return v.Lemma;
+        if (w.EndsWith("ing", StringComparison.Ordinal) && w.Length > 5) return w[^4] == w[^5] ? w[..^4] : w[..^3];
+        if (w.EndsWith("ies", StringComparison.Ordinal)) return w[..^3] + "y";
+        if (w.EndsWith("ches") || w.EndsWith("shes") || w.EndsWith("sses") || w.EndsWith("xes") || w.EndsWith("zzes")) return w[..^2];
+        if (w.EndsWith('s') && !w.EndsWith("ss")) return w[..^1];
+        return w;
+    }
+
+    /// <summary>
+    /// Whether the word at <paramref name="i"/>, standing where a verb must be, can be one the lexicon lacks: a plain
+    /// word that is no noun, place, preposition, function word, count, colour or adverb we know.
+    /// </summary>
+    bool IsUnknownVerb(int i)
+    {
+        string w = W(i);
+        return w.Length >= 3 && w.All(char.IsLetter) && !t[i].IsPunctuation && !Lexicon.Determiners.Contains(w) && !IsPreposition(i)
+            && !ClauseWords.Contains(w) && !RelativeWords.Contains(w) && !Lexicon.Pronouns.Contains(w) && !Lexicon.IsActorNoun(w)
+            && !Lexicon.PlaceNouns.Contains(w) && !IsAdverb(i) && CountAt(i).Length == 0 && !ColorNames.IsColorWord(w)
+            && Manner.CountAt(t, i).Length == 0 && !Lexicon.Auxiliaries.Contains(w) && w is not ("first" or "not" or "also" or "there");
     }
 
     static readonly HashSet<string> LyNouns = ["belly", "fly", "lily", "family", "jelly", "rally", "bully", "ally", "holy", "early", "italy", "july"];

@@ -29,6 +29,9 @@ public sealed class PhraseClassifier
     /// <summary>The category of an actor noun the lexicon does not know.</summary>
     public ActorCategory ClassifyActor(string noun)
     {
+        // agent nouns ("sprinter", "sailor", "pianist", "magician", "postman") are people, whatever the embedding says
+        if (noun.Length > 4 && (noun.EndsWith("er") || noun.EndsWith("or") || noun.EndsWith("ist") || noun.EndsWith("ian") || noun.EndsWith("man") || noun.EndsWith("ess")))
+            return ActorCategory.Human;
         if (embedder is not null)
             return CategoryPrototypes[Nearest(noun, CategoryPrototypes.Select(p => p.Prototype).ToArray()).Index].Category;
         // Agent nouns (skater, sailor, pianist, magician) are people; anything else doing something is assumed a person too.
@@ -40,6 +43,15 @@ public sealed class PhraseClassifier
     {
         if (embedder is null) return false;
         var (index, _) = Nearest(verbPhrase, ["moving from one place to another, walking or running along a path", "acting in one place without going anywhere, like dancing or waving"]);
+        return index == 0;
+    }
+
+    /// <summary>Whether a thing is found indoors ("fireplace", "sofa"): the lexicon's list, else by meaning.</summary>
+    public bool IsIndoor(string thing)
+    {
+        if (Lexicon.IndoorThings.Contains(thing.Split(' ')[^1])) return true;
+        if (embedder is null) return false;
+        var (index, _) = Nearest("a " + thing, ["furniture or a thing inside a home, indoors", "a thing outdoors, in a garden, a street or nature"]);
         return index == 0;
     }
 

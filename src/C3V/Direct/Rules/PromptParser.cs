@@ -39,6 +39,10 @@ sealed partial class Parse(string prompt, PhraseClassifier classifier)
     bool sceneIsSurface;
     /// <summary>A landmark that becomes the scene when no place phrase is found ("on an iceberg", "to the lake").</summary>
     (string Landmark, string Phrase)? fallbackScene;
+    /// <summary>The thing the clause's verb sent flying ("throws a frisbee"): "to her dog" then says where it goes.</summary>
+    ActorDraft? propelled;
+    /// <summary>The actors of the clause read last (for "after …" and "before …", which reorder clauses).</summary>
+    List<ActorDraft> lastClauseActors = [];
     CameraMove camera = CameraMove.Static;
     double? duration;
     int order;
@@ -81,13 +85,13 @@ sealed partial class Parse(string prompt, PhraseClassifier classifier)
         ("close to", SpatialRelation.Near), ("near to", SpatialRelation.Near), ("alongside", SpatialRelation.Near), ("nearby", SpatialRelation.Near),
         ("in front of", SpatialRelation.InFrontOf), ("behind", SpatialRelation.Behind), ("to the left of", SpatialRelation.LeftOf),
         ("left of", SpatialRelation.LeftOf), ("to the right of", SpatialRelation.RightOf), ("right of", SpatialRelation.RightOf),
-        ("under", SpatialRelation.Near), ("beneath", SpatialRelation.Near), ("below", SpatialRelation.Near), ("between", SpatialRelation.Near),
+        ("under", SpatialRelation.Near), ("beneath", SpatialRelation.Near), ("below", SpatialRelation.Near), ("between", SpatialRelation.Near), ("outside", SpatialRelation.Near), ("outside of", SpatialRelation.Near),
         ("among", SpatialRelation.Near), ("facing", SpatialRelation.InFrontOf), ("opposite", SpatialRelation.InFrontOf),
     ];
     static readonly string[] AttributePreps = ["wearing", "wears", "dressed in", "dressed as", "clad in", "in", "with", "who is wearing", "who wears", "that wears", "in a pair of"];
     static readonly string[] PropVerbs = ["holding", "carrying", "holds", "carries", "with"];
     static readonly string[] CameraWords = ["the camera", "camera", "the viewer", "viewer", "us", "the screen"];
-    static readonly HashSet<string> ClauseWords = ["while", "then", "meanwhile", "afterwards", "afterward", "later", "and", "as", "whereas", "after", "before"];
+    static readonly HashSet<string> ClauseWords = ["while", "when", "then", "meanwhile", "afterwards", "afterward", "later", "and", "as", "whereas", "after", "before"];
     static readonly HashSet<string> RelativeWords = ["who", "that", "which"];
     static readonly HashSet<string> IngNouns = ["clothing", "building", "ring", "king", "thing", "wing", "evening", "morning", "ceiling", "painting", "string", "spring", "swing", "sibling", "stocking", "stockings", "pudding", "earring", "earrings", "wedding", "something", "nothing", "everything", "anything", "outing", "landing", "clearing", "railing", "setting", "lighting", "parking", "sling", "duckling", "viking"];
     static readonly HashSet<string> ClothingWords = ["clothes", "clothing", "outfit", "costume", "attire", "gear", "uniform", "suit", "dress", "robe", "armor", "armour", "wear", "garb", "apparel", "sportswear", "pajamas", "pyjamas", "swimsuit", "bikini", "overalls", "tuxedo", "kimono"];
@@ -112,7 +116,7 @@ sealed partial class Parse(string prompt, PhraseClassifier classifier)
     {
         if (Lexicon.Pronouns.Contains(W(i))) return true;
         if (Lexicon.Determiners.Contains(W(i)) || CountAt(i).Length > 0 || int.TryParse(W(i), out _)) return true;
-        return Lexicon.ActorNouns.ContainsKey(Lexicon.Singular(W(i)));
+        return Lexicon.IsActorNoun(Lexicon.Singular(W(i)));
     }
 
     (int Value, int Length) CountAt(int i)
@@ -137,6 +141,7 @@ sealed partial class Parse(string prompt, PhraseClassifier classifier)
         {
             // clause boundaries
             if (t[i].IsPunctuation) { i++; continue; }
+            if (Subordinate(ref i, ref last, ref sequential)) continue;
             if (Match(i, "and then") > 0 || Match(i, "after that") > 0 || Is(i, "then", "afterwards", "afterward", "later", "finally", "before") || Is(i, "next") && !Is(i + 1, "to"))
             {
                 sequential = true;
@@ -149,10 +154,90 @@ sealed partial class Parse(string prompt, PhraseClassifier classifier)
                 i++;
                 continue;
             }
+            // "first the referee waves, then …": the first event is the default order
+            if (Is(i, "first", "firstly", "initially") && !Is(i - 1, "the") || Match(i, "at first") > 0) { i += Is(i, "at") ? 2 : 1; continue; }
             int next = Clause(i, ref last, ref sequential);
             i = next > i ? next : i + 1; // a word no rule consumes is skipped
         }
         return Build();
+    }
+
+    static readonly string[] AfterWords = ["after", "when", "once", "as soon as", "having"];
+
+    /// <summary>
+    /// Clauses that say their time against another: "after / when / once B, A" and "A after B" put B's actors first;
+    /// "before B, A" puts A first ("A before B" is read as a sequence by <see cref="Run"/>). With a gerund and no subject
+    /// ("after stretching, she jogs", "having waved, the boy runs", "she jogs after stretching") the action is a segment
+    /// of the main clause's actor, before (or after) its own. Returns false when no such clause starts at <paramref name="i"/>.
+    /// </summary>
+    bool Subordinate(ref int i, ref ActorDraft? last, ref bool sequential)
+    {
+        var (word, n) = MatchAny(i, [.. AfterWords, "before", "while"]);
+        if (word is null || Match(i, "after that") > 0) return false; // "after that" is a sequence marker
+        bool lead = i == 0 || t[i - 1].IsPunctuation && W(i - 1) is not ",";
+        bool before = word == "before";
+        int j = i + n;
+        if (IsVerbForm(j) && !StartsSubject(j) && (lead || word != "while"))
+        {
+            // a gerund or participle: an action of the main clause's actor
+            var pending = new ActorDraft { Noun = "", Description = "" };
+            int end = VerbPhrase(j, [pending], verbSlot: true);
+            if (end == j) return false;
+            var segments = pending.Segments.Where(x => x.Phrases.Count > 0).ToList();
+            if (lead)
+            {
+                if (Is(end, ",")) end++;
+                i = Clause(end, ref last, ref sequential);
+                foreach (var a in lastClauseActors) a.AddSegments(segments, first: !before, merge: word == "while");
+            }
+            else
+            {
+                foreach (var a in lastClauseActors) a.AddSegments(segments, first: !before, merge: word == "while");
+                i = end;
+            }
+            return true;
+        }
+        if (word == "while" || !ClauseFollows(j)) return false;
+        if (lead)
+        {
+            // "after B, A": B, then A in sequence; "before B, A": A is first
+            i = Clause(j, ref last, ref sequential);
+            var b = lastClauseActors;
+            if (Is(i, ",")) i++;
+            if (!before) { sequential = true; return true; }
+            sequential = false;
+            i = Clause(i, ref last, ref sequential);
+            Reorder(first: lastClauseActors, then: b);
+            return true;
+        }
+        if (before) return false; // "A before B": Run's sequence
+        var a0 = lastClauseActors;
+        bool seq = false;
+        i = Clause(j, ref last, ref seq);
+        Reorder(first: lastClauseActors, then: a0);
+        return true;
+    }
+
+    /// <summary>Whether a clause with its own subject and verb starts at <paramref name="i"/> ("the dog barks"; not "it" ending a phrase).</summary>
+    bool ClauseFollows(int i)
+    {
+        if (!StartsSubject(i)) return false;
+        for (int k = i + 1; k < Math.Min(t.Count, i + 10); k++)
+        {
+            if (t[k].IsPunctuation || ClauseWords.Contains(W(k))) return false;
+            if (IsVerbForm(k, allowBare: false) || Lexicon.VerbForms.ContainsKey(W(k)) && Lexicon.IsPlural(W(k - 1)) || Is(k, "is", "are")) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Makes <paramref name="first"/>'s actors act before <paramref name="then"/>'s (and everything after them).</summary>
+    void Reorder(List<ActorDraft> first, List<ActorDraft> then)
+    {
+        if (first.Count == 0 || then.Count == 0 || first.Intersect(then).Any()) return;
+        int o = Math.Min(first.Min(a => a.Order), then.Min(a => a.Order));
+        foreach (var a in actors.Where(a => !first.Contains(a) && a.Order >= o)) a.Order += 1 + first.Max(f => f.Order) - o;
+        foreach (var a in first) a.Order = o + (a.Order - first.Min(f => f.Order));
+        order = actors.Max(a => a.Order);
     }
 
     /// <summary>Camera moves and durations, wherever they are; their tokens are blanked so clauses skip them.</summary>
@@ -244,6 +329,8 @@ sealed partial class Parse(string prompt, PhraseClassifier classifier)
         bool sequence = sequential;
         bool countedPronoun = CountAt(i).Length > 0; // "both girls"
         bool newSubject = StartsSubject(i) && (!Lexicon.Pronouns.Contains(W(i)) || countedPronoun);
+        propelled = null;
+        if (MemberModifiers(i) is int told) return told;
         if (Distributive(i) is { } members)
         {
             // "one runs", "two of them dance", "each waves": some or all members of a group named before
@@ -280,7 +367,7 @@ sealed partial class Parse(string prompt, PhraseClassifier classifier)
                 i = j;
             }
         }
-        else if (last is not null) clauseActors.Add(last); // "…, starting from the door", "and dances"
+        else if (last is not null) clauseActors.AddRange(last.GroupSize > 1 ? last.Members() : [last]); // "…, starting from the door", "and dances"
         else
         {
             // no subject at all (a bare verb or phrase): keep scanning
@@ -291,10 +378,23 @@ sealed partial class Parse(string prompt, PhraseClassifier classifier)
         sequential = false;
         if (clauseActors.Count == 0) return i + 1;
         last = clauseActors[^1];
+        lastClauseActors = clauseActors;
+        // "a girl with her dog walks": a companion shares the verb
+        var companion = Is(i, "with") ? Companion(i + 1) : null;
+        if (companion is { } c) { clauseActors.Add(c.Actor); i = c.End; }
 
         while (i < t.Count && (Lexicon.Auxiliaries.Contains(W(i)) || RelativeWords.Contains(W(i))) && !Is(i, "then") ) i++;
-        i = VerbPhrase(i, clauseActors, sequence && clauseActors.All(a => a.HasMotion));
+        bool fresh = clauseActors.All(a => a.Current.Phrases.Count == 0);
+        i = VerbPhrase(i, clauseActors, sequence && clauseActors.All(a => a.HasMotion), verbSlot: newSubject || Lexicon.Pronouns.Contains(W(clauseStart)));
         i = PrepositionalPhrases(i, clauseActors);
+        if (fresh && clauseActors.All(a => a.Current.Phrases.Count == 0) && i < t.Count && IsVerbForm(i))
+        {
+            // "a woman next to him dances": the subject's place phrase came before its verb
+            i = VerbPhrase(i, clauseActors);
+            i = PrepositionalPhrases(i, clauseActors);
+        }
+        if (companion is { } with)
+            relations.Add(clauseActors[0].Travels ? new RelationDraft(RelationKind.SideBySide, [clauseActors[0], with.Actor]) : new RelationDraft(RelationKind.NextTo, [with.Actor], clauseActors[0]));
         ReadManner(clauseStart, i, clauseActors);
         Reciprocal(clauseActors, Text(clauseStart, i).ToLowerInvariant());
         return i;
