@@ -111,6 +111,15 @@ public static class RelationLayout
                     }
                     else if (InPlace(b)) EndAt(paths[a], paths[b][0], d);
                     else if (InPlace(a)) EndAt(paths[b], paths[a][0], d);
+                    else
+                    {
+                        // both come: they meet between where they were going, each arriving from its own side
+                        var mid = (paths[a][^1] + paths[b][^1]) / 2;
+                        var across = Horizontal(paths[b][0] - paths[a][0]);
+                        across = across.LengthSquared() > 1e-6f ? Vector3.Normalize(across) : right;
+                        MoveEnd(paths[a], mid - across * (d / 2));
+                        MoveEnd(paths[b], mid + across * (d / 2));
+                    }
                     facing[actors[a].Id] = actors[b].Id;
                     facing[actors[b].Id] = actors[a].Id;
                     break;
@@ -171,8 +180,15 @@ public static class RelationLayout
                     };
                     foreach (int a in who)
                     {
+                        if (a == obj) continue;
                         if (InPlace(a)) Place(paths[a], paths[obj][0] + offset);
                         else if (InPlace(obj)) Place(paths[obj], paths[a][0] - offset);
+                        else
+                        {
+                            // both travel: it goes the other's way beside it, at its pace, so the relation holds throughout
+                            paths[a] = paths[obj].Select(p => p + offset).ToList();
+                            pacedBy.TryAdd(actors[a].Id, actors[obj].Id);
+                        }
                     }
                     break;
                 }
@@ -318,14 +334,34 @@ public static class RelationLayout
         for (int i = 0; i < path.Count; i++) path[i] = new Vector3(at.X, path[i].Y, at.Z);
     }
 
+    /// <summary>
+    /// A traveller's path bent to end at <paramref name="end"/>: each waypoint shifted in proportion to how far along
+    /// it is (then straightened if that made it wander: see <see cref="NoDetour"/>).
+    /// </summary>
+    static void MoveEnd(List<Vector3> path, Vector3 end)
+    {
+        var shift = Horizontal(end - path[^1]);
+        for (int i = 0; i < path.Count; i++) path[i] += shift * (i / (float)Math.Max(1, path.Count - 1));
+        NoDetour(path);
+    }
+
+    /// <summary>
+    /// Going to meet someone is going toward them: a path that wanders (a loop, a wide bow, a way that went on past
+    /// the meeting point and was bent back) more than <see cref="DetourRatio"/> times the straight way becomes the straight way.
+    /// </summary>
+    static void NoDetour(List<Vector3> path)
+    {
+        var straight = Straightened(path);
+        if (Length(path) > DetourRatio * Length(straight))
+            for (int i = 0; i < path.Count; i++) path[i] = straight[i];
+    }
+
     /// <summary>A traveller's path ending <paramref name="distance"/> short of <paramref name="other"/> (on the side it comes from).</summary>
     static void EndAt(List<Vector3> path, Vector3 other, float distance)
     {
         var from = Horizontal(path[0] - other);
         var dir = from.LengthSquared() > 1e-6f ? Vector3.Normalize(from) : Vector3.UnitX;
-        var end = other + dir * distance;
-        var shift = Horizontal(end - path[^1]);
-        for (int i = 0; i < path.Count; i++) path[i] += shift * (i / (float)Math.Max(1, path.Count - 1));
+        MoveEnd(path, other + dir * distance);
     }
 
     /// <summary>
@@ -347,10 +383,7 @@ public static class RelationLayout
             float u = i / (float)Math.Max(1, path.Count - 1);
             path[i] += startShift * (1 - u) + endShift * u;
         }
-        // going toward someone is going toward them: a path that wanders (a loop, a wide bow) becomes the straight way
-        var straight = Straightened(path);
-        if (Length(path) > DetourRatio * Length(straight))
-            for (int i = 0; i < path.Count; i++) path[i] = straight[i];
+        NoDetour(path);
     }
 
     /// <summary>How much longer than the straight way an approach may be before it is straightened.</summary>

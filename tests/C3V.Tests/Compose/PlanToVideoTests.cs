@@ -34,6 +34,19 @@ public class PlanToVideoTests
     }
 
     [Fact]
+    public async Task Two_who_walk_to_meet_face_to_face_end_at_the_handshake_distance_facing_each_other()
+    {
+        // "two diplomats walk up to each other and shake hands"
+        var v = await MakeAsync(Plan("a park lawn",
+            [Actor("envoy", "walking", travels: true, start: new SpatialHint { Region = ImageRegion.Left }),
+             Actor("consul", "walking", travels: true, start: new SpatialHint { Region = ImageRegion.Right })],
+            [Relation(RelationKind.FacesEachOther, ["envoy", "consul"], with: Interaction.Handshake)]), seconds: 4);
+        Holds(GeometryChecks.DistanceBetween(v["envoy"], v["consul"], 0.7, 1.3, atEnd: true), "handshake distance");
+        Holds(GeometryChecks.Faces(v["envoy"], v["consul"], atEnd: true), "envoy faces consul");
+        Holds(GeometryChecks.Faces(v["consul"], v["envoy"], atEnd: true), "consul faces envoy");
+    }
+
+    [Fact]
     public async Task Someone_who_walks_up_to_another_arrives_at_a_conversational_distance_facing_them()
     {
         var v = await MakeAsync(Plan("a park lawn",
@@ -63,6 +76,16 @@ public class PlanToVideoTests
         var v = await MakeAsync(Plan("a park lawn", [Actor("drummer", "standing"), Actor("singer", "singing")],
             [Relation(RelationKind.LeftOf, ["drummer"], "singer")]));
         Holds(GeometryChecks.LeftOf(v["drummer"], v["singer"], v.Annotations.Width), "left of");
+    }
+
+    [Fact]
+    public async Task Right_of_holds_in_every_frame_while_both_walk()
+    {
+        // "a nurse walks to the right of a doctor"
+        var v = await MakeAsync(Plan("a park lawn", [Actor("nurse", "walking", travels: true), Actor("doctor", "walking", travels: true)],
+            [Relation(RelationKind.RightOf, ["nurse"], "doctor")]));
+        Holds(GeometryChecks.LeftOf(v["doctor"], v["nurse"], v.Annotations.Width), "the doctor is left of the nurse");
+        Holds(GeometryChecks.Travels(v["nurse"], 1), "the nurse walks");
     }
 
     [Fact]
