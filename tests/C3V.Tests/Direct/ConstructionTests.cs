@@ -9,14 +9,7 @@ namespace C3V.Tests.Direct;
 /// </summary>
 public class ConstructionTests
 {
-    static readonly RuleDirector Director = new();
-
-    static ScenePlan Plan(string prompt)
-    {
-        var plan = Director.Plan(prompt);
-        Assert.Null(PlanJson.PlanProblem(plan));
-        return plan;
-    }
+    static ScenePlan Plan(string prompt) => RulePlans.Valid(prompt);
 
     static string Motions(ActorPlan a) => string.Join(" | ", a.Segments.Select(m => m.Description));
 

@@ -10,14 +10,7 @@ namespace C3V.Tests.Direct;
 /// </summary>
 public class ParticipantTests
 {
-    static readonly RuleDirector Director = new();
-
-    static ScenePlan Plan(string prompt)
-    {
-        var plan = Director.Plan(prompt);
-        Assert.Null(PlanJson.PlanProblem(plan));
-        return plan;
-    }
+    static ScenePlan Plan(string prompt) => RulePlans.Valid(prompt);
 
     static string Ids(ScenePlan plan) => string.Join(",", plan.Actors.Select(a => a.Id));
 
