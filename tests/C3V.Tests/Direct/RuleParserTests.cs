@@ -15,12 +15,10 @@ public class RuleParserTests(ITestOutputHelper output)
     {
         var set = Load(file);
         Assert.True(set.Items.Count >= minimumSize);
-        var director = new RuleDirector();
         int correct = 0;
         foreach (var (prompt, expected) in set.Items)
         {
-            var plan = director.Plan(prompt);
-            Assert.Null(PlanJson.PlanProblem(plan));
+            var plan = RulePlans.Valid(prompt);
             var diffs = PromptSet.Differences(plan, expected);
             if (diffs.Count == 0) correct++;
             else output.WriteLine($"✗ {prompt}\n    " + string.Join("\n    ", diffs));
