@@ -49,6 +49,11 @@ public sealed class ActorVerb : Command<ActorVerb.Settings>
         [Description("Moment shown by .png / exported by .ply (default: 1 s into the clip)")]
         public float Time { get; init; } = 1f;
 
+        [CommandOption("--sheet <N>")]
+        [Bounds(1, 16)]
+        [Description(".png: a contact sheet of N moments across the clip, side by side (a two-person clip shows a partner)")]
+        public int? Sheet { get; init; }
+
         [CommandOption("--size <PIXELS>")]
         [Bounds(64, 4096)]
         [Description("Frame width and height (default 512)")]
@@ -86,6 +91,7 @@ public sealed class ActorVerb : Command<ActorVerb.Settings>
         if (string.IsNullOrWhiteSpace(s.Description)) throw new C3VException("a description of the actor is required");
         if (string.IsNullOrWhiteSpace(s.Output)) throw new C3VException("-o/--output is required (.mp4, .gif, .png or .ply)");
         if (s.Motion is not null && s.Bvh is not null) throw new C3VException("give either --motion or --bvh, not both");
+        if (s.Sheet is not null && !s.Output.EndsWith(".png", StringComparison.OrdinalIgnoreCase)) throw new C3VException("--sheet makes a .png");
         string ext = Path.GetExtension(s.Output).ToLowerInvariant();
         if (ext is not (".mp4" or ".gif" or ".png" or ".ply")) throw new C3VException($"{s.Output}: unknown output type '{ext}' (use .mp4, .gif, .png or .ply)");
         if (File.Exists(s.Output) && !s.Force) throw new C3VException($"{s.Output}: already exists (use --force to replace it)");
@@ -106,6 +112,7 @@ public sealed class ActorVerb : Command<ActorVerb.Settings>
         if (descriptions.Length > 1)
         {
             if (ext != ".png") throw new C3VException("several descriptions (a|b|c) make a gallery: use a .png output");
+            if (s.Sheet is not null) throw new C3VException("--sheet shows one actor's clip: give one description");
             int columns = made.Length <= 6 ? made.Length : new[] { 6, 5, 4 }.FirstOrDefault(c => made.Length % c == 0, 6);
             preview.Grid(made.Select(m => (m.Cloud, ClipFor(m))).ToArray(), s.Time, columns).SavePng(s.Output, s.Force);
             Console.WriteLine($"wrote {s.Output}: {made.Length} actors, {made.Sum(m => m.Cloud.Count)} Gaussians in all");
@@ -119,6 +126,11 @@ public sealed class ActorVerb : Command<ActorVerb.Settings>
             case ".ply":
                 SplatFile.Write(s.Output, actor.Pose(clip, s.Time).Clone(), new SplatWriteOptions { Overwrite = s.Force });
                 Console.WriteLine($"wrote {s.Output}: posed at {s.Time:F2} s");
+                return 0;
+            case ".png" when s.Sheet is { } moments:
+                var partner = clip.PartnerDistance is null ? null : Made(factory, descriptions[0], s, s.Seed + 1).Cloud;
+                preview.Sheet(actor, clip, moments, partner).SavePng(s.Output, s.Force);
+                Console.WriteLine($"wrote {s.Output}: {moments} moments of \"{clip.Name}\"");
                 return 0;
             case ".png":
                 preview.Frame(actor, clip, s.Time, ActorPreview.FloorFor(clip, actor.Skeleton, s.Time)).SavePng(s.Output, s.Force);

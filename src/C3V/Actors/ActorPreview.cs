@@ -65,6 +65,42 @@ public sealed class ActorPreview
         return _rasterizer.Render(clouds, cam, new RenderOptions { Background = Sky }).ToImage();
     }
 
+    /// <summary>
+    /// A contact sheet: <paramref name="moments"/> evenly spaced moments of <paramref name="clip"/> side by side (a
+    /// one-shot from its first frame to its last, a loop over one cycle), each seen from the same fixed three-quarter
+    /// direction and following the actor. For a two-person clip <paramref name="partner"/> stands at the clip's
+    /// partner distance, turned to face the actor, playing its part (<see cref="MotionClip.AsPartner"/>), seen from the side.
+    /// </summary>
+    public Image Sheet(SkinnedCloud actor, MotionClip clip, int moments, SkinnedCloud? partner = null)
+    {
+        if (moments < 1) throw new ArgumentOutOfRangeException(nameof(moments), "a sheet needs at least one moment");
+        var sheet = new Image(Width * moments, Height);
+        var floor = FloorFor(clip, actor.Skeleton, clip.Duration);
+        float? apart = partner is null ? null : clip.PartnerDistanceFor(actor.Skeleton);
+        var partnerClip = clip.AsPartner();
+        var facing = new RigidTransform(Quaternion.CreateFromAxisAngle(Vector3.UnitY, MathF.PI), new Vector3(0, 0, apart ?? 0));
+        var (min, max) = actor.Rest.Bounds();
+        for (int k = 0; k < moments; k++)
+        {
+            float t = clip.Loop || moments == 1 ? clip.Duration * k / moments : clip.Duration * k / (moments - 1);
+            var clouds = new List<CloudInstance> { new(floor), new(actor.Pose(clip, t).Clone()) };
+            var at = actor.PosedJoints[Skeleton.Pelvis] + HorizontalCentre(actor);
+            float rise = at.Y - actor.Skeleton.RestPositions[Skeleton.Pelvis].Y;
+            at.Y = rise > actor.Skeleton.Height ? rise : 0;
+            float yaw = 0.6f, length = MathF.Max(max.X - min.X, max.Z - min.Z);
+            if (apart is { } d)
+            {
+                clouds.Add(new CloudInstance(partner!.Pose(partnerClip, t), facing));
+                at += new Vector3(0, 0, d / 2);
+                (yaw, length) = (MathF.PI / 2 - 0.25f, MathF.Max(length, d + 0.6f));
+            }
+            var img = _rasterizer.Render(clouds, Framing(at, actor.Skeleton.Height, yaw, length), new RenderOptions { Background = Sky }).ToImage();
+            for (int y = 0; y < Height; y++)
+                Array.Copy(img.Rgb, y * Width * 3, sheet.Rgb, (y * sheet.Width + k * Width) * 3, Width * 3);
+        }
+        return sheet;
+    }
+
     /// <summary>Horizontal offset from the rest pelvis to the middle of the rest body's bounds.</summary>
     static Vector3 HorizontalCentre(SkinnedCloud actor)
     {

@@ -49,6 +49,25 @@ public sealed class MotionClip
     /// <summary><see cref="PartnerDistance"/> for an actor of <paramref name="target"/>'s proportions.</summary>
     public float? PartnerDistanceFor(Skeleton target) => PartnerDistance * (target.HipHeight / Skeleton.HipHeight);
 
+    /// <summary>
+    /// For a two-person clip: how many seconds later the partner plays the same clip (half a cycle for turn-taking
+    /// ones such as a boxing exchange, where one punches while the other defends; 0 when both do the same at once).
+    /// </summary>
+    public float PartnerTimeOffset { get; init; }
+
+    /// <summary>
+    /// The clip the partner of a two-person clip plays: this one started <see cref="PartnerTimeOffset"/> seconds
+    /// in (wrapping round the cycle), or this clip itself when there is no offset. Place it
+    /// <see cref="PartnerDistance"/> ahead of this clip's actor, turned to face it.
+    /// </summary>
+    public MotionClip AsPartner()
+    {
+        if (PartnerTimeOffset == 0 || !Loop) return this;
+        float offset = PartnerTimeOffset;
+        // The root is not re-zeroed: where the partner stands at its start is part of the pair's layout.
+        return Retimed(Fps, Duration, t => t + offset, true, Name, wrap: true);
+    }
+
     public MotionClip(string name, IReadOnlyList<string> labels, float fps, Quaternion[] rotations, Vector3[] root,
         bool loop, Skeleton skeleton, bool[]? leftContact = null, bool[]? rightContact = null)
     {
@@ -142,20 +161,26 @@ public sealed class MotionClip
         return (LeftContact[i], RightContact[i]);
     }
 
-    /// <summary>Builds a clip by sampling <paramref name="poseAt"/> at <paramref name="fps"/> over <paramref name="duration"/> seconds.</summary>
+    /// <summary>
+    /// Builds a clip by sampling <paramref name="poseAt"/> over <paramref name="duration"/> seconds at about
+    /// <paramref name="fps"/>: the frame rate is adjusted so that whole frames span the duration exactly, which
+    /// puts the last frame of a cycle on the cycle's end (a 1.35 s walk cycle at 30 fps would otherwise end a
+    /// frame short and jump at the loop's seam).
+    /// </summary>
     public static MotionClip FromFunction(string name, IReadOnlyList<string> labels, float fps, float duration, bool loop,
         Skeleton skeleton, Func<float, Pose> poseAt, BodyRig rig = BodyRig.Human)
     {
         int n = Math.Max(1, (int)MathF.Round(duration * fps) + 1);
+        float rate = n > 1 ? (n - 1) / duration : fps;
         var rot = new Quaternion[n * J];
         var root = new Vector3[n];
         for (int i = 0; i < n; i++)
         {
-            var p = poseAt(Math.Min(i / fps, duration));
+            var p = poseAt(n == 1 ? 0 : duration * i / (n - 1));
             p.Local.CopyTo(rot, i * J);
             root[i] = p.Root;
         }
-        return new MotionClip(name, labels, fps, rot, root, loop, skeleton) { Rig = rig };
+        return new MotionClip(name, labels, rate, rot, root, loop, skeleton) { Rig = rig };
     }
 
     /// <summary>The clip resampled at <paramref name="fps"/> (same duration).</summary>
@@ -178,12 +203,13 @@ public sealed class MotionClip
 
     /// <summary>The same motion marked as looping (or not), for clips whose ends already match.</summary>
     public MotionClip WithLoop(bool loop) =>
-        new(Name, Labels, Fps, Rotations, Root, loop, Skeleton, LeftContact, RightContact) { Rig = Rig, PartnerDistance = PartnerDistance };
+        new(Name, Labels, Fps, Rotations, Root, loop, Skeleton, LeftContact, RightContact) { Rig = Rig, PartnerDistance = PartnerDistance, PartnerTimeOffset = PartnerTimeOffset };
 
     public MotionClip WithLabels(string name, IReadOnlyList<string> labels) =>
-        new(name, labels, Fps, Rotations, Root, Loop, Skeleton, LeftContact, RightContact) { Rig = Rig, PartnerDistance = PartnerDistance };
+        new(name, labels, Fps, Rotations, Root, Loop, Skeleton, LeftContact, RightContact) { Rig = Rig, PartnerDistance = PartnerDistance, PartnerTimeOffset = PartnerTimeOffset };
 
-    MotionClip Retimed(float fps, float duration, Func<float, float> sourceTime, bool loop, string name)
+    /// <param name="wrap">Sample past the end into the next lap (a loop started part-way) instead of stopping at the end.</param>
+    MotionClip Retimed(float fps, float duration, Func<float, float> sourceTime, bool loop, string name, bool wrap = false)
     {
         int n = Math.Max(1, (int)MathF.Round(duration * fps) + 1);
         var rot = new Quaternion[n * J];
@@ -193,11 +219,11 @@ public sealed class MotionClip
         for (int i = 0; i < n; i++)
         {
             float t = sourceTime(n == 1 ? 0 : duration * i / (n - 1));
-            t = Math.Min(t, Duration); // the last frame of a looping clip is its own end, not the next lap
+            if (!wrap) t = Math.Min(t, Duration); // the last frame of a looping clip is its own end, not the next lap
             root[i] = SampleInto(t, rot.AsSpan(i * J, J));
             (left[i], right[i]) = ContactsAt(t);
         }
-        return new MotionClip(name, Labels, fps, rot, root, loop, Skeleton, left, right) { Rig = Rig, PartnerDistance = PartnerDistance };
+        return new MotionClip(name, Labels, fps, rot, root, loop, Skeleton, left, right) { Rig = Rig, PartnerDistance = PartnerDistance, PartnerTimeOffset = PartnerTimeOffset };
     }
 
     /// <summary>
@@ -266,7 +292,7 @@ public sealed class MotionClip
             root[i] = new Vector3(0, Root[i].Y, 0);
             heading[i] = Heading(rot[i * J]);
         }
-        var inPlace = new MotionClip(Name, Labels, Fps, rot, root, Loop, Skeleton, LeftContact, RightContact) { Rig = Rig, PartnerDistance = PartnerDistance };
+        var inPlace = new MotionClip(Name, Labels, Fps, rot, root, Loop, Skeleton, LeftContact, RightContact) { Rig = Rig, PartnerDistance = PartnerDistance, PartnerTimeOffset = PartnerTimeOffset };
         return (inPlace, new RootPath(Fps, pos, heading));
     }
 

@@ -55,6 +55,32 @@ public sealed class PoseRig(Skeleton skeleton) : SkeletonRig(skeleton)
         _local[el] = Quaternion.CreateFromAxisAngle(Vector3.UnitY, -side * elbow * Deg);
     }
 
+    /// <summary>
+    /// Arm of <paramref name="side"/> by two-bone IK: the wrist goes to <paramref name="target"/> (actor frame), the
+    /// elbow bending towards <paramref name="pole"/> (actor frame; e.g. down and out for a hand held in front).
+    /// Used where a hand must land on a place — the ground under the shoulder, a partner's hand or back — rather
+    /// than point along a direction. Call after <see cref="Pelvis"/> and <see cref="Spine"/>, which carry the shoulder.
+    /// </summary>
+    public void Reach(int side, Vector3 target, Vector3 pole)
+    {
+        int co = side > 0 ? Skeleton.LeftCollar : Skeleton.RightCollar;
+        int sh = side > 0 ? Skeleton.LeftShoulder : Skeleton.RightShoulder;
+        int el = side > 0 ? Skeleton.LeftElbow : Skeleton.RightElbow;
+        int wr = side > 0 ? Skeleton.LeftWrist : Skeleton.RightWrist;
+        _local[co] = _local[sh] = _local[el] = Quaternion.Identity;
+        Span<Quaternion> gr = stackalloc Quaternion[Skeleton.JointCount];
+        Span<Vector3> gp = stackalloc Vector3[Skeleton.JointCount];
+        _s.ForwardKinematics(_local, _root, gr, gp);
+        var upperRest = _s.Offsets[el];
+        var foreRest = _s.Offsets[wr];
+        var (elbow, wrist, bend) = TwoBone(gp[sh], target, upperRest.Length(), foreRest.Length(), pole);
+        // In the rest pose (arms out sideways) the elbow's bend points backwards: the forearm folds to the front.
+        var upper = AimWithPole(upperRest, -Vector3.UnitZ, elbow - gp[sh], bend);
+        var fore = AimWithPole(foreRest, -Vector3.UnitZ, wrist - elbow, bend);
+        _local[sh] = Quaternion.Normalize(Quaternion.Inverse(gr[co]) * upper);
+        _local[el] = Quaternion.Normalize(Quaternion.Inverse(upper) * fore);
+    }
+
     /// <summary>Relaxed arms hanging at the sides, slightly bent.</summary>
     public void ArmsDown(float swingLeft = 0, float swingRight = 0, float elbow = 12)
     {
@@ -98,6 +124,15 @@ public sealed class PoseRig(Skeleton skeleton) : SkeletonRig(skeleton)
 
         var thighRest = _s.Offsets[kneeJ];
         var shinRest = _s.Offsets[ankleJ];
+        // Out of reach behind the body (the end of a long stance): lift the heel further about the toes, as people
+        // do, rather than let the straightened leg drag the planted foot along.
+        float reach = (thighRest.Length() + shinRest.Length()) * 0.999f;
+        for (int k = 0; toesDown >= 0 && k < 30 && Vector3.Distance(hip, ankle) > reach; k++)
+        {
+            toesDown += 2;
+            foot = heading * Quaternion.CreateFromAxisAngle(Vector3.UnitX, toesDown * Deg);
+            ankle = pivot - Vector3.Transform(pivotOff, foot);
+        }
         var (knee, ankleReached, v) = TwoBone(hip, ankle, thighRest.Length(), shinRest.Length(), Vector3.Transform(Vector3.UnitZ, heading));
 
         var thigh = AimWithPole(thighRest, Vector3.UnitZ, knee - hip, v);

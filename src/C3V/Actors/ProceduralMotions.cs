@@ -43,6 +43,8 @@ public static class ProceduralMotions
             .. HumanDances.Build(s),
             .. HumanFighting.Build(s),
             .. HumanActions.Build(s),
+            .. HumanSports.Build(s),
+            .. HumanPairs.Build(s),
         ];
     }
 }

@@ -57,7 +57,7 @@ public sealed partial class Generator
     /// <summary>Versions of the stages as they are joined here; a change invalidates cached artefacts.</summary>
     public static readonly IReadOnlyDictionary<string, string> StageVersions = new Dictionary<string, string>
     {
-        ["scene"] = "procedural-2", ["actor"] = "bodies-1", ["motion"] = "library-3", ["place"] = "3",
+        ["scene"] = "procedural-2", ["actor"] = "bodies-1", ["motion"] = "library-4", ["place"] = "3",
         ["lift"] = "1", ["refine"] = "2", ["compose"] = "7", ["render"] = "2",
     };
 
@@ -285,13 +285,13 @@ public sealed partial class Generator
                 // The clip that sets the pace is the travelling motion's (else the first); the others are chosen alike below.
                 var primary = a.Moving;
                 var rig = ActorKinds.RigOf(a);
-                string motionKey = InputHash.Of("motion", StageVersions["motion"], primary.Description, primary.Travels, primary.Speed, rig.ToString(), LibraryEntries(library, AssetKind.Motion));
+                string motionKey = InputHash.Of("motion", StageVersions["motion"], primary.Description, primary.Travels, primary.Speed, rig.ToString(), LibraryEntries(library, AssetKind.Motion), a.Noun, a.Description, a.Attributes);
                 MotionChoice? choice = null;
                 if (cache.CanReuse($"motion-{a.Id}", motionKey) && previous?.Artefacts.GetValueOrDefault($"motion-{a.Id}")?.Value is { } source
                     && MotionChooser.Resolve(source, library) is { } again)
                     choice = new MotionChoice(again, source);
                 bool motionReused = choice is not null;
-                choice ??= MotionChooser.Choose(primary, _embedder, library, rig);
+                choice ??= MotionChooser.Choose(primary, _embedder, library, rig, a);
                 var clip = choice.Clip;
                 cache.Record($"motion-{a.Id}", new ArtefactRecord(motionKey, Value: choice.Source), motionReused);
                 var segments = Segments(a, primary, clip, library, rig);
@@ -495,7 +495,7 @@ public sealed partial class Generator
     {
         if (a.Segments.Count == 1 && primary.Travels) return null;
         return a.Segments.Select(m => new SegmentClip(
-            ReferenceEquals(m, primary) ? primaryClip : MotionChooser.Choose(m, _embedder, library, rig).Clip,
+            ReferenceEquals(m, primary) ? primaryClip : MotionChooser.Choose(m, _embedder, library, rig, a).Clip,
             m.Travels && ReferenceEquals(m, primary), m.Count, m.Seconds is { } sec ? (float)sec : null,
             m.Travels ? 1f : m.Speed switch { MotionSpeed.Slow => 0.8f, MotionSpeed.Fast => 1.25f, _ => 1f })).ToList();
     }

@@ -14,6 +14,8 @@ public sealed record MotionChoice(MotionClip Clip, string Source);
 /// cosine when an embedder is given, and by shared words otherwise (and to break ties). A library entry wins
 /// when it scores at or above the threshold; otherwise the best procedural clip does, and a phrase that matches
 /// nothing gets the idle clip for in-place actions and the walk for travelling ones.
+/// The actor counts too: a role noun that names an activity ("a swimmer", "two skaters", "a juggler") supplies the
+/// motion when the phrase names none, and an old person walks with the old walk (stooped, shorter steps).
 /// </summary>
 public static class MotionChooser
 {
@@ -23,7 +25,34 @@ public static class MotionChooser
     public static MotionClip Choose(MotionPlan motion, ITextEmbedder? embedder) => Choose(motion, embedder, library: null).Clip;
 
     /// <param name="rig">The body's rig: only its clips fit it (a user's BVH library is for people).</param>
-    public static MotionChoice Choose(MotionPlan motion, ITextEmbedder? embedder, AssetLibrary? library, BodyRig rig = BodyRig.Human)
+    /// <param name="actor">Who moves: its noun and age can supply or adjust the motion (optional).</param>
+    public static MotionChoice Choose(MotionPlan motion, ITextEmbedder? embedder, AssetLibrary? library, BodyRig rig = BodyRig.Human, ActorPlan? actor = null)
+    {
+        var choice = ChooseFor(motion, embedder, library, rig, actor);
+        if (choice.Source.StartsWith(LibraryPrefix, StringComparison.Ordinal) || rig != BodyRig.Human || actor is null || !IsOld(actor)) return choice;
+        // An old person's ordinary walk is the old walk; a run or a dance stays what it is.
+        bool plainWalk = choice.Clip.Labels.Contains("walk") || choice.Clip.Name == "walk slowly";
+        return plainWalk && ProceduralMotions.Find(OldWalk) is { } old ? new MotionChoice(old, old.Name) : choice;
+    }
+
+    const string OldWalk = "walk old";
+
+    static bool IsOld(ActorPlan actor) =>
+        AvatarSpecReader.Read(string.Join(", ", actor.Attributes.Prepend(actor.Description)), 0).Age == AgeGroup.Old;
+
+    /// <summary>
+    /// The activity a role noun names, for an actor whose phrase names no motion: agent nouns in -er/-or lose the
+    /// suffix ("swimmers" → "swimm", "skier" → "ski", "juggler" → "juggl"), which the word stems then match against
+    /// the clips' labels like any verb. Null for other nouns.
+    /// </summary>
+    internal static string? ActivityOf(string noun)
+    {
+        string n = noun.Trim().ToLowerInvariant();
+        if (n.EndsWith('s') && n.Length > 5) n = n[..^1];
+        return n.Length > 4 && (n.EndsWith("er") || n.EndsWith("or")) ? n[..^2] : null;
+    }
+
+    static MotionChoice ChooseFor(MotionPlan motion, ITextEmbedder? embedder, AssetLibrary? library, BodyRig rig, ActorPlan? actor)
     {
         // a speed word chooses the clip too: "walking" slowly is a stroll, a fast "running" a sprint
         string phrase = motion.Description.Trim().ToLowerInvariant() + motion.Speed switch { MotionSpeed.Slow => " slowly", MotionSpeed.Fast => " fast", _ => "" };
@@ -36,8 +65,16 @@ public static class MotionChooser
             if (scores[best] >= threshold) return new MotionChoice(Load(library!, entries[best]), LibraryPrefix + entries[best].File);
         }
         var clips = ProceduralMotions.For(rig);
-        var procedural = Score(phrase, clips.Select(c => c.Labels.Prepend(c.Name).ToArray()).ToArray(), embedder);
+        var labels = clips.Select(c => c.Labels.Prepend(c.Name).ToArray()).ToArray();
+        var procedural = Score(phrase, labels, embedder);
         int bestClip = Enumerable.Range(0, clips.Count).MaxBy(i => procedural[i]);
+        // No motion in the phrase: the actor's role may name one (word match only: the suffix-stripped noun is not a word to embed).
+        if (procedural[bestClip] < threshold && actor is not null && ActivityOf(actor.Noun) is { } activity)
+        {
+            var byRole = Score(activity, labels, embedder: null);
+            int best = Enumerable.Range(0, clips.Count).MaxBy(i => byRole[i]);
+            if (byRole[best] >= 0.99) return new MotionChoice(clips[best], clips[best].Name);
+        }
         // Nothing matches: the rig's walk for travelling actions, its idle (the first clip) for the rest.
         var clip = procedural[bestClip] >= threshold ? clips[bestClip]
             : motion.Travels ? clips.FirstOrDefault(c => c.Labels.Contains("walk")) ?? clips[0] : clips[0];

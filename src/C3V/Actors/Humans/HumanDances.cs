@@ -3,7 +3,7 @@ using static C3V.Actors.Humans.HumanClip;
 
 namespace C3V.Actors.Humans;
 
-/// <summary>Human dance clips, each in its own style (disco, hip hop, salsa).</summary>
+/// <summary>Human dance clips, each in its own style (disco, hip hop, salsa, a ballet pirouette); the couple's waltz is in <see cref="HumanPairs"/>.</summary>
 internal static class HumanDances
 {
     /// <summary>The clips of this group, in the library's order.</summary>
@@ -12,6 +12,7 @@ internal static class HumanDances
         DanceDisco(s),
         DanceHipHop(s),
         DanceSalsa(s),
+        Pirouette(s),
     ];
 
     internal static MotionClip DanceDisco(Skeleton s) => Make(s, "dance disco", ["dance", "dancing", "disco dance", "party dance", "groove", "boogie"], 4.0f, true, (r, t) =>
@@ -64,5 +65,36 @@ internal static class HumanDances
         r.Arm(+1, new Vector3(0.8f, -0.1f, 0.5f), 80, 70 + 15 * hips);
         r.Arm(-1, new Vector3(-0.7f, -0.5f, 0.45f), 40, 90 - 15 * hips);
         r.Wrist(+1, 15 * hips); r.Wrist(-1, -15 * hips);
+    });
+
+    /// <summary>
+    /// A ballet pirouette: a plié with the arms opening, up onto the toes of the left foot with the right foot drawn
+    /// to the left knee (retiré) and the arms rounded in front, one full turn on the spot, down into fifth position.
+    /// The standing foot turns about itself; the clip starts and ends in the same pose, so it loops.
+    /// </summary>
+    internal static MotionClip Pirouette(Skeleton s) => Make(s, "pirouette", ["pirouette", "spin", "spinning", "twirl", "ballet", "ballet dance", "dance ballet", "spin on the spot"], 3.0f, true, (r, t) =>
+    {
+        float plie = Bump(t, 0.2f, 0.7f, 0.7f, 0.95f) + Bump(t, 2.0f, 2.3f, 2.3f, 2.7f);
+        float up = Bump(t, 0.8f, 1.0f, 1.9f, 2.1f);
+        float turn = 360 * Ramp(t, 0.95f, 1.95f);
+        float hip = s.RestPositions[0].Y;
+        var heading = Quaternion.CreateFromAxisAngle(Vector3.UnitY, turn * MathF.PI / 180);
+        // The standing (left) foot under the body's axis while up; feet in fifth position while down.
+        var support = Vector3.Lerp(Stand(s, +1) * new Vector3(0.5f, 1, 1), new Vector3(0.02f, 0, Stand(s, +1).Z), up);
+        r.Pelvis(new Vector3(-0.03f * up, hip - 0.1f * plie + 0.07f * up, 0), turn, 0);
+        r.Leg(+1, Vector3.Transform(support, heading), turn + 30 * (1 - up), 55 * up);
+        var fifth = Stand(s, -1) * new Vector3(0.5f, 1, 1) + new Vector3(0, 0, 0.05f);
+        var retire = new Vector3(-0.12f, 0.42f + 0.07f, 0.12f);
+        r.Leg(-1, Vector3.Transform(Vector3.Lerp(fifth, retire, up), heading), turn - 30 * (1 - up) - 40 * up, 60 * up);
+        r.Spine(-2, 0, 0);
+        r.Head(-4, 0);
+        float open = Bump(t, 0.2f, 0.7f, 0.8f, 1.0f);
+        for (int sd = -1; sd <= 1; sd += 2)
+        {
+            var low = PoseRig.ArmDirection(sd, 20, 15);
+            var side = PoseRig.ArmDirection(sd, 80, 10);
+            var round = new Vector3(sd * 0.45f, -0.15f, 0.88f); // first position: rounded in front at the chest
+            r.Arm(sd, Vector3.Lerp(Vector3.Lerp(low, side, open), round, up), 70 * up, 25 + 50 * up);
+        }
     });
 }

@@ -12,14 +12,29 @@ internal static class HumanLocomotion
         Gait(s, "walk", ["walk", "walking", "stroll forward", "walks across", "go", "move to"], cycle: 1.05f, stride: 1.30f, duty: 0.62f, stepHeight: 0.10f, lower: 0.055f, bob: 0.018f, lean: 4, arms: 22, elbow: 15, roll: 14),
         Gait(s, "walk slowly", ["walk slowly", "stroll", "amble", "saunter", "wander", "slow walk"], cycle: 1.35f, stride: 1.05f, duty: 0.66f, stepHeight: 0.08f, lower: 0.04f, bob: 0.012f, lean: 2, arms: 12, elbow: 12, roll: 10),
         Gait(s, "jog", ["jog", "jogging", "run slowly", "trot"], cycle: 0.74f, stride: 1.75f, duty: 0.42f, stepHeight: 0.16f, lower: 0.09f, bob: 0.035f, lean: 8, arms: 30, elbow: 80, roll: 12, flight: true),
-        Gait(s, "run", ["run", "running", "sprint", "dash", "race", "runs fast"], cycle: 0.66f, stride: 2.40f, duty: 0.34f, stepHeight: 0.24f, lower: 0.10f, bob: 0.05f, lean: 12, arms: 45, elbow: 90, roll: 14, flight: true),
-        Jump(s),
+        Gait(s, "run", ["run", "running", "race", "run along", "runs", "go running"], cycle: 0.66f, stride: 2.40f, duty: 0.34f, stepHeight: 0.24f, lower: 0.10f, bob: 0.05f, lean: 12, arms: 45, elbow: 90, roll: 14, flight: true),
+        Gait(s, "sprint", ["sprint", "sprinting", "dash", "run fast", "runs fast", "full speed", "race to"], cycle: 0.6f, stride: 3.6f, duty: 0.28f, stepHeight: 0.32f, lower: 0.10f, bob: 0.05f, lean: 18, arms: 65, elbow: 90, roll: 16, flight: true),
+        // Old: bent forward, knees bent, short low steps, small arm swing.
+        Gait(s, "walk old", ["old man walking", "elderly walk", "hobble", "shuffle", "walk with a stoop", "totter", "old walk"], cycle: 1.25f, stride: 0.85f, duty: 0.68f, stepHeight: 0.06f, lower: 0.075f, bob: 0.01f, lean: 18, arms: 8, elbow: 22, roll: 5),
+        // High knees, straight arms swung far.
+        Gait(s, "march", ["march", "marching", "parade", "march in step", "soldier march", "stomp"], cycle: 1.0f, stride: 1.3f, duty: 0.58f, stepHeight: 0.26f, lower: 0.05f, bob: 0.02f, lean: 0, arms: 48, elbow: 4, roll: 12),
+        Gait(s, "carry", ["carry", "carrying", "carry a box", "carry something", "haul", "transport", "deliver"], cycle: 1.1f, stride: 1.15f, duty: 0.63f, stepHeight: 0.09f, lower: 0.06f, bob: 0.015f, lean: -3, arms: 0, elbow: 0, roll: 10,
+            hold: (r, at) =>
+            {
+                // Both hands under a box held against the chest.
+                float y = r.Skeleton.RestPositions[0].Y + 0.22f;
+                r.Reach(+1, at + new Vector3(0.17f, y, 0.3f), new Vector3(1, -1, -0.4f));
+                r.Reach(-1, at + new Vector3(-0.17f, y, 0.3f), new Vector3(-1, -1, -0.4f));
+            }),
+        Jump(s, "jump", ["jump", "jumping", "jump up", "jump in place", "jump up and down", "bounce"], 0),
+        Jump(s, "jump forward", ["jump forward", "leap", "leap forward", "long jump", "jump over", "bound"], 0.6f),
         Hop(s),
         Skip(s),
         TurnAround(s),
         ClimbStep(s),
         Fly(s),
         Fall(s),
+        Crawl(s),
     ];
 
     internal static MotionClip Idle(Skeleton s) => Make(s, "idle", ["idle", "stand", "standing still", "wait", "stand around", "breathe"], 4, true, (r, t) =>
@@ -34,10 +49,11 @@ internal static class HumanLocomotion
     /// <summary>
     /// A cyclic gait: feet alternate plants every half cycle; each foot is down for <paramref name="duty"/> of
     /// the cycle (below 0.5 gives a flight phase), the body advances <paramref name="stride"/> metres per
-    /// cycle along +Z at constant speed, the pelvis bobs twice per cycle, arms swing against the legs.
+    /// cycle along +Z at constant speed, the pelvis bobs twice per cycle, arms swing against the legs — or, with
+    /// <paramref name="hold"/>, are posed by it (given the pelvis's ground point) to carry something.
     /// </summary>
     internal static MotionClip Gait(Skeleton s, string name, string[] labels, float cycle, float stride, float duty, float stepHeight,
-        float lower, float bob, float lean, float arms, float elbow, float roll, bool flight = false)
+        float lower, float bob, float lean, float arms, float elbow, float roll, bool flight = false, Action<PoseRig, Vector3>? hold = null)
     {
         float v = stride / cycle;
         var tracks = new FootTrack[2];
@@ -75,14 +91,16 @@ internal static class HumanLocomotion
             r.Spine(lean * 0.7f, -yawOsc * 1.6f, 0);
             r.Head(-lean * 0.5f, yawOsc * 0.5f);
             // Each arm swings with the opposite foot: forward when the other foot is forward.
-            r.ArmsDown(arms * reach[1], arms * reach[0], elbow);
+            if (hold is null) r.ArmsDown(arms * reach[1], arms * reach[0], elbow);
+            else hold(r, new Vector3(sway, 0, v * t));
         });
     }
 
-    internal static MotionClip Jump(Skeleton s) => Make(s, "jump", ["jump", "jumping", "leap", "jump up", "jump forward"], 2.0f, false, (r, t) =>
+    /// <summary>A two-footed jump covering <paramref name="dist"/> metres forward (0: straight up and down on the spot).</summary>
+    internal static MotionClip Jump(Skeleton s, string name, string[] labels, float dist) => Make(s, name, labels, 2.0f, false, (r, t) =>
     {
         // Crouch 0.2–0.6 s, take off 0.75 s, land 1.25 s, absorb, stand.
-        const float takeOff = 0.75f, land = 1.25f, dist = 0.6f;
+        const float takeOff = 0.75f, land = 1.25f;
         float crouch = Bump(t, 0.15f, 0.6f, 0.6f, 0.75f) * 0.22f + Bump(t, land, land + 0.12f, land + 0.2f, 1.8f) * 0.2f;
         float air = t > takeOff && t < land ? (t - takeOff) / (land - takeOff) : 0;
         float height = 4 * 0.35f * air * (1 - air);
@@ -236,8 +254,10 @@ internal static class HumanLocomotion
         float tip = Ramp(t, 0.5f, 1.3f);
         float y = -0.45f * buckle - 0.39f * tip;
         r.Pelvis(s.RestPositions[0] + new Vector3(0, y, -0.25f * buckle - 0.1f * tip), 0, -85 * tip + 20 * buckle * (1 - tip));
-        var lf = Stand(s, +1) + new Vector3(0.05f, 0, 0.15f * buckle + 0.3f * tip);
-        var rf = Stand(s, -1) + new Vector3(-0.08f, 0, 0.1f * buckle + 0.45f * tip);
+        // The feet hold their place while the knees give, then fly up and forward as the body goes down backwards.
+        float kick = Ramp(t, 0.75f, 1.15f), up = 0.12f * MathF.Sin(MathF.PI * kick);
+        var lf = Stand(s, +1) + new Vector3(0.05f * kick, up, 0.4f * kick);
+        var rf = Stand(s, -1) + new Vector3(-0.08f * kick, up, 0.55f * kick);
         r.Leg(+1, lf, 10, -40 * tip);
         r.Leg(-1, rf, -10, -60 * tip);
         r.Spine(15 * buckle * (1 - tip) - 5 * tip);
@@ -246,4 +266,48 @@ internal static class HumanLocomotion
         r.Arm(+1, Vector3.Lerp(PoseRig.ArmDirection(+1, 10, 0), new Vector3(0.8f, -0.2f, 0.5f), flail), 0, 30);
         r.Arm(-1, Vector3.Lerp(PoseRig.ArmDirection(-1, 10, 0), new Vector3(-0.8f, -0.2f, 0.5f), flail), 0, 30);
     });
+
+    /// <summary>
+    /// Crawling on hands and knees at 0.3 m/s: diagonal pairs (left hand with right knee) move together, the trunk
+    /// level, shins and the tops of the feet on the ground. Hands are placed under the shoulders, knees under the hips.
+    /// </summary>
+    internal static MotionClip Crawl(Skeleton s)
+    {
+        const float cycle = 1.4f, stride = 0.42f, duty = 0.62f, pelvisY = 0.47f;
+        float v = stride / cycle;
+        // With the foot pitched 120° (toes pointing back along the floor) the ankle sits 0.09 m up and 0.29 m ahead
+        // of the ground point PoseRig.Leg takes (see its pivot): place that point so the knee rests under the hip.
+        var kneeFoot = new Vector3(0, 0, -0.36f - 0.29f);
+        var hands = new FootTrack[2];
+        var knees = new FootTrack[2];
+        for (int f = 0; f < 2; f++)
+        {
+            int side = f == 0 ? +1 : -1;
+            hands[f] = new FootTrack { StepHeight = 0.08f };
+            knees[f] = new FootTrack { StepHeight = 0.05f };
+            for (int k = -2; k <= 3; k++)
+            {
+                // The left hand and the right knee swing in the first half of the cycle, the others in the second.
+                float handT = (k + (f == 0 ? 0 : 0.5f)) * cycle, kneeT = (k + (f == 0 ? 0.5f : 0)) * cycle;
+                float lead = v * duty * cycle * 0.5f;
+                hands[f].Add(handT, handT + duty * cycle, new Vector3(side * 0.2f, 0.04f, v * handT + lead + 0.47f));
+                knees[f].Add(kneeT, kneeT + duty * cycle, new Vector3(side * 0.1f, 0, v * kneeT + lead) + kneeFoot);
+            }
+        }
+        return Make(s, "crawl", ["crawl", "crawling", "crawl on all fours", "on hands and knees", "creep", "baby crawl"], cycle, true, (r, t) =>
+        {
+            float ph = Tau * t / cycle;
+            r.Pelvis(new Vector3(0.02f * MathF.Sin(ph), pelvisY + 0.01f * MathF.Cos(2 * ph), v * t), 4 * MathF.Sin(ph), 84, 4 * MathF.Sin(ph));
+            for (int f = 0; f < 2; f++)
+            {
+                int side = f == 0 ? +1 : -1;
+                var (k, _, _, _) = knees[f].At(t);
+                r.Leg(side, k, 0, 120);
+                var (h, _, _, _) = hands[f].At(t);
+                r.Reach(side, h, new Vector3(side * 0.5f, 0.2f, -1));
+            }
+            r.Spine(-8, -3 * MathF.Sin(ph));
+            r.Head(-55);
+        });
+    }
 }

@@ -29,10 +29,10 @@ public static class RigidMotions
         var s = Reference;
         return
         [
-            Make(s, "rigid still", ["still", "stand", "park", "parked", "stop", "wait", "idle", "rest", "lie"], 1, false, (_, _) => { }),
+            Make(s, "rigid still", ["still", "stand", "park", "parked", "stand still", "wait", "idle", "rest", "lie"], 1, false, (_, _) => { }),
             Drive(s, "rigid drive", ["drive", "drives", "driving", "move", "moves", "go", "ride", "ride along", "roll along", "travel", "cruise", "pass", "pass by", "race", "speed", "run", "walk"], 9),
             Drive(s, "rigid drive slowly", ["drive slowly", "slowly", "crawl", "pull up", "pedal", "cycle", "ride slowly", "skate", "glide along"], 4),
-            Roll(s), Bounce(s), Float(s), Fly(s), Sail(s),
+            Stop(s), Roll(s), Bounce(s), Float(s), Fly(s), Sail(s),
         ];
     }
 
@@ -63,6 +63,24 @@ public static class RigidMotions
             c.Root[0] += new Vector3(0, 0.004f * MathF.Sin(Tau * 2 * d / lap), d);
         });
     }
+
+    /// <summary>
+    /// Braking to a halt from driving speed: 9 m/s down to 0 at 3.6 m/s² over 2.5 s (11 m), the wheels turning with
+    /// the distance, the nose dipping as it brakes and rocking back once it stands. One-shot: it ends standing.
+    /// </summary>
+    static MotionClip Stop(Skeleton s) => Make(s, "rigid stop", ["stop", "stops", "brake", "brakes", "halt", "come to a stop", "pull over", "stop at the light"], 3.2f, false, (q, c) =>
+    {
+        const float v0 = 9, brake = 2.5f;
+        float t = MathF.Min(c.T, brake);
+        float d = v0 * t - 0.5f * (v0 / brake) * t * t;
+        var spin = Quaternion.CreateFromAxisAngle(Vector3.UnitX, d / Radius);
+        foreach (int w in Wheels) q[w] = spin;
+        // Pitch: nose down while braking, a damped rock back after the stop.
+        float after = MathF.Max(0, c.T - brake);
+        float pitch = c.T < brake ? 1.5f * MathF.Min(1, c.T / 0.3f) : 1.5f * MathF.Exp(-6 * after) * MathF.Cos(Tau * after / 0.5f);
+        q[Skeleton.Pelvis] = PoseRig.Euler(pitch, 0, 0);
+        c.Root[0] += new Vector3(0, 0, d);
+    });
 
     static MotionClip Roll(Skeleton s) => Make(s, "rigid roll", ["roll", "rolls", "rolling", "roll across", "tumble", "kicked", "spin"], Tau * Radius / 3, true, (q, c) =>
     {
