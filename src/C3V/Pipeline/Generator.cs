@@ -295,7 +295,7 @@ public sealed partial class Generator
                 var clip = choice.Clip;
                 cache.Record($"motion-{a.Id}", new ArtefactRecord(motionKey, Value: choice.Source), motionReused);
                 var segments = Segments(a, primary, clip, library, rig);
-                var pace = PaceOf(primary, clip, skin.Skeleton, rig);
+                var pace = PaceOf(primary, clip, skin.Skeleton, rig, rig == BodyRig.Human ? AvatarSpec.FromDescription(ActorText(a)).PaceFactor : 1f);
                 motionNames[a.Id] = choice.Source + (segments is null ? "" : " | " + string.Join(" | ", segments.Select(x => $"{x.Name}×{x.Count}@{x.Rate}")))
                     + (pace is { } v ? $" @{v:0.###}m/s" : "");
                 actors.Add(new ComposedActor(a.Id, skin, clip, segments, pace));
@@ -502,15 +502,16 @@ public sealed partial class Generator
 
     /// <summary>
     /// The speed the plan asks of the actor's travel (<see cref="Pace"/>): its gait word as a multiple of its body's
-    /// walking speed (the rig's walk clip on this skeleton), scaled by a manner word; null when it says nothing of speed.
+    /// walking speed (the rig's walk clip on this skeleton, slower for an old body: <paramref name="paceFactor"/>), scaled by a
+    /// manner word; null when it says nothing of speed.
     /// </summary>
-    static float? PaceOf(MotionPlan motion, MotionClip clip, Skeleton skeleton, BodyRig rig)
+    static float? PaceOf(MotionPlan motion, MotionClip clip, Skeleton skeleton, BodyRig rig, float paceFactor)
     {
         if (!motion.Travels) return null;
         float OnThisBody(MotionClip c) => c.NaturalSpeed * skeleton.HipHeight / c.Skeleton.HipHeight;
         var walk = ProceduralMotions.For(rig).FirstOrDefault(c => c.Labels.Contains("walk"));
         float natural = OnThisBody(clip);
-        return Pace.For(motion, walk is null ? natural : OnThisBody(walk), natural);
+        return Pace.For(motion, walk is null ? natural : OnThisBody(walk), natural, paceFactor);
     }
 
     /// <summary>
