@@ -383,7 +383,8 @@ public sealed partial class Generator
         // open travels last the shot, then the plan's relations as geometry (side by side, facing each other at the
         // interaction's distance, …); the video's length is settled on the paths as drawn
         float composeDuration = (float)(s.DurationSeconds ?? NaturalDuration(actors, layouts));
-        var opened = layouts.Select((l, i) => Opened(plan.Actors[i], actors[i], l, composeDuration, refCamera)).ToList();
+        var opened = OpenPaths.KeepPaceOrder(layouts.Select((l, i) => Opened(plan.Actors[i], actors[i], l, composeDuration, refCamera)).ToList(),
+            actors, plan.Actors.Select(a => OpenEnded(a) == true).ToList());
         var (related, facing, pacedBy) = RelationLayout.Apply(RelationLayout.Implied(plan), actors, opened, refCamera);
         var targets = FacingTargets.Of(plan, facing);
         // "then": the order of events in the prompt (actors later in it start once the earlier ones have arrived)
@@ -520,11 +521,7 @@ public sealed partial class Generator
     /// </summary>
     static ActorLayout Opened(ActorPlan a, ComposedActor actor, ActorLayout layout, float duration, Camera view)
     {
-        var m = a.Moving;
-        if (!m.Travels || m.Path is PathShape.Around or PathShape.Zigzag or PathShape.InPlace) return layout;
-        bool forward = a.End is null || a.End is { Landmark: null, Actor: null, Region: ImageRegion.Background };
-        bool backward = !forward && a.Start is null && a.End?.Actor is not null;
-        if (!forward && !backward) return layout;
+        if (OpenEnded(a) is not { } forward) return layout;
         float seconds = duration;
         if (actor.Segments is not null)
         {
@@ -533,6 +530,18 @@ public sealed partial class Generator
             seconds = actor.Sequence?.Travel?.Duration ?? duration;
         }
         return OpenPaths.Extend(layout, actor, seconds, forward, feet => Seen(view, feet, actor.Height * layout.Scale));
+    }
+
+    /// <summary>
+    /// Which way the actor's travel is left open: true when its end is (no end, or "away"), false when only its start
+    /// is (it heads for another actor from nowhere in particular), null when it does not travel or both are fixed.
+    /// </summary>
+    static bool? OpenEnded(ActorPlan a)
+    {
+        var m = a.Moving;
+        if (!m.Travels || m.Path is PathShape.Around or PathShape.Zigzag or PathShape.InPlace) return null;
+        if (a.End is null || a.End is { Landmark: null, Actor: null, Region: ImageRegion.Background }) return true;
+        return a.Start is null && a.End?.Actor is not null ? false : null;
     }
 
     /// <summary>Whether an actor of <paramref name="height"/> standing at <paramref name="feet"/> is seen whole in <paramref name="view"/>, clear of a 5 % side margin.</summary>
