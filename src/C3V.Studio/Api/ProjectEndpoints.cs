@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using C3V.Common;
 using C3V.Direct;
@@ -18,6 +19,8 @@ public sealed record ProjectListItem(string Name, string Prompt, int Actors, str
 /// <summary>Projects: list, open, duplicate, delete; plan and placement edits, one-concept edits, render, export, files, transcripts.</summary>
 static class ProjectEndpoints
 {
+    static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/projects", (ProjectStore store, JobQueue queue) => store.List().Select(name =>
@@ -48,6 +51,8 @@ static class ProjectEndpoints
                 ["name"] = name, ["project"] = node, ["files"] = files,
                 ["transcripts"] = new JsonArray(Transcripts(dir).Select(t => (JsonNode)t.Name).ToArray()),
                 ["job"] = queue.ActiveOn(name)?.Id,
+                // The newest job on the project, finished or not, from this run of the server or an earlier one.
+                ["lastJob"] = queue.All().FirstOrDefault(j => j.Project == name) is { } last ? JsonSerializer.SerializeToNode(JobInfo.Of(last, queue), Web) : null,
             });
         }).WithSummary("A project: prompt, options, plan, placement, refined paths, composition, last render, history, downloadable files");
 

@@ -11,6 +11,7 @@ export function followJob(panel: HTMLElement, job: JobInfo, onEnd: (job: JobInfo
   const cancel = h("button", { "data-testid": "cancel", onclick: () => { void api("DELETE", `/api/jobs/${job.id}`); } }, "Cancel");
   clear(panel, h("h3", {}, "Progress"), status, list, warnings, cancel);
   panel.dataset.job = job.id;
+  delete panel.dataset.position;
   panel.dataset.state = job.state;
 
   const source = new EventSource(`/api/jobs/${job.id}/events`);
@@ -27,14 +28,21 @@ export function followJob(panel: HTMLElement, job: JobInfo, onEnd: (job: JobInfo
     return s;
   };
   const on = (type: string, fn: (e: JobEvent) => void) => source.addEventListener(type, ev => fn(JSON.parse((ev as MessageEvent).data) as JobEvent));
-  on("queued", e => { status.textContent = `${job.description}: waiting, place ${e.position} in the queue`; panel.dataset.state = "queued"; });
-  on("running", () => { status.textContent = `${job.description}: running`; panel.dataset.state = "running"; });
+  const waiting = (e: JobEvent) => {
+    status.textContent = `${job.description}: waiting, place ${e.position} in the queue`;
+    panel.dataset.state = "queued";
+    panel.dataset.position = String(e.position);
+  };
+  on("queued", waiting);
+  on("position", waiting);
+  on("running", () => { status.textContent = `${job.description}: running`; panel.dataset.state = "running"; delete panel.dataset.position; });
   on("started", e => { const s = stage(e.stage!); s.text.textContent = e.text ?? ""; s.bar.removeAttribute("value"); s.row.dataset.state = "running"; });
   on("progress", e => { const s = stage(e.stage!); s.bar.max = e.total ?? 1; s.bar.value = e.done ?? 0; s.text.textContent = `${e.done}/${e.total}`; });
   on("finished", e => {
     const s = stage(e.stage!);
     s.bar.max = 1; s.bar.value = 1;
-    s.text.textContent = `${e.text ?? ""}${e.reused ? " (reused)" : ""}`;
+    const text = e.text ?? "";
+    s.text.textContent = e.reused && !text.includes("reused") ? `${text} (reused)` : text;
     s.row.dataset.state = e.reused ? "reused" : "done";
   });
   on("warning", e => warnings.append(h("li", {}, e.text ?? "")));
@@ -43,12 +51,14 @@ export function followJob(panel: HTMLElement, job: JobInfo, onEnd: (job: JobInfo
     cancel.remove();
     const final = await api<JobInfo>("GET", `/api/jobs/${job.id}`);
     panel.dataset.state = final.state;
-    status.textContent = `${job.description}: ${final.state}${final.error ? ` — ${final.error}` : ""}`;
+    // Errors that start with the state ("cancelled: …", "interrupted: …") are not prefixed with it again.
+    const ending = !final.error ? final.state : final.error.startsWith(final.state) ? final.error : `${final.state} — ${final.error}`;
+    status.textContent = `${job.description}: ${ending}`;
     if (final.summary) {
       panel.append(h("p", { class: "summary", "data-testid": "job-summary" },
         `done in ${final.summary.seconds.toFixed(1)} s. Recomputed: ${final.summary.recomputed.join(", ") || "nothing"}. Reused: ${final.summary.reused.join(", ") || "nothing"}.`));
     }
     onEnd(final);
   };
-  for (const t of ["done", "failed", "cancelled"]) source.addEventListener(t, () => { void end(); });
+  for (const t of ["done", "failed", "cancelled", "interrupted"]) source.addEventListener(t, () => { void end(); });
 }
