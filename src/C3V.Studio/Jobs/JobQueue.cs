@@ -52,9 +52,10 @@ public sealed class JobQueue : BackgroundService
         {
             if (_jobs.FirstOrDefault(j => j.Project == job.Project && !j.IsFinished) is { } busy) throw new ProjectBusyException(busy);
             _jobs.Add(job);
+            // Told its place under the lock, so no update of the queue's places comes before it.
+            job.Changed = Save;
+            job.Add("queued", text: job.Description, position: PositionOf(job));
         }
-        job.Changed = Save;
-        job.Add("queued", text: job.Description, position: PositionOf(job));
         _pending.Writer.TryWrite(job);
         return job;
     }
@@ -62,8 +63,9 @@ public sealed class JobQueue : BackgroundService
     /// <summary>Tells every waiting job its place after the queue moved.</summary>
     void MovedUp()
     {
-        foreach (var waiting in All().Where(j => j.State == JobState.Queued))
-            if (PositionOf(waiting) is var place && place != waiting.LastPosition) waiting.Add("position", position: place);
+        lock (_gate)
+            foreach (var waiting in _jobs.Where(j => j.State == JobState.Queued))
+                if (PositionOf(waiting) is var place && place != waiting.LastPosition) waiting.Add("position", position: place);
     }
 
     /// <summary>Cancels a job: a waiting one ends at once, a running one at the pipeline's next check.</summary>
@@ -101,7 +103,8 @@ public sealed class JobQueue : BackgroundService
         lock (_gate)
         {
             if (job.State != JobState.Queued) return 0;
-            return _jobs.Count(j => j.State == JobState.Queued && j.Created <= job.Created && j != job) + 1;
+            // Jobs run in the order they were queued, which is the list's order.
+            return _jobs.TakeWhile(j => j != job).Count(j => j.State == JobState.Queued) + 1;
         }
     }
 

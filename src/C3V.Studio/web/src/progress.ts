@@ -4,7 +4,7 @@ import { api, JobEvent, JobInfo } from "./api";
 import { clear, h } from "./dom";
 
 export function followJob(panel: HTMLElement, job: JobInfo, onEnd: (job: JobInfo) => void): void {
-  const stages = new Map<string, { row: HTMLElement; bar: HTMLProgressElement; text: HTMLElement }>();
+  const stages = new Map<string, { row: HTMLElement; bar: HTMLProgressElement; text: HTMLElement; detail: string }>();
   const status = h("div", { class: "status", "data-testid": "job-status" }, `${job.description}: ${job.state}`);
   const list = h("div", { class: "stages", "data-testid": "stages" });
   const warnings = h("ul", { class: "warnings" });
@@ -22,7 +22,7 @@ export function followJob(panel: HTMLElement, job: JobInfo, onEnd: (job: JobInfo
       const text = h("span", { class: "detail" });
       const row = h("div", { class: "stage", "data-stage": name }, h("b", {}, name), bar, text);
       list.append(row);
-      s = { row, bar, text };
+      s = { row, bar, text, detail: "" };
       stages.set(name, s);
     }
     return s;
@@ -36,13 +36,15 @@ export function followJob(panel: HTMLElement, job: JobInfo, onEnd: (job: JobInfo
   on("queued", waiting);
   on("position", waiting);
   on("running", () => { status.textContent = `${job.description}: running`; panel.dataset.state = "running"; delete panel.dataset.position; });
-  on("started", e => { const s = stage(e.stage!); s.text.textContent = e.text ?? ""; s.bar.removeAttribute("value"); s.row.dataset.state = "running"; });
+  on("started", e => { const s = stage(e.stage!); s.detail = e.text ?? ""; s.text.textContent = s.detail; s.bar.removeAttribute("value"); s.row.dataset.state = "running"; });
   on("progress", e => { const s = stage(e.stage!); s.bar.max = e.total ?? 1; s.bar.value = e.done ?? 0; s.text.textContent = `${e.done}/${e.total}`; });
   on("finished", e => {
     const s = stage(e.stage!);
     s.bar.max = 1; s.bar.value = 1;
+    // What the stage was about (its figures: actors, scene, frames…) stays beside its outcome.
     const text = e.text ?? "";
-    s.text.textContent = e.reused && !text.includes("reused") ? `${text} (reused)` : text;
+    const outcome = e.reused && !text.includes("reused") ? `${text} (reused)` : text;
+    s.text.textContent = s.detail && s.detail !== text ? `${s.detail} · ${outcome}` : outcome;
     s.row.dataset.state = e.reused ? "reused" : "done";
   });
   on("warning", e => warnings.append(h("li", {}, e.text ?? "")));
