@@ -38,6 +38,17 @@ public sealed class MotionClip
     /// <summary>The rig the clip is authored for (a quadruped clip on a person would fold its legs the wrong way).</summary>
     public BodyRig Rig { get; init; } = BodyRig.Human;
 
+    /// <summary>
+    /// For one partner of a two-person clip (handshake, hug, boxing exchange, sword fight, dance together): the
+    /// distance in metres between the two pelvises, on the ground, at which the hands meet and blows land. The
+    /// partners face each other along their +Z. Measured on <see cref="Skeleton"/> (scale by the hip-height
+    /// ratio like the root path, see <see cref="PartnerDistanceFor"/>); null for a clip made for one actor.
+    /// </summary>
+    public float? PartnerDistance { get; init; }
+
+    /// <summary><see cref="PartnerDistance"/> for an actor of <paramref name="target"/>'s proportions.</summary>
+    public float? PartnerDistanceFor(Skeleton target) => PartnerDistance * (target.HipHeight / Skeleton.HipHeight);
+
     public MotionClip(string name, IReadOnlyList<string> labels, float fps, Quaternion[] rotations, Vector3[] root,
         bool loop, Skeleton skeleton, bool[]? leftContact = null, bool[]? rightContact = null)
     {
@@ -167,10 +178,10 @@ public sealed class MotionClip
 
     /// <summary>The same motion marked as looping (or not), for clips whose ends already match.</summary>
     public MotionClip WithLoop(bool loop) =>
-        new(Name, Labels, Fps, Rotations, Root, loop, Skeleton, LeftContact, RightContact) { Rig = Rig };
+        new(Name, Labels, Fps, Rotations, Root, loop, Skeleton, LeftContact, RightContact) { Rig = Rig, PartnerDistance = PartnerDistance };
 
     public MotionClip WithLabels(string name, IReadOnlyList<string> labels) =>
-        new(name, labels, Fps, Rotations, Root, Loop, Skeleton, LeftContact, RightContact) { Rig = Rig };
+        new(name, labels, Fps, Rotations, Root, Loop, Skeleton, LeftContact, RightContact) { Rig = Rig, PartnerDistance = PartnerDistance };
 
     MotionClip Retimed(float fps, float duration, Func<float, float> sourceTime, bool loop, string name)
     {
@@ -186,7 +197,7 @@ public sealed class MotionClip
             root[i] = SampleInto(t, rot.AsSpan(i * J, J));
             (left[i], right[i]) = ContactsAt(t);
         }
-        return new MotionClip(name, Labels, fps, rot, root, loop, Skeleton, left, right) { Rig = Rig };
+        return new MotionClip(name, Labels, fps, rot, root, loop, Skeleton, left, right) { Rig = Rig, PartnerDistance = PartnerDistance };
     }
 
     /// <summary>
@@ -255,7 +266,7 @@ public sealed class MotionClip
             root[i] = new Vector3(0, Root[i].Y, 0);
             heading[i] = Heading(rot[i * J]);
         }
-        var inPlace = new MotionClip(Name, Labels, Fps, rot, root, Loop, Skeleton, LeftContact, RightContact) { Rig = Rig };
+        var inPlace = new MotionClip(Name, Labels, Fps, rot, root, Loop, Skeleton, LeftContact, RightContact) { Rig = Rig, PartnerDistance = PartnerDistance };
         return (inPlace, new RootPath(Fps, pos, heading));
     }
 

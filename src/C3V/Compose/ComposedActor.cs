@@ -43,6 +43,12 @@ public sealed class ComposedActor
     /// can be played at, else the clip's natural speed (which fitting to the time may change by up to ±50 %).
     /// </summary>
     public float TravelSpeed => Pace is { } p ? Math.Clamp(p, MinPaceRate * NaturalSpeed, MaxPaceRate * NaturalSpeed) : NaturalSpeed;
+    /// <summary>
+    /// Where its two-person clip puts the partner (metres between the pelvises at scale 1, on this body: see
+    /// <see cref="MotionClip.PartnerDistance"/>), its travel clip's else its first segment's that has one; null for solo clips.
+    /// </summary>
+    public float? PartnerDistance => Clip.PartnerDistanceFor(Skin.Skeleton)
+        ?? Segments?.Select(s => s.Clip.PartnerDistanceFor(Skin.Skeleton)).FirstOrDefault(d => d is not null);
     /// <summary>Height of the actor at scale 1 (its skeleton's height), metres.</summary>
     public float Height => Skin.Skeleton.Height;
     /// <summary>Radius of the vertical capsule that bounds the actor's body at scale 1 (half the shoulder span plus the arm's girth).</summary>

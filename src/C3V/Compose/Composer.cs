@@ -49,35 +49,13 @@ public static class Composer
         actor.Segments is { } segments ? MotionSequence.InPlaceSeconds(segments) : actor.Clip.Duration;
 
     /// <summary>Path and timing of an actor's layout; an actor that starts <paramref name="delay"/> seconds in is planned for the time left.</summary>
-    /// <param name="speed">The cruise speed (world m/s) it keeps when it goes at another's pace (see <see cref="Speeds"/>).</param>
+    /// <param name="speed">The cruise speed (world m/s) it keeps when it goes at another's pace (see <see cref="Schedule"/>).</param>
     public static (CatmullRomPath Path, PathTiming Timing) Plan(ComposedActor actor, ActorLayout layout, ComposeScene scene, TimingOptions? options = null, float delay = 0,
         float? speed = null)
     {
         var path = new CatmullRomPath(layout.Waypoints);
         if (delay <= 0) return (path, actor.Timing(path.Length, scene.Duration, layout.Scale, options, speed));
         return (path, actor.Timing(path.Length, scene.Duration - delay, layout.Scale, options, speed).After(delay, scene.Duration));
-    }
-
-    /// <summary>
-    /// The cruise speed of each actor that goes at another's pace (<paramref name="pacedBy"/>: follower → leader), null
-    /// for the others: its leader's speed times the ratio of their paths' lengths, so both cover their paths in the
-    /// same time — a follower keeps its distance, a chaser closes in, a file keeps its gaps, a pair stays abreast.
-    /// </summary>
-    public static float?[] Speeds(ComposeScene scene, IReadOnlyList<(ComposedActor Actor, ActorLayout Layout)> actors, TimingOptions? options,
-        float[] delays, IReadOnlyDictionary<string, string>? pacedBy)
-    {
-        var speeds = new float?[actors.Count];
-        if (pacedBy is not { Count: > 0 }) return speeds;
-        for (int i = 0; i < actors.Count; i++)
-        {
-            if (!pacedBy.TryGetValue(actors[i].Actor.Id, out var leaderId)) continue;
-            int j = Enumerable.Range(0, actors.Count).FirstOrDefault(k => actors[k].Actor.Id == leaderId, -1);
-            if (j < 0 || j == i) continue;
-            var (_, lead) = Plan(actors[j].Actor, actors[j].Layout, scene, options, delays[j]);
-            if (!lead.Locomotion || lead.PathLength <= 0) continue;
-            speeds[i] = lead.Speed * new CatmullRomPath(actors[i].Layout.Waypoints).Length / lead.PathLength;
-        }
-        return speeds;
     }
 
     /// <summary>Yaw that makes an actor standing at <paramref name="position"/> face the camera.</summary>
@@ -89,22 +67,25 @@ public static class Composer
         float delay = 0, float? speed = null)
     {
         var (path, timing) = Plan(actor, layout, scene, options, delay, speed);
-        return TrackBuilder.Build(actor.Id, path, timing, layout.Scale, scene.Fps, scene.FrameCount,
-            FacingCamera(scene.Camera, layout.Waypoints[0]), actor.Height, options, new FootSampler(actor).Pivot, target);
+        return Track(actor, layout, scene, path, timing, options, target);
     }
+
+    static ActorTrack Track(ComposedActor actor, ActorLayout layout, ComposeScene scene, CatmullRomPath path, PathTiming timing, TimingOptions? options,
+        Func<int, Vector3?>? target) =>
+        TrackBuilder.Build(actor.Id, path, timing, layout.Scale, scene.Fps, scene.FrameCount,
+            FacingCamera(scene.Camera, layout.Waypoints[0]), actor.Height, options, new FootSampler(actor).Pivot, target);
 
     /// <param name="targets">
     /// Per actor id, the id of the actor its action is aimed at ("waves at him"): it turns to face that actor
     /// wherever it is at each frame while standing. Actors not listed face their way, or the camera.
     /// </param>
     /// <param name="orders">Per actor id, its place in the prompt's order of events (see <see cref="StartDelays"/>); none: all start at once.</param>
-    /// <param name="pacedBy">Per actor id, the actor whose pace it keeps (see <see cref="Speeds"/>).</param>
+    /// <param name="pacedBy">Per actor id, the actor whose pace it keeps (see <see cref="Schedule"/>).</param>
     public static Composition Compose(ComposeScene scene, IReadOnlyList<(ComposedActor Actor, ActorLayout Layout)> actors, TimingOptions? options = null,
         IReadOnlyDictionary<string, string>? targets = null, IReadOnlyDictionary<string, int>? orders = null, IReadOnlyDictionary<string, string>? pacedBy = null)
     {
-        var delays = StartDelays(scene, actors, options, orders);
-        var speeds = Speeds(scene, actors, options, delays, pacedBy);
-        var tracks = actors.Select((a, i) => Track(a.Actor, a.Layout, scene, options, delay: delays[i], speed: speeds[i])).ToArray();
+        var plans = Schedule(scene, actors, options, orders, pacedBy);
+        var tracks = actors.Select((a, i) => Track(a.Actor, a.Layout, scene, plans[i].Path, plans[i].Timing, options, null)).ToArray();
         if (targets is { Count: > 0 })
         {
             // Facing changes only yaw (and the centimetres a pivot on a planted foot adds), so the targets'
@@ -113,7 +94,8 @@ public static class Composer
             for (int i = 0; i < actors.Count; i++)
             {
                 if (!targets.TryGetValue(actors[i].Actor.Id, out var id) || id == actors[i].Actor.Id || !first.TryGetValue(id, out var other)) continue;
-                tracks[i] = Track(actors[i].Actor, actors[i].Layout, scene, options, f => other.Frames[Math.Min(f, other.Frames.Count - 1)].Position, delays[i], speeds[i]);
+                tracks[i] = Track(actors[i].Actor, actors[i].Layout, scene, plans[i].Path, plans[i].Timing, options,
+                    f => other.Frames[Math.Min(f, other.Frames.Count - 1)].Position);
             }
         }
         return new(scene.Fps, scene.FrameCount, tracks);
@@ -124,13 +106,8 @@ public static class Composer
     /// so that actors with motion segments have their sequence clips laid out (see <see cref="ComposedActor.Timing"/>).
     /// </summary>
     public static void Prepare(ComposeScene scene, IReadOnlyList<(ComposedActor Actor, ActorLayout Layout)> actors, TimingOptions? options = null,
-        IReadOnlyDictionary<string, int>? orders = null, IReadOnlyDictionary<string, string>? pacedBy = null)
-    {
-        var delays = StartDelays(scene, actors, options, orders);
-        var speeds = Speeds(scene, actors, options, delays, pacedBy);
-        for (int i = 0; i < actors.Count; i++)
-            if (actors[i].Actor.Segments is not null) Plan(actors[i].Actor, actors[i].Layout, scene, options, delays[i], speeds[i]);
-    }
+        IReadOnlyDictionary<string, int>? orders = null, IReadOnlyDictionary<string, string>? pacedBy = null) =>
+        Schedule(scene, actors, options, orders, pacedBy);
 
     /// <summary>
     /// When each actor starts, for "a man runs to the house, then a woman waves at him": an actor later in the
@@ -140,11 +117,45 @@ public static class Composer
     /// goes on acting afterwards), keeping at least <see cref="MinActingSeconds"/> to act.
     /// </summary>
     public static float[] StartDelays(ComposeScene scene, IReadOnlyList<(ComposedActor Actor, ActorLayout Layout)> actors, TimingOptions? options,
+        IReadOnlyDictionary<string, int>? orders) =>
+        Timed(scene, actors, options, orders).Select(p => p.Delay).ToArray();
+
+    /// <summary>An actor's path and timing as composed, planned once for its start delay and its pace.</summary>
+    readonly record struct Planned(CatmullRomPath Path, PathTiming Timing, float Delay);
+
+    /// <summary>
+    /// Every actor planned once at its own pace and start (<see cref="StartDelays"/>), then the ones that go at another's
+    /// pace (<paramref name="pacedBy"/>: follower → leader) planned again at its leader's speed times the ratio of their
+    /// paths' lengths, so both cover their paths in the same time — a follower keeps its distance, a chaser closes in,
+    /// a file keeps its gaps, a pair stays abreast. The last plan of each actor is the one its track and its
+    /// sequence clip (<see cref="ComposedActor.Timing"/>) follow.
+    /// </summary>
+    static Planned[] Schedule(ComposeScene scene, IReadOnlyList<(ComposedActor Actor, ActorLayout Layout)> actors, TimingOptions? options,
+        IReadOnlyDictionary<string, int>? orders, IReadOnlyDictionary<string, string>? pacedBy)
+    {
+        var plans = Timed(scene, actors, options, orders);
+        if (pacedBy is not { Count: > 0 }) return plans;
+        var own = (Planned[])plans.Clone();
+        for (int i = 0; i < actors.Count; i++)
+        {
+            if (!pacedBy.TryGetValue(actors[i].Actor.Id, out var leaderId)) continue;
+            int j = Enumerable.Range(0, actors.Count).FirstOrDefault(k => actors[k].Actor.Id == leaderId, -1);
+            if (j < 0 || j == i) continue;
+            var lead = own[j].Timing;
+            if (!lead.Locomotion || lead.PathLength <= 0) continue;
+            float speed = lead.Speed * own[i].Path.Length / lead.PathLength;
+            var (path, timing) = Plan(actors[i].Actor, actors[i].Layout, scene, options, plans[i].Delay, speed);
+            plans[i] = new(path, timing, plans[i].Delay);
+        }
+        return plans;
+    }
+
+    /// <summary>Every actor planned at its own pace, starting when <see cref="StartDelays"/> says.</summary>
+    static Planned[] Timed(ComposeScene scene, IReadOnlyList<(ComposedActor Actor, ActorLayout Layout)> actors, TimingOptions? options,
         IReadOnlyDictionary<string, int>? orders)
     {
-        var delays = new float[actors.Count];
-        if (orders is not { Count: > 0 }) return delays;
-        int OrderOf(int i) => orders.GetValueOrDefault(actors[i].Actor.Id);
+        var plans = new Planned[actors.Count];
+        int OrderOf(int i) => orders?.GetValueOrDefault(actors[i].Actor.Id) ?? 0;
         // In the prompt's order, so every earlier actor's delay, and so its arrival, is known when it is needed.
         var arrivals = new float[actors.Count];
         foreach (int i in Enumerable.Range(0, actors.Count).OrderBy(OrderOf))
@@ -153,12 +164,13 @@ public static class Composer
             for (int j = 0; j < actors.Count; j++)
                 if (OrderOf(j) < OrderOf(i)) start = MathF.Max(start, arrivals[j]);
             start = MathF.Min(start, scene.Duration - MinActingSeconds);
-            delays[i] = start >= 1f / scene.Fps ? start : 0;
-            var (_, timing) = Plan(actors[i].Actor, actors[i].Layout, scene, options, delays[i]);
+            float delay = start >= 1f / scene.Fps ? start : 0;
+            var (path, timing) = Plan(actors[i].Actor, actors[i].Layout, scene, options, delay);
+            plans[i] = new(path, timing, delay);
             arrivals[i] = timing.Locomotion ? timing.Delay + timing.Lead + timing.ArrivalTime
                 : timing.Delay + MathF.Min(MathF.Max(ActionSeconds(actors[i].Actor), MinHoldSeconds), MaxHoldShare * scene.Duration);
         }
-        return delays;
+        return plans;
     }
 
     /// <summary>

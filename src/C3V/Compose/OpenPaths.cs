@@ -45,6 +45,55 @@ public static class OpenPaths
         return layout with { Waypoints = result };
     }
 
+    /// <summary>A clearly faster pace: below this ratio two paces read as the same.</summary>
+    const float FasterRatio = 1.2f;
+    /// <summary>Shortest (metres) a trimmed travel is left: it must still be seen to go somewhere.</summary>
+    const float MinTrimmed = 1.5f;
+
+    /// <summary>
+    /// The open travels trimmed so the shot keeps the plan's order of speeds: a faster traveller's way may be cut
+    /// short by the edge of the view and end early, and a slower one left open would then cover more ground over
+    /// the shot than it ("a man sprints while a woman strolls" with the woman the farther). An open way (its end
+    /// not fixed: <paramref name="open"/>) is cut from its end to at most its pace's share of what each clearly
+    /// faster traveller covers.
+    /// </summary>
+    public static IReadOnlyList<ActorLayout> KeepPaceOrder(IReadOnlyList<ActorLayout> layouts, IReadOnlyList<ComposedActor> actors, IReadOnlyList<bool> open,
+        TimingOptions? options = null)
+    {
+        options ??= new TimingOptions();
+        var lengths = layouts.Select(l => Length(l.Waypoints)).ToArray();
+        var speeds = layouts.Select((l, i) => actors[i].TravelSpeed * l.Scale).ToArray();
+        bool Travels(int i) => lengths[i] >= options.MinLocomotionPath && speeds[i] >= options.MinLocomotionSpeed;
+        var result = layouts.ToList();
+        for (int i = 0; i < layouts.Count; i++)
+        {
+            if (!open[i] || !Travels(i)) continue;
+            float cap = lengths[i];
+            for (int j = 0; j < layouts.Count; j++)
+                if (j != i && Travels(j) && speeds[j] >= FasterRatio * speeds[i]) cap = MathF.Min(cap, lengths[j] * speeds[i] / speeds[j]);
+            cap = MathF.Max(cap, MathF.Min(MinTrimmed, lengths[i]));
+            if (cap < lengths[i] - 0.05f) result[i] = layouts[i] with { Waypoints = Trim(layouts[i].Waypoints, cap) };
+        }
+        return result;
+    }
+
+    /// <summary>The first <paramref name="length"/> metres of the path, with as many waypoints.</summary>
+    static List<Vector3> Trim(IReadOnlyList<Vector3> pts, float length)
+    {
+        var cum = new float[pts.Count];
+        for (int i = 1; i < pts.Count; i++) cum[i] = cum[i - 1] + Vector3.Distance(pts[i - 1], pts[i]);
+        var result = new List<Vector3>(pts.Count);
+        int k = 1;
+        for (int n = 0; n < pts.Count; n++)
+        {
+            float s = length * n / (pts.Count - 1);
+            while (k < pts.Count - 1 && cum[k] < s) k++;
+            float seg = cum[k] - cum[k - 1];
+            result.Add(Vector3.Lerp(pts[k - 1], pts[k], seg > 0 ? Math.Clamp((s - cum[k - 1]) / seg, 0, 1) : 0));
+        }
+        return result;
+    }
+
     static float Length(IReadOnlyList<Vector3> pts)
     {
         float sum = 0;

@@ -1,4 +1,5 @@
 using C3V.Direct;
+using C3V.Direct.Rules;
 
 namespace C3V.Compose;
 
@@ -6,9 +7,11 @@ namespace C3V.Compose;
 /// How fast a travelling motion goes, from its words: a gait word sets the speed as a multiple of the body's own
 /// walking speed (so a child or a dog is scaled by its size and build, as its clips are), and a manner word
 /// ("slowly", "quickly": the plan's <see cref="MotionSpeed"/>) scales it. For an adult (walk ≈ 1.3 m/s) a stroll
-/// is ≈ 0.9 m/s, a jog ≈ 2.5, a run ≈ 3.5 and a sprint ≈ 6. A motion without a gait word ("swims", "drives") keeps
-/// its clip's own speed, scaled only by a manner word. The composer plays the clip at the rate that gives this
-/// speed, so the feet keep pace with the ground (<see cref="PathTiming"/>).
+/// is ≈ 0.9 m/s, a jog ≈ 2.5, a run ≈ 3.5 and a sprint ≈ 6. A gait verb that says its own speed ("strolls",
+/// "sprints": <see cref="Lexicon.SpeedOf"/>) is where a director takes the plan's speed from, and that speed is
+/// already in the gait's ratio, so it is not applied again. A motion without a gait word ("swims", "drives") keeps
+/// its clip's own speed, scaled only by a manner word. An old body walks slower (its pace factor). The composer
+/// plays the clip at the rate that gives this speed, so the feet keep pace with the ground (<see cref="PathTiming"/>).
 /// </summary>
 public static class Pace
 {
@@ -17,8 +20,9 @@ public static class Pace
     [
         ("sprint", 4.6f), ("dash", 3.5f), ("gallop", 3.5f), ("race", 3f), ("racing", 3f), ("run", 2.7f), ("ran ", 2.7f),
         ("jog", 1.9f), ("trot", 1.9f), ("hurr", 1.5f), ("rush", 1.5f), ("march", 1.05f), ("walk", 1f),
-        ("stroll", 0.7f), ("amble", 0.7f), ("saunter", 0.7f), ("wander", 0.7f), ("meander", 0.7f), ("pace", 0.8f),
+        ("stroll", 0.7f), ("ambl", 0.7f), ("saunter", 0.7f), ("wander", 0.7f), ("meander", 0.7f), ("pace", 0.8f),
         ("tiptoe", 0.5f), ("tiptoing", 0.5f), ("sneak", 0.5f), ("creep", 0.5f), ("shuffl", 0.5f), ("limp", 0.5f), ("stagger", 0.5f),
+        ("trudg", 0.6f), ("plod", 0.6f), ("waddl", 0.6f),
         ("crawl", 0.3f),
     ];
 
@@ -29,14 +33,21 @@ public static class Pace
     const float MaxRatio = 4.6f;
 
     /// <summary>The gait's speed as a multiple of walking, or null when the phrase names no gait.</summary>
-    public static float? GaitRatio(string phrase)
+    public static float? GaitRatio(string phrase) => Gait(phrase)?.Ratio;
+
+    /// <summary>The first gait word of the phrase as written ("strolling") and its ratio, or null.</summary>
+    static (string Written, float Ratio)? Gait(string phrase)
     {
         var words = phrase.ToLowerInvariant().Split([' ', ',', '.', '-'], StringSplitOptions.RemoveEmptyEntries);
         foreach (var w in words)
             foreach (var (word, ratio) in Gaits)
-                if (word.EndsWith(' ') ? w == word.TrimEnd() : w.StartsWith(word, StringComparison.Ordinal)) return ratio;
+                if (word.EndsWith(' ') ? w == word.TrimEnd() : w.StartsWith(word, StringComparison.Ordinal)) return (w, ratio);
         return null;
     }
+
+    /// <summary>Whether the plan's speed is the one the gait verb says of itself (a stroll is slow), not a manner word of its own.</summary>
+    static bool SaidByGait(string written, MotionSpeed speed) =>
+        speed != MotionSpeed.Normal && Lexicon.VerbForms.TryGetValue(written, out var verb) && Lexicon.SpeedOf(verb.Lemma) == speed;
 
     /// <summary>
     /// The speed (m/s at the actor's scale 1) the plan asks of a travelling motion, or null when it says nothing of
@@ -44,10 +55,19 @@ public static class Pace
     /// </summary>
     /// <param name="walkSpeed">The body's walking speed at scale 1 (its walk clip's natural speed).</param>
     /// <param name="clipSpeed">The natural speed of the clip chosen for the motion, at scale 1.</param>
-    public static float? For(MotionPlan motion, float walkSpeed, float clipSpeed)
+    /// <param name="paceFactor">
+    /// The body's pace relative to an adult's of its size (an old person's ≈ 0.75, <c>AvatarSpec.PaceFactor</c>): it
+    /// scales the walking speed a gait is a multiple of. A clip's own speed is not scaled: a clip made for such a
+    /// body (an old person's walk) has it already.
+    /// </param>
+    public static float? For(MotionPlan motion, float walkSpeed, float clipSpeed, float paceFactor = 1f)
     {
         float manner = MannerFactor(motion.Speed);
-        if (GaitRatio(motion.Description) is { } ratio) return walkSpeed * MathF.Min(MaxRatio, ratio * manner);
+        if (Gait(motion.Description) is { } gait)
+        {
+            if (SaidByGait(gait.Written, motion.Speed)) manner = 1f;
+            return paceFactor * walkSpeed * MathF.Min(MaxRatio, gait.Ratio * manner);
+        }
         return motion.Speed == MotionSpeed.Normal ? null : clipSpeed * manner;
     }
 }

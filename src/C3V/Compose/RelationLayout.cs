@@ -1,5 +1,6 @@
 using System.Numerics;
 using C3V.Direct;
+using C3V.Direct.Rules;
 using C3V.Render;
 
 namespace C3V.Compose;
@@ -32,15 +33,19 @@ public static class RelationLayout
     /// <summary>Gap (metres) between two bodies beyond their capsules, the least that reads as "not touching".</summary>
     const float BodyGap = 0.1f;
 
-    /// <summary>The distance (metres, between body centres) two actors keep for an interaction.</summary>
+    /// <summary>
+    /// The distance (metres, between body centres) two adults keep for an interaction: bodies touching for a hug, an
+    /// arm's length for a handshake, a dance hold or a brawl (wrestling, grappling), a step more for boxing, a
+    /// conversation's distance for talking, a blade's length more for a sword fight.
+    /// </summary>
     public static float DistanceFor(Interaction? interaction) => interaction switch
     {
         Interaction.Hug => 0.55f,
         Interaction.Handshake => 1.0f,
         Interaction.Dancing => 1.0f,
         Interaction.Talking => 1.2f,
+        Interaction.Fighting => 1.2f,
         Interaction.Boxing => 1.3f,
-        Interaction.Fighting => 1.4f,
         Interaction.Playing => 1.6f,
         Interaction.SwordFight => 2.0f,
         _ => 1.3f,
@@ -53,6 +58,12 @@ public static class RelationLayout
 
     /// <summary>Least distance (metres) an approach covers: walking "up to" someone who is already beside you is not seen.</summary>
     const float MinApproach = 1.5f;
+
+    /// <summary>Least ground distance (metres) between actors "far apart": well beyond talking, yet both in one shot.</summary>
+    public const float FarDistance = 4.5f;
+
+    /// <summary>How much faster than the one it overtakes an overtaker goes at the least, and how far (metres) it starts behind and ends ahead at the least and most.</summary>
+    const float MinOvertakeRatio = 1.5f, MinOvertakeLead = 1f, MaxOvertakeLead = 4f;
 
     /// <summary>
     /// The plan's relations and those its hints imply: an actor whose path ends at another actor ("walks up to the
@@ -68,7 +79,25 @@ public static class RelationLayout
                 && r.Kind is RelationKind.Toward or RelationKind.FacesEachOther or RelationKind.Follows or RelationKind.Chases or RelationKind.Past or RelationKind.Around or RelationKind.AwayFrom);
             if (!said) relations.Add(new ActorRelation { Kind = RelationKind.Toward, Actors = [a.Id], Object = other });
         }
+        // "a woman talks to a man", "shakes hands with him": an action two do together, aimed at an actor, with neither
+        // going anywhere, is two facing each other at its distance (not wherever the planner happened to put the other)
+        foreach (var a in plan.Actors)
+        {
+            if (a.Target is not { } other || other == a.Id || plan.FindActor(other) is not { } b || a.Segments.Any(m => m.Travels) || b.Segments.Any(m => m.Travels)) continue;
+            if (relations.Any(r => r.Actors.Contains(a.Id) && (r.Object == other || r.Actors.Contains(other)) || r.Actors.Contains(other) && r.Object == a.Id)) continue;
+            if (a.Segments.Select(InteractionOf).FirstOrDefault(i => i is not null) is { } together)
+                relations.Add(new ActorRelation { Kind = RelationKind.FacesEachOther, Actors = [a.Id, other], Interaction = together });
+        }
         return relations;
+    }
+
+    /// <summary>The interaction a motion phrase names ("talking", "shaking hands"), read with the rule director's lexicon, or null.</summary>
+    static Interaction? InteractionOf(MotionPlan motion)
+    {
+        string phrase = motion.Description.ToLowerInvariant();
+        foreach (var w in phrase.Split([' ', ',', '-'], StringSplitOptions.RemoveEmptyEntries))
+            if (Lexicon.VerbForms.TryGetValue(w, out var verb)) return Lexicon.InteractionOf(verb.Lemma, phrase);
+        return null;
     }
 
     /// <summary>
@@ -88,6 +117,13 @@ public static class RelationLayout
         var toCamera = Horizontal(-camera.Forward);
         toCamera = toCamera.LengthSquared() > 1e-8f ? Vector3.Normalize(toCamera) : Vector3.UnitZ;
         float Girth(int i) => actors[i].CapsuleRadius * scales[i];
+        // the distance their clips were made at (a hold, a grapple, a blade's reach), the mean when both say one
+        float? PartnerDistance(int a, int b) =>
+            (actors[a].PartnerDistance * scales[a], actors[b].PartnerDistance * scales[b]) switch
+            {
+                ({ } x, { } y) => (x + y) / 2,
+                (var x, var y) => x ?? y,
+            };
         bool InPlace(int i) => Length(paths[i]) < InPlaceLength;
 
         foreach (var r in relations)
@@ -100,7 +136,7 @@ public static class RelationLayout
                 case RelationKind.FacesEachOther when who.Count >= 2:
                 {
                     int a = who[0], b = who[1];
-                    float d = MathF.Max(DistanceFor(r.Interaction), Girth(a) + Girth(b) + BodyGap);
+                    float d = MathF.Max(PartnerDistance(a, b) ?? DistanceFor(r.Interaction), Girth(a) + Girth(b) + BodyGap);
                     if (InPlace(a) && InPlace(b))
                     {
                         // seen in profile: one on each side of their midpoint along the camera's horizontal, in the order they stood
@@ -219,9 +255,23 @@ public static class RelationLayout
                     {
                         if (InPlace(a) || a == obj) continue;
                         float gap = MathF.Max(PassingGap, Girth(a) + Girth(obj) + BodyGap);
-                        paths[a] = PassBy(paths[a], paths[obj][paths[obj].Count / 2], gap);
+                        if (InPlace(obj)) { paths[a] = PassBy(paths[a], paths[obj][paths[obj].Count / 2], gap); continue; }
+                        // passing one who travels is overtaking it: its way, beside it, from behind it to ahead of it, at the
+                        // pace that covers that in the other's time (faster, by as much as its own pace is, 1.5× at least)
+                        float ratio = actors[a].TravelSpeed * scales[a] / MathF.Max(1e-3f, actors[obj].TravelSpeed * scales[obj]);
+                        paths[a] = Overtake(paths[obj], paths[a], gap, MathF.Max(MinOvertakeRatio, ratio), p => InView(camera, p));
+                        pacedBy.TryAdd(actors[a].Id, actors[obj].Id);
                     }
                     break;
+                case RelationKind.FarFrom:
+                {
+                    var group = obj >= 0 ? who.Append(obj).Distinct().ToList() : who;
+                    for (int pass = 0; pass < 3; pass++)
+                        for (int x = 0; x < group.Count; x++)
+                            for (int y = x + 1; y < group.Count; y++)
+                                Separate(paths[group[x]], paths[group[y]], FarDistance, right);
+                    break;
+                }
                 case RelationKind.AwayFrom when obj >= 0:
                     foreach (int a in who)
                         if (!InPlace(a) && Horizontal(paths[a][^1] - paths[obj][0]).Length() < Horizontal(paths[a][0] - paths[obj][0]).Length())
@@ -233,7 +283,7 @@ public static class RelationLayout
                         facing.TryAdd(actors[a].Id, actors[obj].Id);
                         if (InPlace(a) || a == obj) continue;
                         // it arrives where one stands to talk (or to do what they do together), having come some way
-                        float d = MathF.Max(DistanceFor(r.Interaction ?? Interaction.Talking), Girth(a) + Girth(obj) + BodyGap);
+                        float d = MathF.Max(PartnerDistance(a, obj) ?? DistanceFor(r.Interaction ?? Interaction.Talking), Girth(a) + Girth(obj) + BodyGap);
                         Approach(paths[a], paths[obj][0], paths[obj][^1], d);
                     }
                     break;
@@ -422,6 +472,54 @@ public static class RelationLayout
         float half = MathF.Max(Length(path), 2 * gap) / 2;
         var centre = new Vector3(other.X, path[0].Y, other.Z) + side * gap;
         return Enumerable.Range(0, path.Count).Select(i => Vector3.Lerp(centre - d * half, centre + d * half, i / (float)Math.Max(1, path.Count - 1))).ToList();
+    }
+
+    /// <summary>
+    /// The overtaker's way: straight along the overtaken one's (start to end), <paramref name="gap"/> to the side it
+    /// came from, starting behind the other's start and ending as far ahead of its end, so that covering it in the
+    /// other's time is <paramref name="ratio"/> times the other's speed (within the leads a shot can hold).
+    /// </summary>
+    static List<Vector3> Overtake(List<Vector3> other, List<Vector3> own, float gap, float ratio, Func<Vector3, bool> inView)
+    {
+        var d = Horizontal(other[^1] - other[0]);
+        if (d.LengthSquared() < 1e-6f) return own;
+        float length = d.Length();
+        d /= length;
+        var side = new Vector3(-d.Z, 0, d.X);
+        if (Vector3.Dot(Horizontal(own[0] - other[0]), side) < 0) side = -side;
+        float lead = Math.Clamp(0.5f * Length(other) * (ratio - 1), MinOvertakeLead, MaxOvertakeLead);
+        Vector3 From() => other[0] - d * lead + side * gap;
+        Vector3 To() => other[^1] + d * lead + side * gap;
+        // no farther back or ahead than the view shows
+        while (lead > MinOvertakeLead && !(inView(From()) && inView(To()))) lead = MathF.Max(MinOvertakeLead, lead - 0.25f);
+        Vector3 from = From(), to = To();
+        int n = Math.Max(other.Count, 2);
+        return Enumerable.Range(0, n).Select(i => Vector3.Lerp(from, to, i / (float)(n - 1)) with { Y = own[0].Y }).ToList();
+    }
+
+    /// <summary>Whether a ground point is in front of the camera and inside its image, clear of a 5 % side margin.</summary>
+    static bool InView(Camera camera, Vector3 feet)
+    {
+        var (pixel, depth) = camera.Project(feet);
+        return depth > 0 && pixel.X >= 0.05f * camera.Width && pixel.X <= 0.95f * camera.Width && pixel.Y >= 0 && pixel.Y <= camera.Height;
+    }
+
+    /// <summary>
+    /// Two actors moved apart across the view (each by half), whole paths at once, until they are at least
+    /// <paramref name="distance"/> apart where they come closest (at the same share of their paths).
+    /// </summary>
+    static void Separate(List<Vector3> a, List<Vector3> b, float distance, Vector3 right)
+    {
+        int n = Math.Max(a.Count, b.Count);
+        var closest = Enumerable.Range(0, n).Select(i => Horizontal(b[i * (b.Count - 1) / Math.Max(1, n - 1)] - a[i * (a.Count - 1) / Math.Max(1, n - 1)]))
+            .MinBy(o => o.LengthSquared());
+        if (closest.Length() >= distance) return;
+        // the shift t along `right` with |closest + right·t| = distance, on the side b already is
+        float along = Vector3.Dot(closest, right), sign = along < 0 ? -1 : 1;
+        float t = -along + sign * MathF.Sqrt(MathF.Max(0, along * along - closest.LengthSquared() + distance * distance));
+        var shift = right * (t / 2);
+        for (int i = 0; i < a.Count; i++) a[i] -= shift;
+        for (int i = 0; i < b.Count; i++) b[i] += shift;
     }
 
     /// <summary>The path moved sideways by <paramref name="offset"/> metres (positive: to its right as seen walking it; the camera side on a path straight at the camera).</summary>

@@ -219,6 +219,8 @@ public enum RelationKind
     [JsonStringEnumMemberName("follows")] Follows,
     /// <summary>Runs after the other actor, closing in.</summary>
     [JsonStringEnumMemberName("chases")] Chases,
+    /// <summary>Far from the other actor ("far from", "far apart": every pair of a group): several metres between them.</summary>
+    [JsonStringEnumMemberName("far-from")] FarFrom,
 }
 
 /// <summary>What two actors do together; it sets the distance they keep.</summary>

@@ -295,7 +295,7 @@ public sealed partial class Generator
                 var clip = choice.Clip;
                 cache.Record($"motion-{a.Id}", new ArtefactRecord(motionKey, Value: choice.Source), motionReused);
                 var segments = Segments(a, primary, clip, library, rig);
-                var pace = PaceOf(primary, clip, skin.Skeleton, rig);
+                var pace = PaceOf(primary, clip, skin.Skeleton, rig, rig == BodyRig.Human ? AvatarSpec.FromDescription(ActorText(a)).PaceFactor : 1f);
                 motionNames[a.Id] = choice.Source + (segments is null ? "" : " | " + string.Join(" | ", segments.Select(x => $"{x.Name}×{x.Count}@{x.Rate}")))
                     + (pace is { } v ? $" @{v:0.###}m/s" : "");
                 actors.Add(new ComposedActor(a.Id, skin, clip, segments, pace));
@@ -383,7 +383,8 @@ public sealed partial class Generator
         // open travels last the shot, then the plan's relations as geometry (side by side, facing each other at the
         // interaction's distance, …); the video's length is settled on the paths as drawn
         float composeDuration = (float)(s.DurationSeconds ?? NaturalDuration(actors, layouts));
-        var opened = layouts.Select((l, i) => Opened(plan.Actors[i], actors[i], l, composeDuration, refCamera)).ToList();
+        var opened = OpenPaths.KeepPaceOrder(layouts.Select((l, i) => Opened(plan.Actors[i], actors[i], l, composeDuration, refCamera)).ToList(),
+            actors, plan.Actors.Select(a => OpenEnded(a) == true).ToList());
         var (related, facing, pacedBy) = RelationLayout.Apply(RelationLayout.Implied(plan), actors, opened, refCamera);
         var targets = FacingTargets.Of(plan, facing);
         // "then": the order of events in the prompt (actors later in it start once the earlier ones have arrived)
@@ -502,15 +503,16 @@ public sealed partial class Generator
 
     /// <summary>
     /// The speed the plan asks of the actor's travel (<see cref="Pace"/>): its gait word as a multiple of its body's
-    /// walking speed (the rig's walk clip on this skeleton), scaled by a manner word; null when it says nothing of speed.
+    /// walking speed (the rig's walk clip on this skeleton, slower for an old body: <paramref name="paceFactor"/>), scaled by a
+    /// manner word; null when it says nothing of speed.
     /// </summary>
-    static float? PaceOf(MotionPlan motion, MotionClip clip, Skeleton skeleton, BodyRig rig)
+    static float? PaceOf(MotionPlan motion, MotionClip clip, Skeleton skeleton, BodyRig rig, float paceFactor)
     {
         if (!motion.Travels) return null;
         float OnThisBody(MotionClip c) => c.NaturalSpeed * skeleton.HipHeight / c.Skeleton.HipHeight;
         var walk = ProceduralMotions.For(rig).FirstOrDefault(c => c.Labels.Contains("walk"));
         float natural = OnThisBody(clip);
-        return Pace.For(motion, walk is null ? natural : OnThisBody(walk), natural);
+        return Pace.For(motion, walk is null ? natural : OnThisBody(walk), natural, paceFactor);
     }
 
     /// <summary>
@@ -519,11 +521,7 @@ public sealed partial class Generator
     /// </summary>
     static ActorLayout Opened(ActorPlan a, ComposedActor actor, ActorLayout layout, float duration, Camera view)
     {
-        var m = a.Moving;
-        if (!m.Travels || m.Path is PathShape.Around or PathShape.Zigzag or PathShape.InPlace) return layout;
-        bool forward = a.End is null || a.End is { Landmark: null, Actor: null, Region: ImageRegion.Background };
-        bool backward = !forward && a.Start is null && a.End?.Actor is not null;
-        if (!forward && !backward) return layout;
+        if (OpenEnded(a) is not { } forward) return layout;
         float seconds = duration;
         if (actor.Segments is not null)
         {
@@ -532,6 +530,18 @@ public sealed partial class Generator
             seconds = actor.Sequence?.Travel?.Duration ?? duration;
         }
         return OpenPaths.Extend(layout, actor, seconds, forward, feet => Seen(view, feet, actor.Height * layout.Scale));
+    }
+
+    /// <summary>
+    /// Which way the actor's travel is left open: true when its end is (no end, or "away"), false when only its start
+    /// is (it heads for another actor from nowhere in particular), null when it does not travel or both are fixed.
+    /// </summary>
+    static bool? OpenEnded(ActorPlan a)
+    {
+        var m = a.Moving;
+        if (!m.Travels || m.Path is PathShape.Around or PathShape.Zigzag or PathShape.InPlace) return null;
+        if (a.End is null || a.End is { Landmark: null, Actor: null, Region: ImageRegion.Background }) return true;
+        return a.Start is null && a.End?.Actor is not null ? false : null;
     }
 
     /// <summary>Whether an actor of <paramref name="height"/> standing at <paramref name="feet"/> is seen whole in <paramref name="view"/>, clear of a 5 % side margin.</summary>

@@ -119,4 +119,70 @@ public class RelationLayoutTests
                     Assert.True(Ground(comp.Actors[i].Frames[f].Position, comp.Actors[j].Frames[f].Position) >= girth[i] + girth[j],
                         $"frame {f}: {actors[i].Id} and {actors[j].Id} overlap");
     }
+
+    [Fact]
+    public void An_overtaker_starts_behind_goes_faster_the_same_way_and_ends_ahead()
+    {
+        // "a courier on foot overtakes a postman": drawn on crossing ways, at one walking pace
+        var actors = new[] { Actor("courier", "jog"), Actor("postman", "walk") };
+        var layouts = new[] { Line("courier", new Vector3(2, 0, 3), new Vector3(-2, 0, 5)), Line("postman", new Vector3(-2, 0, 4), new Vector3(2, 0, 4)) };
+        var related = RelationLayout.Apply([Rel(RelationKind.Past, ["courier"], "postman")], actors, layouts, View);
+        Assert.Equal("postman", related.PacedBy["courier"]);
+        var comp = Composer.Compose(new ComposeScene(View, 0f, 10f, 4f, Fps), [(actors[0], related.Layouts[0]), (actors[1], related.Layouts[1])], pacedBy: related.PacedBy);
+        var c = comp.Actors[0].Frames; var p = comp.Actors[1].Frames;
+        var way = Vector3.Normalize(p[^1].Position - p[0].Position);
+        Assert.True(Vector3.Dot(c[0].Position - p[0].Position, way) < -0.5f, "starts behind");
+        Assert.True(Vector3.Dot(c[^1].Position - p[^1].Position, way) > 0.5f, "ends ahead");
+        Assert.True(Vector3.Dot(Vector3.Normalize(c[^1].Position - c[0].Position), way) > 0.95f, "the same way");
+        float Travelled(IReadOnlyList<ActorFrame> f) => Enumerable.Range(1, f.Count - 1).Sum(i => Ground(f[i].Position, f[i - 1].Position));
+        Assert.True(Travelled(c) >= 1.3f * Travelled(p), $"faster: {Travelled(c):0.0} m vs {Travelled(p):0.0} m in the same time");
+        for (int f = 0; f < comp.FrameCount; f++) Assert.True(Ground(c[f].Position, p[f].Position) >= 0.6f, $"frame {f}: passes beside it, not through it");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Actors_far_apart_stand_several_metres_apart_across_the_view(bool group)
+    {
+        var actors = new[] { Actor("a", "idle"), Actor("b", "idle") };
+        var layouts = new[] { Still("a", new Vector3(0.5f, 0, 3)), Still("b", new Vector3(-0.5f, 0, 3.5f)) };
+        var relation = group ? Rel(RelationKind.FarFrom, ["a", "b"]) : Rel(RelationKind.FarFrom, ["a"], "b");
+        var (result, _) = RelationLayout.Apply([relation], actors, layouts, View);
+        Assert.True(Ground(result[0].Waypoints[0], result[1].Waypoints[0]) >= 4f);
+        Assert.True(ScreenX(result[0].Waypoints[0]) < ScreenX(result[1].Waypoints[0]), "each keeps its side");
+        // far apart already: left where they were
+        var wide = new[] { Still("a", new Vector3(3, 0, 3)), Still("b", new Vector3(-3, 0, 3)) };
+        Assert.Equal(wide[0].Waypoints[0], RelationLayout.Apply([relation], actors, wide, View).Layouts[0].Waypoints[0]);
+    }
+
+    [Fact]
+    public void Partners_stand_where_their_two_person_clip_was_made_to_be_played()
+    {
+        var grapple = ProceduralMotions.Find("punch")!;
+        var clip = new MotionClip("grapple", ["grapple"], grapple.Fps, grapple.Rotations, grapple.Root, true, grapple.Skeleton) { PartnerDistance = 0.7f };
+        var skin = TestActors.StickFigure(Skeleton.Default);
+        var actors = new[] { new ComposedActor("a", skin, clip), new ComposedActor("b", skin, clip) };
+        var layouts = new[] { Still("a", new Vector3(0, 0, 3)), Still("b", new Vector3(0.2f, 0, 3)) };
+        var (result, _) = RelationLayout.Apply([Rel(RelationKind.FacesEachOther, ["a", "b"], with: Interaction.Fighting)], actors, layouts, View);
+        float want = MathF.Max(0.7f, 2 * actors[0].CapsuleRadius + 0.1f);
+        Assert.Equal(want, Ground(result[0].Waypoints[0], result[1].Waypoints[0]), 2);
+    }
+
+    [Theory]
+    [InlineData("chatting", 1.0, 1.4)]
+    [InlineData("hugging", 0.3, 0.8)]
+    public void One_who_talks_to_or_hugs_another_faces_it_at_the_actions_distance(string motion, double min, double max)
+    {
+        // "the baker chats with the mayor": the plan aims the baker's action at the mayor and says no relation
+        var plan = PlannedVideo.Plan("a square", [PlannedVideo.Actor("baker", motion, target: "mayor"), PlannedVideo.Actor("mayor", "standing")]);
+        var relations = RelationLayout.Implied(plan);
+        var r = Assert.Single(relations);
+        Assert.Equal(RelationKind.FacesEachOther, r.Kind);
+        var actors = new[] { Actor("baker", "idle"), Actor("mayor", "idle") };
+        var (result, facing) = RelationLayout.Apply(relations, actors, [Still("baker", new Vector3(2, 0, 3)), Still("mayor", new Vector3(-1.5f, 0, 5))], View);
+        Assert.InRange(Ground(result[0].Waypoints[0], result[1].Waypoints[0]), min, max);
+        Assert.Equal("mayor", facing["baker"]);
+        // an action that is not done together ("waving at") leaves them where they are
+        Assert.Empty(RelationLayout.Implied(PlannedVideo.Plan("a square", [PlannedVideo.Actor("baker", "waving", target: "mayor"), PlannedVideo.Actor("mayor", "standing")])));
+    }
 }
