@@ -38,6 +38,7 @@ public static class StudioApp
         services.AddSingleton(sp => new LocalRequestGuard(sp.GetRequiredService<StudioOptions>()));
         services.AddSingleton<StudioPipeline>();
         services.AddSingleton(sp => new SceneViews(() => sp.GetRequiredService<StudioPipeline>().Create(null, Pipeline.SilentObserver.Instance)));
+        services.AddSingleton(sp => new JobLog(sp.GetRequiredService<StudioOptions>().ProjectsRoot));
         services.AddSingleton<JobQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<JobQueue>());
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>

@@ -46,7 +46,11 @@ public sealed class ChatDirector : IDirector
         "'Three children: one runs, one jumps' are three actors, each with its own motion; 'two runners race, one fast and one slow' are two " +
         "runners with speeds fast and slow. Ids come from the head noun ('five pigeons peck' = pigeon-1..pigeon-5). Every person, animal, " +
         "vehicle or moved thing the prompt names is an actor, also as an object ('hugs her daughter', 'kicks a ball', 'stands next to a car'); " +
-        "furniture and buildings are landmarks. 'After B, A' and 'A after B' give B's actors the lower order. Put how actors stand or move relative to each other " +
+        "furniture and buildings are landmarks; a likeness ('a toy train', 'a stone lion') is not an actor. The agent of a passive ('a cat is chased by a dog', " +
+        "'a ball kicked by a boy') is an actor doing the action. A companion ('with her dog', 'with a dog far behind him', 'with a cat nearby') is an actor; " +
+        "a vehicle ridden ('rides a bicycle') travels with its rider. 'Runs faster than his father' makes the father an actor running at speed slow " +
+        "(the subject fast); 'overtakes a walking man' gives the man the motion walking (slow) and the overtaker fast. " +
+        "'After B, A' and 'A after B' give B's actors the lower order. Put how actors stand or move relative to each other " +
         "or to the camera ('side by side', 'in a row', 'facing each other', 'left of', 'toward', 'follows', 'chases') and what they do together " +
         "('shake hands', 'box') in relations. The scene is the place phrase only ('a snowy mountain slope'); 'at night' or 'at sunset' is its lighting. " +
         "List the scene's landmarks the prompt names. Answer with one JSON object only.";

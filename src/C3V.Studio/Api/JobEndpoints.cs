@@ -72,7 +72,7 @@ static class JobEndpoints
                 var (events, changed, finished) = job.EventsAfter(last);
                 foreach (var e in events)
                 {
-                    await ctx.Response.WriteAsync($"id: {e.Seq}\nevent: {e.Type}\ndata: {JsonSerializer.Serialize(new { e.Seq, e.Type, e.Stage, e.Text, e.Done, e.Total, e.Reused, position = queue.PositionOf(job) }, Web)}\n\n", ct);
+                    await ctx.Response.WriteAsync($"id: {e.Seq}\nevent: {e.Type}\ndata: {JsonSerializer.Serialize(new { e.Seq, e.Type, e.Stage, e.Text, e.Done, e.Total, e.Reused, position = e.Position ?? queue.PositionOf(job) }, Web)}\n\n", ct);
                     last = e.Seq;
                 }
                 await ctx.Response.Body.FlushAsync(ct);
@@ -80,10 +80,10 @@ static class JobEndpoints
                 try { await changed.WaitAsync(TimeSpan.FromSeconds(15), ct); }
                 catch (TimeoutException) { await ctx.Response.WriteAsync(": keep-alive\n\n", ct); }
             }
-        }).WithSummary("Server-sent events of a job: queued, running, started/progress/finished per stage, warning, then done/failed/cancelled");
+        }).WithSummary("Server-sent events of a job: queued, position (when jobs ahead start or go), running, started/progress/finished per stage, warning, then done/failed/cancelled/interrupted");
     }
 
-    static Job Find(JobQueue queue, string id) => queue.Find(id) ?? throw new NotFoundException($"no job '{(id.Length > 40 ? id[..40] : id)}' (jobs are kept until the server stops)");
+    static Job Find(JobQueue queue, string id) => queue.Find(id) ?? throw new NotFoundException($"no job '{(id.Length > 40 ? id[..40] : id)}' (only the newest {JobLog.Keep} jobs are kept)");
 
     internal static string Short(string s) => s.Length <= 80 ? s : s[..80] + "…";
 }

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using C3V.Common;
 using C3V.Direct;
@@ -18,6 +19,8 @@ public sealed record ProjectListItem(string Name, string Prompt, int Actors, str
 /// <summary>Projects: list, open, duplicate, delete; plan and placement edits, one-concept edits, render, export, files, transcripts.</summary>
 static class ProjectEndpoints
 {
+    static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/projects", (ProjectStore store, JobQueue queue) => store.List().Select(name =>
@@ -48,6 +51,8 @@ static class ProjectEndpoints
                 ["name"] = name, ["project"] = node, ["files"] = files,
                 ["transcripts"] = new JsonArray(Transcripts(dir).Select(t => (JsonNode)t.Name).ToArray()),
                 ["job"] = queue.ActiveOn(name)?.Id,
+                // The newest job on the project, finished or not, from this run of the server or an earlier one.
+                ["lastJob"] = queue.All().FirstOrDefault(j => j.Project == name) is { } last ? JsonSerializer.SerializeToNode(JobInfo.Of(last, queue), Web) : null,
             });
         }).WithSummary("A project: prompt, options, plan, placement, refined paths, composition, last render, history, downloadable files");
 
@@ -69,7 +74,7 @@ static class ProjectEndpoints
 
         api.MapPost("/projects/{name}/plan", async (string name, HttpRequest req, ProjectStore store, JobQueue queue, StudioPipeline pipeline) =>
         {
-            var dir = store.Existing(name);
+            var dir = store.Writable(name);
             var plan = Generator.CheckPlan(await Bodies.ReadPlanFormatAsync<ScenePlan>(req, req.HttpContext.RequestAborted));
             return Queue(queue, name, "plan", "apply the edited plan", async (observer, ct) =>
                 await pipeline.Create(StudioPipeline.ProjectLlm(dir), observer).EditAsync(dir, new EditRequest { Plan = plan }, ct));
@@ -78,7 +83,7 @@ static class ProjectEndpoints
 
         api.MapPost("/projects/{name}/placement", async (string name, HttpRequest req, ProjectStore store, JobQueue queue, StudioPipeline pipeline) =>
         {
-            var dir = store.Existing(name);
+            var dir = store.Writable(name);
             var body = await Bodies.ReadPlanFormatAsync<PlacementBody>(req, req.HttpContext.RequestAborted);
             return Queue(queue, name, "placement", "apply the drawn placement (lift, refine, compose, render)", async (observer, ct) =>
                 await pipeline.Create(StudioPipeline.ProjectLlm(dir), observer).EditAsync(dir, new EditRequest { Placements = body.Placements }, ct));
@@ -87,14 +92,14 @@ static class ProjectEndpoints
 
         api.MapPost("/projects/{name}/edit", async (string name, HttpRequest req, ProjectStore store, JobQueue queue, StudioPipeline pipeline) =>
         {
-            var dir = store.Existing(name);
+            var dir = store.Writable(name);
             var edit = new EditRequest(await Bodies.ReadAsync<ConceptEdit>(req, req.HttpContext.RequestAborted));
             return Queue(queue, name, "edit", "edit one concept", async (observer, ct) => await pipeline.Create(StudioPipeline.ProjectLlm(dir), observer).EditAsync(dir, edit, ct));
         }).WithSummary("Change one concept (actor look, motion, scene, camera, add/remove actor), as the edit verb does").Accepts<ConceptEdit>("application/json");
 
         api.MapPost("/projects/{name}/render", async (string name, HttpRequest req, ProjectStore store, JobQueue queue, StudioPipeline pipeline) =>
         {
-            var dir = store.Existing(name);
+            var dir = store.Writable(name);
             var b = req.ContentLength is null or 0 ? new RenderBody() : await Bodies.ReadAsync<RenderBody>(req, req.HttpContext.RequestAborted);
             if (b.Width is null != b.Height is null) throw new C3VException("width, height: give both or neither");
             (int, int)? size = b.Width is { } w ? (w, b.Height!.Value) : null;
@@ -104,7 +109,7 @@ static class ProjectEndpoints
 
         api.MapPost("/projects/{name}/export", async (string name, HttpRequest req, ProjectStore store, JobQueue queue, StudioPipeline pipeline) =>
         {
-            var dir = store.Existing(name);
+            var dir = store.Writable(name);
             var b = req.ContentLength is null or 0 ? new ExportBody() : await Bodies.ReadAsync<ExportBody>(req, req.HttpContext.RequestAborted);
             return Queue(queue, name, "export", $"export per-frame .{b.Format} splats", async (observer, ct) =>
             {

@@ -54,6 +54,18 @@ public sealed partial class ProjectStore
         return dir;
     }
 
+    /// <summary>
+    /// An existing project the pipeline may write in: as <see cref="Existing"/>, and no file or folder inside it
+    /// is a link leading out of the projects folder (the pipeline would follow it and write outside).
+    /// </summary>
+    public string Writable(string name)
+    {
+        var dir = Existing(name);
+        foreach (var entry in new DirectoryInfo(dir).EnumerateFileSystemInfos("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
+            if (entry.LinkTarget is not null) CheckNoLinkOut(entry.FullName);
+        return dir;
+    }
+
     public bool Exists(string name) => Directory.Exists(Path.Combine(Root, name)) || File.Exists(Path.Combine(Root, name));
 
     /// <summary>

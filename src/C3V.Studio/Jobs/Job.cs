@@ -11,6 +11,8 @@ public enum JobState
     [JsonStringEnumMemberName("done")] Done,
     [JsonStringEnumMemberName("failed")] Failed,
     [JsonStringEnumMemberName("cancelled")] Cancelled,
+    /// <summary>The studio stopped (or crashed) before the job ended; known from its record in the projects folder.</summary>
+    [JsonStringEnumMemberName("interrupted")] Interrupted,
 }
 
 /// <summary>
@@ -20,13 +22,15 @@ public enum JobState
 public sealed record JobEvent
 {
     public required int Seq { get; init; }
-    /// <summary>queued, started, progress, finished, warning, done, failed, cancelled.</summary>
+    /// <summary>queued, position, running, started, progress, finished, warning, done, failed, cancelled, interrupted.</summary>
     public required string Type { get; init; }
     public string? Stage { get; init; }
     public string? Text { get; init; }
     public int? Done { get; init; }
     public int? Total { get; init; }
     public bool? Reused { get; init; }
+    /// <summary>The job's place in the queue when it was queued or moved up (1 = next).</summary>
+    public int? Position { get; init; }
     public DateTimeOffset Utc { get; init; } = DateTimeOffset.UtcNow;
 }
 
@@ -52,6 +56,25 @@ public sealed class Job
         Work = work;
     }
 
+    /// <summary>A job of an earlier run of the studio, as its record left it (it cannot run again).</summary>
+    internal Job(JobRecord record)
+    {
+        Id = record.Id;
+        Kind = record.Kind;
+        Project = record.Project;
+        Description = record.Description;
+        Created = record.Created;
+        State = record.State;
+        Summary = record.Summary;
+        Error = record.Error;
+        _events.AddRange(record.Events);
+        Work = (_, _) => throw new InvalidOperationException($"job {Id} is a record of an earlier run");
+        if (!IsFinished)
+            Finish(JobState.Interrupted, null, State == JobState.Queued
+                ? "interrupted: the studio stopped before this job started; start it again"
+                : "interrupted: the studio stopped while this job ran; start it again");
+    }
+
     public string Id { get; } = Guid.NewGuid().ToString("N")[..12];
     public string Kind { get; }
     public string Project { get; }
@@ -61,8 +84,10 @@ public sealed class Job
     public RunSummary? Summary { get; private set; }
     public string? Error { get; private set; }
     internal JobWork Work { get; }
+    /// <summary>Told after each event worth keeping across a restart (not per-frame progress): the queue writes the job's record.</summary>
+    internal Action<Job>? Changed { get; set; }
     internal CancellationToken Cancellation => _cancel.Token;
-    public bool IsFinished => State is JobState.Done or JobState.Failed or JobState.Cancelled;
+    public bool IsFinished => State is JobState.Done or JobState.Failed or JobState.Cancelled or JobState.Interrupted;
 
     public void Cancel() => _cancel.Cancel();
 
@@ -72,18 +97,32 @@ public sealed class Job
         lock (_gate) return (_events.Where(e => e.Seq > after).ToList(), _changed.Task, IsFinished);
     }
 
-    internal void Add(string type, string? stage = null, string? text = null, int? done = null, int? total = null, bool? reused = null)
+    /// <summary>The last place in the queue the job was told, if any.</summary>
+    internal int? LastPosition
+    {
+        get { lock (_gate) return _events.LastOrDefault(e => e.Position is not null)?.Position; }
+    }
+
+    /// <summary>The job as its record keeps it.</summary>
+    internal JobRecord Record()
+    {
+        lock (_gate) return new JobRecord(Id, Kind, Project, Description, Created, State, Error, Summary, [.. _events]);
+    }
+
+    internal void Add(string type, string? stage = null, string? text = null, int? done = null, int? total = null, bool? reused = null, int? position = null)
     {
         TaskCompletionSource wake;
         lock (_gate)
         {
-            // Render progress comes per frame; keep only the latest for the replay (the page needs the bar, not the history).
-            if (type == "progress" && _events.Count > 0 && _events[^1].Type == "progress" && _events[^1].Stage == stage) _events.RemoveAt(_events.Count - 1);
-            _events.Add(new JobEvent { Seq = (_events.Count == 0 ? 0 : _events[^1].Seq) + 1, Type = type, Stage = stage, Text = text, Done = done, Total = total, Reused = reused });
+            // Render progress comes per frame, positions with every job ahead; keep only the latest for the replay
+            // (the page needs the bar and the place now, not their history).
+            if (type is "progress" or "position" && _events.Count > 0 && _events[^1].Type == type && _events[^1].Stage == stage) _events.RemoveAt(_events.Count - 1);
+            _events.Add(new JobEvent { Seq = (_events.Count == 0 ? 0 : _events[^1].Seq) + 1, Type = type, Stage = stage, Text = text, Done = done, Total = total, Reused = reused, Position = position });
             wake = _changed;
             _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
         }
         wake.TrySetResult();
+        if (type != "progress") Changed?.Invoke(this);
     }
 
     internal void Start()
@@ -104,12 +143,13 @@ public sealed class Job
         lock (_gate)
         {
             State = state;
-            var type = state switch { JobState.Done => "done", JobState.Cancelled => "cancelled", _ => "failed" };
+            var type = state switch { JobState.Done => "done", JobState.Cancelled => "cancelled", JobState.Interrupted => "interrupted", _ => "failed" };
             _events.Add(new JobEvent { Seq = (_events.Count == 0 ? 0 : _events[^1].Seq) + 1, Type = type, Text = error ?? summary?.Video });
             wake = _changed;
             _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
         }
         wake.TrySetResult();
+        Changed?.Invoke(this);
     }
 }
 

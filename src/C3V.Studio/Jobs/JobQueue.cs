@@ -14,14 +14,36 @@ public sealed class ProjectBusyException(Job job) : C3VException($"project '{job
 
 /// <summary>
 /// Runs pipeline jobs one after the other (the machine's cores go to one render at a time), so a project never
-/// has two runs at once; a job waiting shows its place in the queue. Jobs outlive the requests that started
-/// them and are kept (with their events) until the server stops.
+/// has two runs at once; a job waiting shows its place in the queue, updated as jobs ahead start or go. Jobs
+/// outlive the requests that started them, and their records (<see cref="JobLog"/>) outlive the server: after a
+/// restart, earlier jobs are listed again, those cut short as interrupted.
 /// </summary>
-public sealed class JobQueue(ILogger<JobQueue> log) : BackgroundService
+public sealed class JobQueue : BackgroundService
 {
     readonly Channel<Job> _pending = Channel.CreateUnbounded<Job>();
     readonly Lock _gate = new();
     readonly List<Job> _jobs = [];
+    readonly ILogger<JobQueue> _log;
+    readonly JobLog _records;
+
+    public JobQueue(ILogger<JobQueue> log, JobLog records)
+    {
+        _log = log;
+        _records = records;
+        foreach (var record in records.Load(p => log.LogWarning("{Problem}", p)))
+        {
+            var job = new Job(record);
+            if (job.State != record.State) Save(job); // it was cut short: say so in its record too
+            _jobs.Add(job);
+        }
+    }
+
+    void Save(Job job)
+    {
+        // A full disk or a removed folder must not stop the job itself; the record is a convenience.
+        try { _records.Save(job); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { _log.LogWarning("could not write the record of job {Id}: {Message}", job.Id, e.Message); }
+    }
 
     /// <summary>Queues a job for <see cref="Job.Project"/>; refused while another job on that project is not finished.</summary>
     public Job Enqueue(Job job)
@@ -30,10 +52,20 @@ public sealed class JobQueue(ILogger<JobQueue> log) : BackgroundService
         {
             if (_jobs.FirstOrDefault(j => j.Project == job.Project && !j.IsFinished) is { } busy) throw new ProjectBusyException(busy);
             _jobs.Add(job);
+            // Told its place under the lock, so no update of the queue's places comes before it.
+            job.Changed = Save;
+            job.Add("queued", text: job.Description, position: PositionOf(job));
         }
-        job.Add("queued", text: job.Description);
         _pending.Writer.TryWrite(job);
         return job;
+    }
+
+    /// <summary>Tells every waiting job its place after the queue moved.</summary>
+    void MovedUp()
+    {
+        lock (_gate)
+            foreach (var waiting in _jobs.Where(j => j.State == JobState.Queued))
+                if (PositionOf(waiting) is var place && place != waiting.LastPosition) waiting.Add("position", position: place);
     }
 
     /// <summary>Cancels a job: a waiting one ends at once, a running one at the pipeline's next check.</summary>
@@ -42,8 +74,10 @@ public sealed class JobQueue(ILogger<JobQueue> log) : BackgroundService
         lock (_gate)
         {
             job.Cancel();
-            if (job.State == JobState.Queued) job.Finish(JobState.Cancelled, null, "cancelled before it started");
+            if (job.State != JobState.Queued) return;
+            job.Finish(JobState.Cancelled, null, "cancelled before it started");
         }
+        MovedUp();
     }
 
     public Job? Find(string id)
@@ -69,7 +103,8 @@ public sealed class JobQueue(ILogger<JobQueue> log) : BackgroundService
         lock (_gate)
         {
             if (job.State != JobState.Queued) return 0;
-            return _jobs.Count(j => j.State == JobState.Queued && j.Created <= job.Created && j != job) + 1;
+            // Jobs run in the order they were queued, which is the list's order.
+            return _jobs.TakeWhile(j => j != job).Count(j => j.State == JobState.Queued) + 1;
         }
     }
 
@@ -79,12 +114,17 @@ public sealed class JobQueue(ILogger<JobQueue> log) : BackgroundService
         {
             if (job.IsFinished) continue; // cancelled while it waited
             job.Start();
+            MovedUp();
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, job.Cancellation);
             try
             {
                 // The pipeline is CPU-bound and synchronous in places: run it off the request threads.
                 var summary = await Task.Run(() => job.Work(new JobObserver(job), linked.Token), linked.Token);
                 job.Finish(JobState.Done, summary, null);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested && !job.Cancellation.IsCancellationRequested)
+            {
+                job.Finish(JobState.Interrupted, null, "interrupted: the studio stopped while this job ran; start it again");
             }
             catch (OperationCanceledException e)
             {
@@ -93,7 +133,7 @@ public sealed class JobQueue(ILogger<JobQueue> log) : BackgroundService
             catch (Exception e)
             {
                 job.Finish(JobState.Failed, null, ApiErrors.Describe(e));
-                if (e is not C3VException and not IOException) log.LogError(e, "job {Id} failed", job.Id);
+                if (e is not C3VException and not IOException) _log.LogError(e, "job {Id} failed", job.Id);
             }
         }
     }

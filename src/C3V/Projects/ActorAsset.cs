@@ -17,6 +17,8 @@ public static class ActorAsset
     const uint Magic = 0x41563343; // "C3VA"
     const int FormatVersion = 1;
     public const string Extension = ".c3va";
+    /// <summary>The tallest skeleton a file may hold (metres): larger is damage, not an actor.</summary>
+    const float MaxHeight = 1000;
 
     public static void Save(SkinnedCloud actor, string path) => AtomicFile.Write(path, s =>
     {
@@ -49,8 +51,11 @@ public static class ActorAsset
             var offsets = new Vector3[Skeleton.JointCount];
             for (int j = 0; j < offsets.Length; j++) offsets[j] = new Vector3(r.ReadSingle(), r.ReadSingle(), r.ReadSingle());
             float height = r.ReadSingle();
+            if (!offsets.All(o => float.IsFinite(o.X + o.Y + o.Z))) throw new InvalidFileException(path, "a skeleton offset is not finite");
+            if (!(height is > 0 and <= MaxHeight)) throw new InvalidFileException(path, $"skeleton height {height} is outside 0..{MaxHeight} m");
             var cloud = new GaussianCloud(count, degree);
             foreach (var a in Arrays(cloud)) Read(r, MemoryMarshal.AsBytes(a.AsSpan()));
+            if (!AllFinite(cloud.X) || !AllFinite(cloud.Y) || !AllFinite(cloud.Z)) throw new InvalidFileException(path, "a Gaussian position is not finite");
             var bones = new int[SkinnedCloud.MaxInfluences][];
             var weights = new float[SkinnedCloud.MaxInfluences][];
             for (int k = 0; k < SkinnedCloud.MaxInfluences; k++)
@@ -58,12 +63,19 @@ public static class ActorAsset
                 bones[k] = new int[count]; weights[k] = new float[count];
                 Read(r, MemoryMarshal.AsBytes(bones[k].AsSpan()));
                 Read(r, MemoryMarshal.AsBytes(weights[k].AsSpan()));
+                if (!AllFinite(weights[k])) throw new InvalidFileException(path, "a skinning weight is not finite");
             }
             return new SkinnedCloud(cloud, new Skeleton(offsets, height), bones, weights);
         }
         catch (FileNotFoundException) { throw new InvalidFileException(path, "file not found"); }
         catch (EndOfStreamException) { throw new InvalidFileException(path, "truncated"); }
         catch (ArgumentException e) { throw new InvalidFileException(path, $"inconsistent skinning data ({e.Message})"); }
+    }
+
+    static bool AllFinite(ReadOnlySpan<float> values)
+    {
+        foreach (float v in values) if (!float.IsFinite(v)) return false;
+        return true;
     }
 
     static void Read(BinaryReader r, Span<byte> into) => r.BaseStream.ReadExactly(into);

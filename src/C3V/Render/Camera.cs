@@ -93,9 +93,12 @@ public sealed record Camera
     /// </summary>
     public static IReadOnlyList<Camera> LoadJson(string path)
     {
+        UserPath.Full(path, "cameras file");
+        UserPath.CheckReadable(path, "cameras file");
         JsonDocument doc;
         try { doc = JsonDocument.Parse(File.ReadAllBytes(path)); }
-        catch (FileNotFoundException) { throw new InvalidFileException(path, "file not found"); }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException) { throw new InvalidFileException(path, "file not found"); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new InvalidFileException(path, $"cannot be read ({e.Message})"); }
         catch (JsonException e) { throw new InvalidFileException(path, $"not valid JSON ({e.Message})"); }
         using (doc)
         {
@@ -135,12 +138,15 @@ public sealed record Camera
         {
             if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(name, out var v) || v.ValueKind != JsonValueKind.Number)
                 throw new InvalidFileException(path, $"{where}: missing number '{name}'");
-            float f = v.GetSingle();
-            if (!float.IsFinite(f)) throw new InvalidFileException(path, $"{where}: '{name}' is not finite");
+            // TryGetSingle refuses numbers beyond float's range (1e39) where GetSingle would throw
+            if (!v.TryGetSingle(out float f) || !float.IsFinite(f)) throw new InvalidFileException(path, $"{where}: '{name}' is not a finite number");
             return f;
         }
-        int w = (int)Num("width"), h = (int)Num("height");
-        if (w <= 0 || h <= 0) throw new InvalidFileException(path, $"{where}: width and height must be positive");
+        float width = Num("width"), height = Num("height");
+        const int max = GaussianRasterizer.MaxImageSide;
+        if (width is < 1 or > max || height is < 1 or > max || width != MathF.Floor(width) || height != MathF.Floor(height))
+            throw new InvalidFileException(path, $"{where}: width and height must be whole numbers of pixels in 1..{max}");
+        int w = (int)width, h = (int)height;
         float fx = Num("fx"), fy = Num("fy"), cx = Num("cx"), cy = Num("cy");
         if (fx <= 0 || fy <= 0) throw new InvalidFileException(path, $"{where}: fx and fy must be positive");
         if (!e.TryGetProperty("world_to_camera", out var m) || m.ValueKind != JsonValueKind.Array || m.GetArrayLength() < 3)
@@ -151,7 +157,7 @@ public sealed record Camera
             var row = m[r];
             if (row.ValueKind != JsonValueKind.Array || row.GetArrayLength() != 4 || row.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.Number))
                 throw new InvalidFileException(path, $"{where}: world_to_camera row {r} must hold 4 numbers");
-            rows[r] = row.EnumerateArray().Select(v => v.GetSingle()).ToArray();
+            rows[r] = row.EnumerateArray().Select(v => v.TryGetSingle(out float f) ? f : float.NaN).ToArray();
             if (rows[r].Any(v => !float.IsFinite(v))) throw new InvalidFileException(path, $"{where}: world_to_camera row {r} is not finite");
         }
         return new Camera

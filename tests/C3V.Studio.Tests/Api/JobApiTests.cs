@@ -56,6 +56,24 @@ public sealed class JobApiTests(StudioFactory studio)
     }
 
     [Fact]
+    public async Task A_waiting_jobs_place_in_the_queue_is_updated_as_the_jobs_ahead_start()
+    {
+        var client = studio.CreateClient();
+        var names = new[] { "place-a", "place-b", "place-c" };
+        foreach (var n in names) await studio.CopyOfBaseAsync(client, n);
+        var ids = new List<string>();
+        foreach (var n in names) ids.Add(await StudioFactory.StartAsync(client, new { width = 64, height = 64 }, $"/api/projects/{n}/render"));
+        var last = await StudioFactory.EventsAsync(client, ids[^1]);
+        Assert.Equal("done", last[^1].Type);
+        // Every place the last job was told while it waited, up to the moment it ran: never going back, ending at 1.
+        var places = last.TakeWhile(e => e.Type != "running").Where(e => e.Type is "queued" or "position")
+            .Select(e => e.Data["position"]!.GetValue<int>()).ToList();
+        Assert.True(places.Count >= 1 && places[^1] == 1, $"places told: {string.Join(", ", places)}");
+        Assert.True(places.Zip(places.Skip(1)).All(p => p.Second < p.First), $"places told: {string.Join(", ", places)}");
+        foreach (var id in ids[..^1]) await StudioFactory.EventsAsync(client, id);
+    }
+
+    [Fact]
     public async Task A_queued_job_cancelled_before_it_runs_ends_cancelled_at_once()
     {
         var client = studio.CreateClient();

@@ -17,6 +17,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public string ProjectsRoot { get; } = Path.Combine(Path.GetTempPath(), $"c3v-browser-tests-{Guid.NewGuid():N}");
     public string? SkipReason { get; private set; }
     public string Address { get; private set; } = "";
+    /// <summary>The built front end.</summary>
+    public string? WebRoot { get; private set; }
     public HttpClient Http { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
     WebApplication? _app;
@@ -33,6 +35,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (!File.Exists(Chromium)) { SkipReason = $"Chromium is not installed ({Chromium}; apt-get install chromium)"; return; }
         var web = FrontEnd.EnsureBuilt(FrontEnd.SourceFolder(), _ => { }, out var problem);
         if (web is null) { SkipReason = problem; return; }
+        WebRoot = web;
         var built = clock.Elapsed.TotalSeconds;
         Directory.CreateDirectory(ProjectsRoot);
         _app = StudioApp.Build(new StudioOptions { ProjectsRoot = ProjectsRoot, Port = 0, WebRoot = web }, logging: _ => { });
@@ -88,17 +91,25 @@ public sealed class BrowserFixture : IAsyncLifetime
         return name;
     }
 
-    /// <summary>Where the page screenshots go: docs/studio/ of the repository.</summary>
+    /// <summary>
+    /// Where the page screenshots go: a folder of the test output (bin/…/studio-shots), so a test run leaves the
+    /// checkout clean; C3V_STUDIO_SHOTS names another folder (relative to the repository root), e.g. docs/studio
+    /// to refresh the documentation's screenshots on purpose.
+    /// </summary>
     public static string Shot(string name)
     {
+        var folder = Path.Combine(AppContext.BaseDirectory, "studio-shots");
+        if (Environment.GetEnvironmentVariable("C3V_STUDIO_SHOTS") is { Length: > 0 } chosen)
+            folder = Path.IsPathRooted(chosen) ? chosen : Path.Combine(RepositoryRoot() ?? Directory.GetCurrentDirectory(), chosen);
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name);
+    }
+
+    static string? RepositoryRoot()
+    {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "C3V.slnx")))
-            {
-                var docs = Path.Combine(dir.FullName, "docs", "studio");
-                Directory.CreateDirectory(docs);
-                return Path.Combine(docs, name);
-            }
-        return Path.Combine(Path.GetTempPath(), name);
+            if (File.Exists(Path.Combine(dir.FullName, "C3V.slnx"))) return dir.FullName;
+        return null;
     }
 
     public async Task DisposeAsync()

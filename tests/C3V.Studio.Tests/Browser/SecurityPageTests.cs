@@ -73,7 +73,8 @@ public sealed class SecurityPageTests(BrowserFixture browser)
         await height.DispatchEventAsync("change");
         await page.GetByTestId("apply-plan").ClickAsync();
         var fieldError = page.Locator("[data-error-for='actors[0].heightMeters']");
-        await Assertions.Expect(fieldError).ToContainTextAsync("heightMeters");
+        await Assertions.Expect(fieldError).ToContainTextAsync("expected a number");
+        await Assertions.Expect(page.GetByTestId("plan-error")).ToContainTextAsync("actors[0].heightMeters");
         await page.GetByTestId("plan").ScreenshotAsync(new() { Path = BrowserFixture.Shot("plan-field-error.png") });
 
         // A pasted plan with 500 actors.

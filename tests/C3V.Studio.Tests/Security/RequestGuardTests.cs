@@ -99,4 +99,27 @@ public sealed class RequestGuardTests(StudioFactory studio)
         }
         finally { File.Delete(outside); }
     }
+
+    [Fact]
+    public async Task A_project_holding_a_link_out_is_not_written_through()
+    {
+        var client = studio.CreateClient();
+        var name = await studio.CopyOfBaseAsync(client, "renders-linked-out");
+        var outside = Directory.CreateTempSubdirectory("c3v-outside-").FullName;
+        try
+        {
+            // The project's renders/ swapped for a link to a folder elsewhere: a render would write there.
+            var renders = Path.Combine(studio.ProjectsRoot, name, "renders");
+            Directory.Delete(renders, recursive: true);
+            Directory.CreateSymbolicLink(renders, outside);
+            foreach (var (path, body) in new[] { ("render", "{}"), ("export", "{}"), ("edit", "{\"motion\": \"dancing\"}") })
+            {
+                var res = await client.PostAsync($"/api/projects/{name}/{path}", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+                Assert.Equal(HttpStatusCode.Forbidden, res.StatusCode);
+                Assert.Contains("link leading outside", await res.Content.ReadAsStringAsync());
+            }
+            Assert.Empty(Directory.EnumerateFileSystemEntries(outside));
+        }
+        finally { Directory.Delete(outside, recursive: true); }
+    }
 }

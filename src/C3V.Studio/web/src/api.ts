@@ -23,7 +23,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   return parsed as T;
 }
 
-export type JobState = "queued" | "running" | "done" | "failed" | "cancelled";
+export type JobState = "queued" | "running" | "done" | "failed" | "cancelled" | "interrupted";
 
 export interface RunSummary { video?: string; frames: number; reused: string[]; recomputed: string[]; warnings: string[]; seconds: number }
 
@@ -65,6 +65,7 @@ export interface ProjectDetail {
   files: { video?: string; contactSheet?: string; reference?: string; annotations?: string; frames?: string };
   transcripts: string[];
   job?: string | null;
+  lastJob?: JobInfo | null;
 }
 
 export interface ViewCamera { position: number[]; r: number[]; fovYDegrees: number; width: number; height: number; fx: number; fy: number; cx: number; cy: number }

@@ -84,6 +84,9 @@ async function openProject(name: string) {
   renderPanel(render, name, detail);
   transcriptPanel(transcripts, name, detail);
   if (detail.job) { track(await api<JobInfo>("GET", `/api/jobs/${detail.job}`)); return; }
+  // The project's last job (this run of the server or an earlier one: a restart shows it as interrupted), unless
+  // the progress panel already shows it.
+  if (detail.lastJob && progress.dataset.job !== detail.lastJob.id) followJob(progress, detail.lastJob, () => {});
   let view: SceneView | null = null;
   try { view = await api<SceneView>("GET", `${projectUrl(name)}/view`); }
   catch (e) { clear(viewer, h("p", { class: "error" }, (e as ApiFailure).message)); }

@@ -47,7 +47,8 @@ export function planForm(panel: HTMLElement, name: string, plan: ScenePlan, star
       const f = e as ApiFailure;
       message.textContent = f.message;
       const at = f.body?.field ? panel.querySelector<HTMLElement>(`[data-error-for="${CSS.escape(f.body.field)}"]`) : null;
-      if (at) at.textContent = f.message;
+      // Beside the field, the message without the field's path ("$.actors[0].heightMeters: …"): the field is right there.
+      if (at) at.textContent = f.message.replace(/^\$?\.?[^:\s]*:\s*/, "");
     }
   };
   clear(panel, h("h3", {}, "Plan"), ...sceneRows, ...actorBlocks,

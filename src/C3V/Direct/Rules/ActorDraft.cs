@@ -13,14 +13,37 @@ sealed class ActorDraft
     /// <summary>What the actor does, in order ("stretches, then jogs away"): never empty; the last is the one being read.</summary>
     public List<SegmentDraft> Segments { get; private set; } = [new()];
     public SegmentDraft Current => Segments[^1];
-    public bool HasMotion => Segments.Any(x => x.Phrases.Count > 0);
+    /// <summary>Whether the prompt said what the actor does (the "standing" given to one only named is not said).</summary>
+    public bool HasMotion => Segments.Any(x => x.Phrases.Count > 0 && !x.Placeholder);
+    /// <summary>What another's verb makes this actor do ("chases a cat": the cat runs away), unless the prompt says what it does.</summary>
+    public void Imply(IEnumerable<string> phrases, string? lemma = null, bool? travels = null)
+    {
+        if (HasMotion) return;
+        Current.Phrases.Clear();
+        Current.Placeholder = false;
+        Current.Phrases.AddRange(phrases);
+        Current.Lemma = lemma ?? Current.Lemma;
+        if (travels is { } t) Current.Travels = t;
+    }
+
+    /// <summary>An actor only named ("next to a car"): it stands, until a verb of its own says otherwise.</summary>
+    public void Stand()
+    {
+        if (HasMotion || Current.Phrases.Count > 0) return;
+        Current.Phrases.Add("standing");
+        Current.Placeholder = true;
+    }
     /// <summary>Whether the motion being read carries the actor across the scene.</summary>
     public bool Travels { get => Current.Travels; set => Current.Travels = value; }
     /// <summary>Which way the motion being read goes in the image ("toward the camera").</summary>
     public ImageDirection? Direction { get => Current.Direction; set => Current.Direction = value; }
     public PathShape Path { get; set; } = PathShape.Auto;
     /// <summary>The next verb starts a new segment (a sequence marker came: "then", "after that").</summary>
-    public void StartSegment() { if (Current.Phrases.Count > 0) Segments.Add(new()); }
+    public void StartSegment()
+    {
+        if (Current.Placeholder) Current.Phrases.Clear();
+        else if (Current.Phrases.Count > 0) Segments.Add(new());
+    }
     /// <summary>Forgets what the actor was said to do (a member of a group told apart: "one runs").</summary>
     public void ClearMotion() => Segments = [new()];
     /// <summary>
@@ -85,10 +108,14 @@ sealed class SegmentDraft
     public MotionSpeed Speed { get; set; }
     public string? Lemma { get; set; }
     public ImageDirection? Direction { get; set; }
+    /// <summary>Read from a participle before the noun ("a walking man"): what the actor does unless a verb of its own says otherwise.</summary>
+    public bool FromModifier { get; set; }
+    /// <summary>The "standing" of an actor only named (<see cref="ActorDraft.Stand"/>): replaced by the first verb it gets.</summary>
+    public bool Placeholder { get; set; }
 
     public SegmentDraft Copy()
     {
-        var c = new SegmentDraft { Travels = Travels, Count = Count, Speed = Speed, Lemma = Lemma, Direction = Direction };
+        var c = new SegmentDraft { Travels = Travels, Count = Count, Speed = Speed, Lemma = Lemma, Direction = Direction, FromModifier = FromModifier, Placeholder = Placeholder };
         c.Phrases.AddRange(Phrases);
         return c;
     }

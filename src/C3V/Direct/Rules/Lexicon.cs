@@ -66,6 +66,12 @@ static class Lexicon
     /// <summary>Whether a word (singular or plural) is an actor noun.</summary>
     public static bool IsActorNoun(string word) => TryActorNoun(Singular(word), out _);
 
+    /// <summary>Whether a word (singular or plural) names a vehicle ("bus", "boats"): present in a scene, it is an actor like a being.</summary>
+    public static bool IsVehicleNoun(string word) => Actors.BodyCatalog.ForNoun(Singular(word)) is { Kind: Actors.ActorKind.Vehicle };
+
+    /// <summary>Words before a noun that make it a likeness or a plaything, not the thing ("a toy train", "a stone lion statue").</summary>
+    public static readonly HashSet<string> LikenessWords = ["toy", "plush", "stuffed", "model", "miniature", "statue", "sculpture", "figurine", "painting", "picture", "poster", "drawing", "cardboard", "paper", "stone", "bronze", "marble"];
+
     /// <summary>Whether a word (singular or plural) names a living or self-moving being (a person, animal, creature, robot), not a thing.</summary>
     public static bool IsAnimateNoun(string word) => TryActorNoun(Singular(word), out var info) && info.Category != ActorCategory.Object;
 
@@ -75,8 +81,8 @@ static class Lexicon
     /// <summary>Verb lemmas; inflected forms (walks, walking, walked) are derived in <see cref="VerbForms"/>.</summary>
     static readonly (string, VerbInfo)[] VerbLemmas =
     [
-        .. Verbs(true, "walk", "run", "jog", "stroll", "march", "sprint", "wander", "stride", "trot", "gallop", "crawl", "fly", "limp", "sneak", "tiptoe", "chase", "follow", "move", "go", "come", "cross", "circle", "skate", "ride", "cycle", "drive", "roam", "patrol", "pace", "travel", "hike", "hurry", "rush", "dash", "race", "swim", "slide", "glide", "roll", "stagger", "shuffle", "waddle", "hop", "skip", "leave", "enter", "approach", "head", "return", "flee", "escape", "step", "zoom", "scurry", "prowl", "stalk", "amble", "saunter", "meander", "trudge", "plod", "creep", "charge", "bolt", "dart", "scamper", "scuttle", "slither", "swoop", "soar", "paddle", "sail", "wade", "overtake", "pursue", "arrive", "depart", "parade", "prance", "strut", "speed", "swerve", "accelerate", "descend", "ascend", "scramble", "pedal", "lead", "commute", "jaywalk", "skid", "tumble", "frolic", "romp", "lunge", "pounce", "advance", "retreat", "proceed", "migrate", "sprawl"),
-        .. Verbs(false, "dance", "play", "fight", "beat", "hit", "tap", "shoot", "aim", "raise", "drum", "strum", "conduct", "preach", "scream", "roar", "howl", "bark", "growl", "box", "jump", "wave", "sit", "stand", "clap", "cheer", "kick", "punch", "stretch", "spin", "twirl", "bow", "salute", "sing", "practice", "practise", "perform", "exercise", "train", "meditate", "pose", "celebrate", "shake", "nod", "laugh", "cry", "talk", "shout", "yell", "throw", "catch", "juggle", "lift", "squat", "kneel", "lie", "sleep", "rest", "wait", "watch", "look", "read", "eat", "drink", "cook", "paint", "swing", "sway", "bounce", "rock", "spar", "wrestle", "fence", "do", "make", "hold", "carry", "greet", "hug", "kiss", "point", "dive", "flip", "cartwheel", "somersault", "breakdance", "boogie", "shiver", "tremble", "think", "argue", "stomp", "pray", "fish", "golf", "skateboard", "surf", "ski", "snowboard", "yawn", "idle", "stay", "remain", "sweep", "mop", "dig", "build", "climb", "crouch", "strike", "attack", "defend", "block", "flex", "wiggle", "march-in-place", "face", "embrace", "cuddle", "chat", "speak", "duel", "battle", "brawl", "jab", "pirouette", "waltz", "tango", "peck", "graze", "knit", "sew", "draw", "grapple", "munch", "chew", "nibble", "chop", "feed", "pet", "stroke", "sharpen", "write", "sniff", "lick", "scratch", "hammer", "wash", "toss", "serve", "push", "pull", "drag", "neigh", "meow", "moo", "chirp", "flap", "hover", "float", "steer", "turn", "leap", "stumble", "fall", "rise", "lean", "bend", "reach", "grab", "pick", "drop", "knock", "blow", "whistle", "hum", "photograph", "sketch", "rake", "shovel", "mow", "bathe", "splash", "dodge", "tackle", "dribble", "swat", "nap", "doze", "sip", "listen", "observe", "stare", "gaze", "glance", "peek", "wink", "smile", "frown", "beckon", "gesture", "signal", "applaud", "curtsy", "rehearse", "chant", "recite", "lecture", "teach", "give", "offer", "receive", "deliver", "spike", "volley", "reel", "hunt", "search", "explore", "inspect", "repair", "polish", "stir", "slice", "bake", "fry", "grill", "pour", "wipe", "fold", "load", "stack", "vault", "twist", "shimmy", "bask", "sunbathe", "relax", "lounge", "forage", "gnaw", "burrow", "perch", "preen", "wag", "pant", "purr", "hiss", "squawk", "quack", "honk", "brake", "land", "launch", "tickle", "bite", "sniffle", "sneeze", "cough", "giggle", "weep", "sob", "mourn", "smash", "slam", "swipe", "slap", "poke", "ponder", "pluck", "drill", "harvest", "shear", "shave", "undress", "scold", "bicker", "tease", "taunt"),
+        .. Verbs(true, "walk", "run", "jog", "stroll", "march", "sprint", "wander", "stride", "trot", "gallop", "crawl", "fly", "limp", "sneak", "tiptoe", "chase", "follow", "move", "go", "come", "cross", "circle", "skate", "ride", "cycle", "drive", "roam", "patrol", "pace", "travel", "hike", "hurry", "rush", "dash", "race", "swim", "slide", "glide", "roll", "stagger", "shuffle", "waddle", "hop", "skip", "leave", "enter", "approach", "head", "return", "flee", "escape", "step", "zoom", "scurry", "prowl", "stalk", "amble", "saunter", "meander", "trudge", "plod", "creep", "charge", "bolt", "dart", "scamper", "scuttle", "slither", "swoop", "soar", "paddle", "sail", "wade", "overtake", "outrun", "outpace", "pursue", "arrive", "depart", "parade", "prance", "strut", "speed", "swerve", "accelerate", "descend", "ascend", "scramble", "pedal", "lead", "commute", "jaywalk", "skid", "tumble", "frolic", "romp", "lunge", "pounce", "advance", "retreat", "proceed", "migrate", "sprawl"),
+        .. Verbs(false, "dance", "play", "fight", "beat", "hit", "tap", "shoot", "aim", "raise", "drum", "strum", "conduct", "preach", "scream", "roar", "howl", "bark", "growl", "box", "jump", "wave", "sit", "stand", "clap", "cheer", "kick", "punch", "stretch", "spin", "twirl", "bow", "salute", "sing", "practice", "practise", "perform", "exercise", "train", "meditate", "pose", "celebrate", "shake", "nod", "laugh", "cry", "talk", "shout", "yell", "throw", "catch", "juggle", "lift", "squat", "kneel", "lie", "sleep", "rest", "wait", "watch", "look", "read", "eat", "drink", "cook", "paint", "swing", "sway", "bounce", "rock", "spar", "wrestle", "fence", "do", "make", "hold", "carry", "greet", "hug", "kiss", "point", "dive", "flip", "cartwheel", "somersault", "breakdance", "boogie", "shiver", "tremble", "think", "argue", "stomp", "pray", "fish", "golf", "skateboard", "surf", "ski", "snowboard", "yawn", "idle", "stay", "remain", "sweep", "mop", "dig", "build", "climb", "crouch", "strike", "attack", "defend", "block", "flex", "wiggle", "march-in-place", "face", "embrace", "cuddle", "chat", "speak", "duel", "battle", "brawl", "jab", "pirouette", "waltz", "tango", "peck", "graze", "knit", "sew", "draw", "grapple", "munch", "chew", "nibble", "chop", "feed", "pet", "stroke", "sharpen", "write", "sniff", "lick", "scratch", "hammer", "wash", "toss", "serve", "push", "pull", "drag", "neigh", "meow", "moo", "chirp", "flap", "hover", "float", "steer", "turn", "leap", "stumble", "fall", "rise", "lean", "bend", "reach", "grab", "pick", "drop", "knock", "blow", "whistle", "hum", "photograph", "sketch", "rake", "shovel", "mow", "bathe", "splash", "dodge", "tackle", "dribble", "swat", "nap", "doze", "sip", "listen", "observe", "stare", "gaze", "glance", "peek", "wink", "smile", "frown", "beckon", "gesture", "signal", "applaud", "curtsy", "rehearse", "chant", "recite", "lecture", "teach", "give", "offer", "receive", "deliver", "spike", "volley", "reel", "hunt", "search", "explore", "inspect", "repair", "polish", "stir", "slice", "bake", "fry", "grill", "pour", "wipe", "fold", "load", "stack", "vault", "twist", "shimmy", "bask", "sunbathe", "relax", "lounge", "forage", "gnaw", "burrow", "perch", "preen", "wag", "pant", "purr", "hiss", "squawk", "quack", "honk", "brake", "land", "launch", "tickle", "bite", "sniffle", "sneeze", "cough", "giggle", "weep", "sob", "mourn", "smash", "slam", "swipe", "slap", "poke", "ponder", "pluck", "drill", "harvest", "shear", "shave", "undress", "scold", "bicker", "tease", "taunt", "meet", "stop", "pause", "halt"),
     ];
 
     static readonly Dictionary<string, string> Irregular = new()
@@ -87,7 +93,14 @@ static class Lexicon
         ["drank"] = "drink", ["slid"] = "slide", ["left"] = "leave", ["did"] = "do", ["does"] = "do", ["doing"] = "do",
         ["goes"] = "go", ["made"] = "make", ["held"] = "hold", ["dug"] = "dig", ["built"] = "build", ["struck"] = "strike",
         ["swung"] = "swing", ["dove"] = "dive", ["taught"] = "teach", ["hid"] = "hide",
+        ["thrown"] = "throw", ["ridden"] = "ride", ["driven"] = "drive", ["bitten"] = "bite", ["beaten"] = "beat", ["led"] = "lead",
+        ["fed"] = "feed", ["shot"] = "shoot", ["drawn"] = "draw", ["flown"] = "fly", ["spun"] = "spin", ["overtaken"] = "overtake",
+        ["outran"] = "outrun", ["overtook"] = "overtake",
     };
+
+    /// <summary>Past participles that do not end in "-ed" ("is thrown by", "was caught by"): passives are read with them.</summary>
+    public static readonly HashSet<string> IrregularParticiples =
+        ["caught", "held", "struck", "thrown", "ridden", "driven", "bitten", "beaten", "led", "fed", "shot", "hit", "taught", "swung", "built", "dug", "drawn", "flown", "spun", "overtaken", "outrun"];
 
     /// <summary>Every inflected form (walk, walks, walking, walked) → verb.</summary>
     public static readonly IReadOnlyDictionary<string, VerbInfo> VerbForms = BuildVerbForms();
@@ -171,13 +184,27 @@ static class Lexicon
     /// <summary>Verbs that send a thing they act on flying or rolling ("kicks a ball", "throws a frisbee to her dog").</summary>
     public static readonly HashSet<string> PropelVerbs = ["kick", "throw", "toss", "hit", "roll", "push", "bat", "serve", "pass", "shoot", "fling", "lob", "bounce", "dribble", "launch", "strike", "swat", "spike", "volley", "fly"];
 
+    /// <summary>Verbs that pass another traveller ("overtakes a walking man"): both travel, the subject faster.</summary>
+    public static readonly HashSet<string> OvertakeVerbs = ["overtake", "outrun", "outpace"];
+
+    /// <summary>General verbs of going: done by an actor named for its way of moving ("a skier slides"), they are that way ("skiing").</summary>
+    public static readonly HashSet<string> GenericGoVerbs = ["ride", "move", "go", "travel", "slide", "glide", "head", "come", "proceed", "advance", "cruise"];
+
+    /// <summary>The verb an agent noun is named for ("jogger" → "jog", "cyclist" → "cycle"), or null.</summary>
+    public static string? AgentVerb(string noun) => noun switch
+    {
+        "jogger" => "jog", "runner" or "sprinter" => "run", "cyclist" or "biker" => "cycle", "rider" or "jockey" => "ride", "skater" or "skateboarder" or "rollerblader" => "skate",
+        "skier" => "ski", "swimmer" => "swim", "walker" or "pedestrian" => "walk", "hiker" or "backpacker" => "hike", "driver" => "drive", "rower" or "paddler" => "paddle", "surfer" => "surf", "snowboarder" => "snowboard",
+        _ => null,
+    };
+
     /// <summary>Verbs whose object is held or worn, a prop rather than an actor ("holds a ball").</summary>
     public static readonly HashSet<string> HoldVerbs = ["hold", "carry", "wear", "grab", "clutch", "grip", "wave", "swing", "juggle", "draw", "raise", "lift", "play"];
 
     /// <summary>Verbs that say their speed themselves: a sprint is fast, a stroll slow.</summary>
     public static MotionSpeed? SpeedOf(string lemma) => lemma switch
     {
-        "sprint" or "dash" or "race" or "rush" or "hurry" or "zoom" or "bolt" or "charge" or "speed" or "scurry" or "flee" => MotionSpeed.Fast,
+        "sprint" or "dash" or "race" or "rush" or "hurry" or "zoom" or "bolt" or "charge" or "speed" or "scurry" or "flee" or "overtake" or "outrun" or "outpace" => MotionSpeed.Fast,
         "stroll" or "amble" or "saunter" or "wander" or "tiptoe" or "sneak" or "creep" or "meander" or "shuffle" or "trudge" or "plod" or "crawl" or "limp" or "stagger" or "waddle" => MotionSpeed.Slow,
         _ => null,
     };
@@ -192,8 +219,10 @@ static class Lexicon
         _ when phrase.Contains("shak") && phrase.Contains("hand") || lemma is "greet" => Interaction.Handshake,
         "box" or "punch" or "spar" or "jab" => Interaction.Boxing,
         "fight" or "wrestle" or "kick" or "attack" or "strike" or "battle" or "brawl" => Interaction.Fighting,
+        _ when phrase.Contains("punch") || phrase.Contains("jab") => Interaction.Boxing, // "trade punches"
+        _ when phrase.Contains("kick") || phrase.Contains("blows") => Interaction.Fighting, // "exchange kicks"
         "hug" or "embrace" or "cuddle" => Interaction.Hug,
-        "talk" or "chat" or "argue" or "speak" or "converse" or "discuss" or "whisper" => Interaction.Talking,
+        "talk" or "chat" or "argue" or "speak" or "converse" or "discuss" or "whisper" or "meet" => Interaction.Talking,
         "dance" or "waltz" or "tango" => Interaction.Dancing,
         "play" => Interaction.Playing,
         _ => null,

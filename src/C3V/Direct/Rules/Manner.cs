@@ -40,6 +40,9 @@ static class Manner
 
     public static bool IsAgain(string word) => word is "again";
 
+    /// <summary>Words that grade or hold a motion without naming it ("very slowly", "lies still"): left out of the phrase.</summary>
+    public static bool IsDegree(string word) => word is "very" or "really" or "extremely" or "so" or "too" or "quite" or "rather" or "still" or "motionless";
+
     /// <summary>The speed a manner adverb gives, or null.</summary>
     public static MotionSpeed? SpeedOf(string word) => word switch
     {

@@ -183,11 +183,17 @@ sealed partial class Parse
     string DefaultScene()
     {
         string With(IEnumerable<string> things) => string.Join(" and ", things.Select(l => ("aeiou".Contains(l[0]) ? "an " : "a ") + l));
+        bool roadVehicle = actors.Any(a => Actors.BodyCatalog.ForNoun(a.Noun) is { Kind: Actors.ActorKind.Vehicle, Build: "car" or "suv" or "van" or "truck" or "bus" or "motorcycle" or "scooter" });
         if (landmarks.Count > 0)
-            return landmarks.Any(l => classifier.IsIndoor(l)) ? "a room with " + With(landmarks) : "an open lawn with " + With(landmarks);
-        if (actors.Any(a => Actors.BodyCatalog.ForNoun(a.Noun) is { Kind: Actors.ActorKind.Vehicle, Build: "car" or "suv" or "van" or "truck" or "bus" or "motorcycle" or "scooter" }))
-            return "a street";
-        return "an empty stage";
+        {
+            // a bus beside a bench is in a street; a cabin or a barn is seen from outside
+            if (roadVehicle) return "a street with " + With(landmarks);
+            bool building = landmarks.Any(l => Lexicon.BuildingNouns.Contains(l.Split(' ')[^1]));
+            return !building && landmarks.Any(l => classifier.IsIndoor(l)) ? "a room with " + With(landmarks) : "an open lawn with " + With(landmarks);
+        }
+        if (roadVehicle) return "a street";
+        if (objectScene is { } place) return place;
+        return classifier.SettingOf(prompt) ?? "an empty stage";
     }
 
     static string Slug(string noun) => new(noun.Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray());

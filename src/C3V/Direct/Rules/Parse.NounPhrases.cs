@@ -107,6 +107,31 @@ sealed partial class Parse
         return (other, k);
     }
 
+    /// <summary>
+    /// The actor an object pronoun points back to, other than <paramref name="exclude"/>: "him"/"her" the last person (or
+    /// creature, robot, animal), "it" the last animal or thing, "them" the last actor.
+    /// </summary>
+    ActorDraft? Referent(string pronoun, IReadOnlyCollection<ActorDraft> exclude)
+    {
+        var others = actors.Where(a => !exclude.Contains(a)).ToList();
+        ActorDraft? Last(Func<ActorDraft, bool> fits) => others.LastOrDefault(fits);
+        return pronoun switch
+        {
+            "him" or "her" => Last(a => a.Category is ActorCategory.Human or ActorCategory.Creature or ActorCategory.Robot) ?? Last(a => a.Category == ActorCategory.Animal),
+            "it" => Last(a => a.Category is ActorCategory.Object or ActorCategory.Animal),
+            _ => null,
+        } ?? others.LastOrDefault();
+    }
+
+    /// <summary>"him", "them", "it", or "her" standing alone ("by her", not "by her brother").</summary>
+    bool IsObjectPronoun(int k) => Is(k, "him", "them", "it") || Is(k, "her") && NounPhraseEnd(k) == k + 1;
+
+    /// <summary>Whether every word from <paramref name="from"/> up to <paramref name="to"/> is an adverb (true when there are none).</summary>
+    bool AdverbsOnly(int from, int to) => Enumerable.Range(from, to - from).All(IsAdverb);
+
+    /// <summary>Whether a word between <paramref name="np"/> and the head makes the noun a likeness ("a toy train"): scenery, not an actor.</summary>
+    bool IsLikeness(int np, int head) => Enumerable.Range(np, Math.Max(0, head - np)).Any(k => Lexicon.LikenessWords.Contains(W(k)));
+
     static int Ordinal(string w) => w switch
     {
         "first" => 1, "second" => 2, "third" => 3, "fourth" => 4, "fifth" => 5, _ => 0,
@@ -129,8 +154,8 @@ sealed partial class Parse
         while (i < t.Count && !t[i].IsPunctuation)
         {
             string w = W(i);
-            if (i > headStart && (IsPreposition(i) || Lexicon.Auxiliaries.Contains(w) || RelativeWords.Contains(w) || ClauseWords.Contains(w))) break;
-            if (i > headStart && IsVerbForm(i) && !(IsGerund(i) && i == headStart)) break;
+            if (i > headStart && (IsPreposition(i) || Lexicon.Auxiliaries.Contains(w) || RelativeWords.Contains(w) || ClauseWords.Contains(w) || Manner.CountAt(t, i).Length > 0)) break;
+            if (i > headStart && IsVerbForm(i) && !(IsGerund(i) && AdverbsOnly(headStart, i)) && !IsNounBeforeVerb(i)) break;
             if (i == headStart && (IsPreposition(i) && !Lexicon.IsActorNoun(w))) break;
             head = i;
             i++;
@@ -146,6 +171,7 @@ sealed partial class Parse
         if ((definite || W(start + 1) == "same") && actors.LastOrDefault(a => a.Noun == noun) is { } existing)
         {
             AttributeModifiers(ref i, existing);
+            Own(start, i, existing);
             return existing;
         }
 
@@ -163,6 +189,18 @@ sealed partial class Parse
         var pre = Enumerable.Range(headStart, head - headStart).Where(k => !Is(k, "same")).ToList();
         for (int k = 0; k < pre.Count; k++)
         {
+            // "a slow runner", "a slowly walking cow": manner; "a walking man", "a sleeping cat": what it does
+            if (Manner.SpeedOf(W(pre[k])) is { } speed) { draft.Current.Speed = speed; continue; }
+            if (IsAdverb(pre[k])) continue;
+            if (IsGerund(pre[k]) && !IsColorOrGarmentWord(pre[k]))
+            {
+                string lemma = LemmaOf(W(pre[k]));
+                draft.Current.Phrases.Add(W(pre[k]));
+                draft.Current.Lemma = lemma;
+                draft.Current.Travels = Lexicon.VerbForms.TryGetValue(W(pre[k]), out var v) ? v.Travels : classifier.Travels(W(pre[k]));
+                draft.Current.FromModifier = true;
+                continue;
+            }
             if (k + 1 < pre.Count && ColorNames.TryGet(W(pre[k]) + " " + W(pre[k + 1]), out _))
             {
                 draft.Attributes.Add(Text(pre[k], pre[k + 1] + 1).ToLowerInvariant());
@@ -176,8 +214,22 @@ sealed partial class Parse
         }
         AttributeModifiers(ref i, draft);
         draft.Description = Describe(start, countLength, head, i, draft.Count);
+        Own(start, i, draft);
         return draft;
     }
+
+    void Own(int from, int to, ActorDraft draft)
+    {
+        for (int k = from; k < to; k++) owner[k] = draft;
+    }
+
+    /// <summary>
+    /// "a long train crosses", "a steam train stops": a word that is both an actor noun and a verb ("train") is the head
+    /// noun when the verb, an auxiliary or the clause's end follows it.
+    /// </summary>
+    bool IsNounBeforeVerb(int i) =>
+        Lexicon.IsActorNoun(W(i)) && (IsVerbForm(i + 1) || Lexicon.Auxiliaries.Contains(W(i + 1)) || IsPathEnd(i + 1) || IsPreposition(i + 1)
+            || W(i + 1).EndsWith('s') && !Lexicon.IsActorNoun(W(i + 1)) && !Lexicon.PlaceNouns.Contains(W(i + 1)));
 
     /// <summary>
     /// Whether the subject's head noun is at <paramref name="head"/>, so that the word at <paramref name="next"/> (which
@@ -192,6 +244,7 @@ sealed partial class Parse
         string w = W(next);
         if (Lexicon.IsActorNoun(w) || Lexicon.PlaceNouns.Contains(w) || Lexicon.Determiners.Contains(w) || IsPreposition(next)
             || ClauseWords.Contains(w) || RelativeWords.Contains(w) || Lexicon.Auxiliaries.Contains(w) || !w.All(char.IsLetter)) return false;
+        if (Lexicon.IsPlural(W(head)) && Lexicon.IsActorNoun(W(head)) && !w.EndsWith('s')) return true; // "two kickboxers trade kicks"
         if (Lexicon.IsActorNoun(W(head))) return !IsVerbForm(next + 1) || IsPreposition(next + 1); // "a robot vacuum moves": a compound
         if (Lexicon.IsPlural(W(head)) && !w.EndsWith('s')) return true;
         return w.EndsWith('s') && !w.EndsWith("ss") && w.Length > 3 && w is not ("has" or "was" or "its" or "this");
@@ -248,6 +301,8 @@ sealed partial class Parse
     bool IsGarmentPhrase(int i, out int end)
     {
         end = NounPhraseEnd(i);
+        // "with a white poodle" is a companion, "with a red ball" a prop: an actor noun is never clothing
+        if (HeadOf(i) is var head && head >= 0 && Lexicon.IsActorNoun(W(head))) return false;
         var words = t.Select(x => x.Word).ToList();
         for (int k = i; k < end; k++)
         {
@@ -265,9 +320,11 @@ sealed partial class Parse
         // an object pronoun is a whole noun phrase ("toward her in a park"), though "her" may also open one ("her dog")
         if (Is(j, "him", "them", "it", "me", "us") || Is(j, "her") && (j + 1 >= t.Count || t[j + 1].IsPunctuation || IsPreposition(j + 1) || ClauseWords.Contains(W(j + 1)))) return j + 1;
         if (Lexicon.Determiners.Contains(W(j)) || CountAt(j).Length > 0) j += Math.Max(1, CountAt(j).Length);
-        int words = 0;
+        int words = 0, first = j;
         while (j < t.Count && !t[j].IsPunctuation)
         {
+            // "a slowly walking cow": a participle after adverbs only modifies the noun to come
+            if (words > 0 && IsGerund(j) && AdverbsOnly(first, j)) { j++; words++; continue; }
             if (Is(j, "of") && words > 0 && j + 1 < t.Count && !t[j + 1].IsPunctuation) { j++; words = 0; if (Lexicon.Determiners.Contains(W(j))) j++; continue; }
             if (words > 0 && (IsPreposition(j) || ClauseWords.Contains(W(j)) || RelativeWords.Contains(W(j)) || Lexicon.Auxiliaries.Contains(W(j)))) break;
             if (words > 0 && IsVerbForm(j, allowBare: false) && !IsColorOrGarmentWord(j)) break;
@@ -277,14 +334,21 @@ sealed partial class Parse
             if (words > 0 && W(j).EndsWith("ed") && W(j).Length > 4 && Lexicon.IsActorNoun(W(j - 1))) break; // "a car parked on the street"
             // a new noun phrase ("on the beach one surfer runs") or a bare verb ending the subject ("a woman in a grey coat stroll through")
             if (words > 0 && (Lexicon.Determiners.Contains(W(j)) && !Is(j, "her") || CountAt(j).Length > 0)) break;
-            if (words > 0 && Lexicon.VerbForms.TryGetValue(W(j), out var verb) && verb.Lemma == W(j) && !IsColorOrGarmentWord(j)
-                && (IsPathEnd(j + 1) || IsPreposition(j + 1) || Lexicon.Determiners.Contains(W(j + 1)))) break;
+            if (words > 0 && Lexicon.VerbForms.TryGetValue(W(j), out var verb) && verb.Lemma == W(j) && !IsColorOrGarmentWord(j) && !Lexicon.IsActorNoun(W(j))
+                && (IsPathEnd(j + 1) || IsPreposition(j + 1) || Lexicon.Determiners.Contains(W(j + 1)) || EndsVerbGroup(j + 1))) break;
+            // "… in a blue robe both wave", "… walk together", "… chase each other": words that follow a verb, never a noun
+            if (words > 0 && (Is(j, "both", "together", "far", "nearby", "ahead", "away", "alone") || Manner.CountAt(t, j).Length > 0 || Match(j, "each other") > 0 || Match(j, "one another") > 0)) break;
             if (Is(j, "and") ) break;
             j++;
             words++;
         }
         return words == 0 ? i : j;
     }
+
+    /// <summary>Words that can only follow a verb ("together", "away", "slowly", "twice", "each other"): the word before them was the verb.</summary>
+    bool EndsVerbGroup(int k) =>
+        Is(k, "together", "away", "off", "back", "home", "again", "both", "around", "about") || IsAdverb(k) || Manner.CountAt(t, k).Length > 0
+        || Match(k, "each other") > 0 || Match(k, "one another") > 0;
 
     bool IsColorOrGarmentWord(int k) => ColorNames.IsColorWord(W(k)) || AttributeVocabulary.Find(AttributeKind.Garment, W(k)) is not null;
 }

@@ -24,6 +24,13 @@ sealed partial class Parse
             if ((n = Match(i, "in a straight line")) > 0 || (n = Match(i, "straight")) > 0) { SetPath(subjects, PathShape.Straight, travels: true); i += n; continue; }
             if ((n = Match(i, "in circles")) > 0 || (n = Match(i, "in a circle")) > 0) { if (!AroundObject(i + n)) { SetPath(subjects, PathShape.Around, travels: true); i += n; continue; } }
             if ((n = Match(i, "in a curve")) > 0 || (n = Match(i, "in an arc")) > 0 || (n = Match(i, "along a curved path")) > 0) { SetPath(subjects, PathShape.Curved, travels: true); i += n; continue; }
+            if (((n = Match(i, "far away")) > 0 || (n = Match(i, "far off")) > 0 || (n = Match(i, "in the distance")) > 0) && subjects is not null)
+            {
+                // "a deer stands far away": at the back of the view
+                foreach (var s in subjects.Where(s => !s.Travels)) s.Start ??= new SpatialHint { Region = ImageRegion.Background };
+                i += n;
+                continue;
+            }
             if ((n = Match(i, "in place")) > 0 || (n = Match(i, "on the spot")) > 0) { SetPath(subjects, PathShape.InPlace, travels: false); i += n; continue; }
             if (Is(i, "slowly", "quickly", "happily", "gracefully", "together", "energetically", "alone", "around") && (IsPathEnd(i + 1) || IsPreposition(i + 1)) && !Is(i, "around"))
             { i++; continue; }
@@ -77,7 +84,9 @@ sealed partial class Parse
             int end = NounPhraseEnd(np);
             if (end <= np) { i = np; continue; }
             if (IsLightingPhrase(np, end)) { i = end; continue; } // "at night": read as the lighting
-            var obj = Classify(np, end, subjects, path: best == sl || best == el || best == al || best == xl);
+            // "toward a ball kicked by a striker": a thing something is done to is an actor, wherever it is named
+            bool actedOn = PassiveAt(end) is not null;
+            var obj = Classify(np, end, subjects, path: (best == sl || best == el || best == al || best == xl) && !actedOn, passing: best == xl);
             if ((best == sl || best == el) && obj.Kind == ObjectKind.Place)
             {
                 if (endPrep is "into" && best == el || scene is null && subjects is null) { SetScene(obj, np, end); i = end; continue; }
@@ -87,7 +96,8 @@ sealed partial class Parse
             {
                 Hint(subjects, obj, start: true, SpatialRelation.At, out lastHint, startPrep is "away from" or "leaving" ? RelationKind.AwayFrom : null);
                 lastHintIsEnd = false;
-                foreach (var s in subjects ?? []) s.Travels = true;
+                // "runs from the car" travels; "stands up from the bench", "waves from the boat" act where they are
+                foreach (var s in subjects ?? []) s.Travels |= s.Current.Lemma is null || startPrep is "away from" or "leaving" or "out of";
             }
             else if (best == el && obj.Actor is { } addressee && endPrep is "to" && subjects is not null && subjects.All(s => !s.Travels))
             {
@@ -149,13 +159,14 @@ sealed partial class Parse
                     lastHintIsEnd = !asStart;
                 }
             }
-            i = end;
+            i = Math.Max(end, obj.End);
+            if (obj.Actor is { } acted && Passive(i, [acted]) is int agentEnd) i = agentEnd;
             // a relative clause on an actor object: "towards a woman who is dancing"
             if (obj.Actor is { } a && RelativeWords.Contains(W(i)))
             {
                 i++;
                 while (i < t.Count && Lexicon.Auxiliaries.Contains(W(i))) i++;
-                i = VerbPhrase(i, [a]);
+                i = RelativeClause(i, a);
             }
         }
         return i;
@@ -180,13 +191,15 @@ sealed partial class Parse
 
     enum ObjectKind { Region, Place, Landmark, Actor }
 
-    sealed record PhraseObject(ObjectKind Kind, string Name, ImageRegion? Region, ActorDraft? Actor, int OfPlaceStart = -1);
+    /// <param name="End">Where the phrase really ends when reading the actor took more ("a short man in a blue overall"), else -1.</param>
+    sealed record PhraseObject(ObjectKind Kind, string Name, ImageRegion? Region, ActorDraft? Actor, int OfPlaceStart = -1, int End = -1);
 
     /// <summary>What a prepositional object names: an image region, a place (scene), another actor or a landmark.</summary>
     /// <param name="path">The phrase says where a path goes ("from the ship", "to the train", "across the road"): a thing
-    /// there is a landmark of the path. Anywhere else ("next to a car", "behind a deer") any actor noun is an actor; animals
-    /// and people always are.</param>
-    PhraseObject Classify(int np, int end, List<ActorDraft>? subjects, bool path = false)
+    /// there is a landmark of the path, but beings are actors. Anywhere else ("next to a car", "behind a deer") any actor
+    /// noun is an actor. A likeness ("a toy train", "a stone lion") never is.</param>
+    /// <param name="passing">The path goes by the thing ("past a parked bus"): a vehicle there is an actor the subject passes.</param>
+    PhraseObject Classify(int np, int end, List<ActorDraft>? subjects, bool path = false, bool passing = false)
     {
         var content = Enumerable.Range(np, end - np).Where(k => !Lexicon.Determiners.Contains(W(k))).ToList();
         // "X of Y": split off Y (a region of the image, or the place a landmark belongs to)
@@ -211,13 +224,13 @@ sealed partial class Parse
             var whole = Classify(of + 1, end, subjects);
             if (whole.Kind == ObjectKind.Place) { SetScene(whole, np, end); return whole; }
         }
-        if (end - np == 1 && W(np) is "him" or "her" or "them" or "it"
-            && actors.LastOrDefault(a => subjects is null || !subjects.Contains(a)) is { } referent)
+        if (end - np == 1 && W(np) is "him" or "her" or "them" or "it" && Referent(W(np), subjects ?? []) is { } referent)
             return new PhraseObject(ObjectKind.Actor, referent.Noun, null, referent);
         string headNoun = head.Count > 0 ? Lexicon.Singular(W(head[^1])) : "";
         var existing = actors.LastOrDefault(a => a.Noun == headNoun && (subjects is null || !subjects.Contains(a)));
         if (existing is not null && of < 0) return new PhraseObject(ObjectKind.Actor, headNoun, null, existing);
-        if ((path ? Lexicon.IsAnimateNoun(headNoun) : Lexicon.IsActorNoun(headNoun)) && of < 0 && subjects is not null)
+        bool likeness = head.Count > 0 && IsLikeness(np, head[^1]);
+        if ((path ? Lexicon.IsAnimateNoun(headNoun) || passing && Lexicon.IsVehicleNoun(headNoun) : Lexicon.IsActorNoun(headNoun)) && !likeness && of < 0 && subjects is not null)
         {
             int k = np;
             var other = SubjectPhrase(ref k);
@@ -225,8 +238,8 @@ sealed partial class Parse
             {
                 other.Order = subjects[0].Order;
                 actors.Add(other);
-                if (!other.HasMotion) other.Current.Phrases.Add("standing");
-                return new PhraseObject(ObjectKind.Actor, headNoun, null, other);
+                other.Stand();
+                return new PhraseObject(ObjectKind.Actor, headNoun, null, other, End: k);
             }
         }
         string name = string.Join(' ', head.Select(W));
@@ -336,6 +349,8 @@ sealed partial class Parse
             int e = NounPhraseEnd(stop + pl);
             var content = Enumerable.Range(stop + pl, Math.Max(0, e - stop - pl)).Where(k => !Lexicon.Determiners.Contains(W(k))).ToList();
             if (e <= stop + pl || !(IsPlace(content) || content.Any(k => W(k) is "night" or "sunset" or "dawn" or "dusk" or "rain" or "snow" or "moonlight"))) break;
+            // "with a dog far behind him", "with a boat": beings, and things with the scene, are actors
+            if (content.Any(k => Lexicon.IsAnimateNoun(W(k)) || Is(stop, "with") && Lexicon.IsActorNoun(W(k)))) break;
             stop = e;
         }
         string head = W(Enumerable.Range(np, end - np).Last(k => W(k) != "of" && !Lexicon.Determiners.Contains(W(k))));

@@ -19,6 +19,12 @@ sealed partial class Parse
         var current = subjects[0].Current;
         Interaction? interaction = current.Lemma is { } lemma ? Lexicon.InteractionOf(lemma, string.Join(' ', current.Phrases)) : null;
         void Add(RelationKind kind, Interaction? with = null) => relations.Add(new RelationDraft(kind, subjects.ToList(), Interaction: with));
+        if (Is(i, "together") && subjects.Sum(x => x.Count) > 1)
+        {
+            // "walk together": abreast; "dance together": what they do says how they stand
+            if (subjects.Any(x => x.Travels)) Add(RelationKind.SideBySide);
+            return 1;
+        }
         if ((n = Match(i, "side by side")) > 0 || (n = MatchAfter(i, ["next to", "beside", "alongside", "near"], EachOtherWords)) > 0)
         { Add(RelationKind.SideBySide); return n; }
         if ((n = MatchAny(i, ["in a row", "in a line", "in line", "in single file", "one after another", "one after the other"]).Length) > 0)
@@ -37,20 +43,44 @@ sealed partial class Parse
             Add(RelationKind.AwayFrom);
             return n;
         }
+        if ((n = MatchAfter(i, [""], EachOtherWords)) > 0 && current.Lemma is { } pursuit && Lexicon.PursuitVerbs.Contains(pursuit) && subjects.Count > 1)
+        {
+            // "chase each other": the first runs after the second, round and round
+            relations.Add(new RelationDraft(pursuit == "follow" ? RelationKind.Follows : RelationKind.Chases, subjects.Take(subjects.Count - 1).ToList(), subjects[^1]));
+            foreach (var x in subjects.Take(subjects.Count - 1)) x.EndTarget = subjects[^1];
+            return n;
+        }
         if ((n = MatchAfter(i, ["at", "with", "against", ""], EachOtherWords)) > 0)
-        { Add(RelationKind.FacesEachOther, interaction); return n; }
+        {
+            // "trade kicks at each other": a fight is fought where they stand
+            if (interaction is Interaction.Boxing or Interaction.Fighting or Interaction.SwordFight) foreach (var x in subjects) x.Travels = false;
+            Add(RelationKind.FacesEachOther, interaction);
+            return n;
+        }
         bool pronoun = Is(i + 1, "him", "her", "them") && NounPhraseEnd(i + 1) == i + 2; // "with her", not "with her partner"
         bool animate = pronoun || StartsSubject(i + 1) && !Lexicon.Pronouns.Contains(W(i + 1)) && HeadOf(i + 1) is var h && h >= 0 && Lexicon.IsAnimateNoun(W(h));
         if (Is(i, "with") && interaction is null && animate && current.Phrases.Count > 0)
         {
             // "walks with her friend", "sits with his dog": a companion doing the same, beside the subject
             int k = i + 1;
-            var other = pronoun ? actors.LastOrDefault(a => !subjects.Contains(a)) : SubjectPhrase(ref k);
+            var other = pronoun ? Referent(W(i + 1), subjects) : SubjectPhrase(ref k);
             if (pronoun) k++;
             if (other is null || subjects.Contains(other)) return 0;
             if (!actors.Contains(other)) { other.Order = subjects[0].Order; actors.Add(other); }
-            if (!other.HasMotion) { other.Current.Phrases.AddRange(current.Phrases); other.Current.Lemma = current.Lemma; other.Travels = current.Travels; }
-            relations.Add(subjects[0].Travels ? new RelationDraft(RelationKind.SideBySide, [.. subjects, other]) : new RelationDraft(RelationKind.NextTo, [other], subjects[0]));
+            k += CompanionPlace(k, subjects, other);
+            return k - i;
+        }
+        if (Is(i, "with") && !animate && StartsSubject(i + 1) && HeadOf(i + 1) is var thing && thing >= 0 && Lexicon.IsActorNoun(W(thing))
+            && !IsLikeness(i + 1, thing) && !(current.Lemma is { } held && Lexicon.HoldVerbs.Contains(held)))
+        {
+            // "sits on the beach with a boat nearby", "plays with a ball": a vehicle or thing with the subject is in the scene
+            int k = i + 1;
+            var other = SubjectPhrase(ref k);
+            if (other is null || subjects.Contains(other)) return 0;
+            if (!actors.Contains(other)) { other.Order = subjects[0].Order; actors.Add(other); }
+            other.Stand();
+            k += Locative(k, out _);
+            relations.Add(new RelationDraft(RelationKind.NextTo, [other], subjects[0]));
             return k - i;
         }
         if (Is(i, "with", "against") && interaction is not null && animate)
@@ -58,18 +88,70 @@ sealed partial class Parse
             // "shakes hands with a woman", "dances with the robot", "fights against a knight": the other does it too
             int k = i + 1;
             ActorDraft? other;
-            if (pronoun) { other = actors.LastOrDefault(a => !subjects.Contains(a)); k++; }
+            if (pronoun) { other = Referent(W(i + 1), subjects); k++; }
             else
             {
                 other = SubjectPhrase(ref k);
                 if (other is not null && !actors.Contains(other)) { other.Order = subjects[0].Order; actors.Add(other); }
             }
             if (other is null || subjects.Contains(other)) return 0;
-            if (!other.HasMotion) { other.Current.Phrases.AddRange(current.Phrases); other.Current.Lemma = current.Lemma; }
+            other.Imply(current.Phrases, current.Lemma);
             relations.Add(new RelationDraft(RelationKind.FacesEachOther, [.. subjects, other], Interaction: interaction));
             return k - i;
         }
         return 0;
+    }
+
+    /// <summary>
+    /// Where a companion named with "with" is, and what it does: "with a dog far behind him" (it follows a traveller, or
+    /// stands behind), "with a cat nearby", "with his friend on his left"; with no such words it does what the subject
+    /// does beside it. A companion only placed near a subject that stays ("reads with a cat nearby") is just there,
+    /// standing. Returns the tokens the place words used.
+    /// </summary>
+    int CompanionPlace(int k, List<ActorDraft> subjects, ActorDraft other)
+    {
+        var lead = subjects[0];
+        var current = lead.Current;
+        int n = Locative(k, out var where);
+        if (n == 0 || lead.Travels) other.Imply(current.Phrases, current.Lemma, current.Travels);
+        else other.Stand();
+        relations.Add((where, lead.Travels) switch
+        {
+            (SpatialRelation.Behind, true) => new RelationDraft(RelationKind.Follows, [other], lead),
+            (SpatialRelation.InFrontOf, true) => new RelationDraft(RelationKind.Follows, [.. subjects], other),
+            (SpatialRelation.Behind, false) => new RelationDraft(RelationKind.Behind, [other], lead),
+            (SpatialRelation.InFrontOf, false) => new RelationDraft(RelationKind.InFrontOf, [other], lead),
+            (SpatialRelation.LeftOf, _) => new RelationDraft(RelationKind.LeftOf, [other], lead),
+            (SpatialRelation.RightOf, _) => new RelationDraft(RelationKind.RightOf, [other], lead),
+            (_, true) => new RelationDraft(RelationKind.SideBySide, [.. subjects, other]),
+            _ => new RelationDraft(RelationKind.NextTo, [other], lead),
+        });
+        return n;
+    }
+
+    /// <summary>
+    /// Place words that locate a companion against the subject: "nearby", "(far) behind him", "ahead of her", "next to
+    /// him", "on his left". Returns the tokens used (0 when there are none) and the relation they say.
+    /// </summary>
+    int Locative(int k, out SpatialRelation where)
+    {
+        where = SpatialRelation.Near;
+        int j = k;
+        if (Is(j, "far", "close", "just", "right", "not") && !IsPathEnd(j + 1)) j++;
+        if (Is(j, "nearby", "beside", "alongside", "behind", "ahead") && IsPathEnd(j + 1))
+        {
+            where = W(j) switch { "behind" => SpatialRelation.Behind, "ahead" => SpatialRelation.InFrontOf, _ => SpatialRelation.Near };
+            return j + 1 - k;
+        }
+        if (Is(j, "on", "at", "to") && Is(j + 1, "his", "her", "their", "its", "the") && Is(j + 2, "left", "right") && (IsPathEnd(j + 3) || Is(j + 3, "side")))
+        {
+            where = W(j + 2) == "left" ? SpatialRelation.LeftOf : SpatialRelation.RightOf;
+            return j + (Is(j + 3, "side") ? 4 : 3) - k;
+        }
+        var (phrase, pl) = MatchAny(j, ["ahead of", .. NearPreps.Select(p => p.Phrase)]);
+        if (pl == 0 || !Is(j + pl, "him", "her", "them", "it")) return 0;
+        where = phrase == "ahead of" ? SpatialRelation.InFrontOf : NearPreps.First(p => p.Phrase == phrase).Relation;
+        return j + pl + 1 - k;
     }
 
     static readonly string[] FrameWords = ["frame", "image", "screen", "picture", "view", "shot", "video"];

@@ -14,18 +14,22 @@ sealed partial class Parse
     {
         if (subjects.Sum(a => a.Count) < 2 || subjects[0].Current.Lemma is not { } lemma) return;
         var ia = Lexicon.InteractionOf(lemma, clause); // the whole clause: "fight with swords" is a sword fight
-        if (ia is Interaction.Boxing or Interaction.Fighting or Interaction.SwordFight or Interaction.Hug or Interaction.Handshake
+        if (ia is Interaction.Boxing or Interaction.Fighting or Interaction.SwordFight or Interaction.Hug or Interaction.Handshake or Interaction.Talking
             && !relations.Any(r => r.Kind == RelationKind.FacesEachOther && r.Actors.SequenceEqual(subjects)))
             relations.Add(new RelationDraft(RelationKind.FacesEachOther, subjects.ToList(), Interaction: ia));
     }
 
-    /// <summary>Counts ("twice", "three times", "again") and speed adverbs ("slowly") anywhere in the clause, for its actors' current motion.</summary>
+    /// <summary>
+    /// Counts ("twice", "three times", "again") and speed adverbs ("slowly") anywhere in the clause, for its actors' current
+    /// motion; a word inside one actor's noun phrase ("overtakes a slow runner") is that actor's alone.
+    /// </summary>
     void ReadManner(int from, int to, List<ActorDraft> subjects)
     {
         for (int k = from; k < to; k++)
         {
             var (count, _) = Manner.CountAt(t, k);
-            foreach (var s in subjects)
+            var who = owner.TryGetValue(k, out var o) ? subjects.Where(s => s == o) : subjects;
+            foreach (var s in who)
             {
                 if (count > 0) s.Current.Count = count;
                 else if (Manner.IsAgain(W(k)))
@@ -54,56 +58,182 @@ sealed partial class Parse
             if (!IsVerbForm(i) && !Lexicon.VerbForms.ContainsKey(W(i)) && !(verbSlot && IsUnknownVerb(i))) return i;
             verbSlot = false;
             if (Is(i, "starting", "beginning", "ending", "heading", "going", "stopping") && IsPreposition(i + 1)) return i; // path phrases
+            if (Is(i, "facing", "face", "faces") && (Match(i + 1, "each other") > 0 || Match(i + 1, "one another") > 0)) return i; // a relation, read with the others
             string lemma = LemmaOf(W(i));
             bool travels = Lexicon.VerbForms.TryGetValue(W(i), out var vi) ? vi.Travels : classifier.Travels(W(i));
             int verb = i++;
             // particles and objects up to a preposition or clause boundary
             int objStart = i;
-            ActorDraft? target = null;
             while (i < t.Count && !t[i].IsPunctuation && !ClauseWords.Contains(W(i)) && !RelativeWords.Contains(W(i)))
             {
                 if (IsPreposition(i) && !(i == objStart && Is(i, "around") && IsPathEnd(i + 1))) break;
                 if (i > objStart && IsVerbForm(i, allowBare: false) && !Lexicon.Determiners.Contains(W(i - 1))) break;
-                if (Match(i, "each other") > 0 || Match(i, "one another") > 0 || Match(i, "side by side") > 0) break;
+                if (Match(i, "each other") > 0 || Match(i, "one another") > 0 || Match(i, "side by side") > 0 || Comparative(i).Length > 0 || Is(i, "together") || Is(i, "far") && Is(i + 1, "away", "off")) break;
                 i++;
             }
-            // a pursued actor: "chasing a cat"
             ActorDraft? patient = i > objStart ? ObjectActor(objStart, subjects, lemma) : null;
-            if (patient is not null && Lexicon.PursuitVerbs.Contains(lemma))
-            {
-                if (!patient.HasMotion) { patient.Current.Phrases.Add(lemma == "chase" ? "running away" : "walking"); patient.Travels = true; }
-                target = patient;
-                relations.Add(new RelationDraft(lemma == "chase" ? RelationKind.Chases : lemma == "follow" ? RelationKind.Follows : RelationKind.Toward,
-                    subjects.Where(x => x != patient).ToList(), patient));
-            }
-            else if (patient is not null) ActOn(subjects, patient, lemma, Gerund(lemma, W(verb)), Text(objStart, i).ToLowerInvariant(), travels);
+            if (patient is null && i > objStart && Lexicon.PlaceNouns.Contains(Lexicon.Singular(W(i - 1))) && !IsLightingPhrase(objStart, i))
+                objectScene ??= Text(objStart, i); // "ploughs the field", "leaves the stage"
+            string gerund = Gerund(lemma, W(verb));
+            // "a skier slides down", "a cyclist rides along": a general verb of going, done the way the actor's name says
+            if (Lexicon.GenericGoVerbs.Contains(lemma) && subjects.Select(s => s.Noun).Distinct().Count() == 1 && Lexicon.AgentVerb(subjects[0].Noun) is { } own)
+                gerund = Gerund(own, own);
+            var target = patient is null ? null : Affect(subjects, patient, lemma, gerund, Text(objStart, i).ToLowerInvariant(), travels);
             // adverbs ("slowly") and counts ("twice") say how, not what: they are left out of the motion phrase
-            var objectWords = Enumerable.Range(objStart, i - objStart).Where(k => !IsAdverb(k) && Manner.CountAt(t, k).Length == 0 && !Manner.IsCountTail(t, k)).ToList();
-            string phrase = Gerund(lemma, W(verb)) + (objectWords.Count > 0 ? " " + Text(objectWords[0], objectWords[^1] + 1) : "");
-            if (Is(objStart, "around") && i == objStart + 1) phrase = Gerund(lemma, W(verb)) + " around";
+            var objectWords = Enumerable.Range(objStart, i - objStart).Where(k => !IsAdverb(k) && !Manner.IsDegree(W(k)) && Manner.CountAt(t, k).Length == 0 && !Manner.IsCountTail(t, k)).ToList();
+            string phrase = gerund + (objectWords.Count > 0 ? " " + Text(objectWords[0], objectWords[^1] + 1) : "");
+            bool around = Is(objStart, "around") && i == objStart + 1;
+            if (around) phrase = gerund + " around";
+            // "overtakes a walking man": the overtaker moves as its kind does (a jogger jogs, a car drives), faster
+            if (Lexicon.OvertakeVerbs.Contains(lemma)) { phrase = TravelGerund(subjects[0]); travels = true; }
             bool away = objectWords.Count == 1 && W(objectWords[0]) == "away" && IsPathEnd(i);
-            foreach (var s in subjects)
-            {
-                if (away) { s.End ??= new SpatialHint { Region = ImageRegion.Background }; travels = true; } // "jogs away": off into the distance
-                if (!s.Current.Phrases.Contains(phrase)) s.Current.Phrases.Add(phrase);
-                s.Current.Lemma ??= lemma;
-                if (Lexicon.SpeedOf(lemma) is { } speed) s.Current.Speed = speed;
-                s.Travels |= travels;
-                if (target is not null && s != target) { s.EndTarget = target; s.Travels = true; }
-                if (Is(objStart, "around") && i == objStart + 1) s.Path = PathShape.Around;
-            }
+            Perform(subjects, phrase, lemma, travels, target, around, away);
+            if (Comparative(i) is { Length: > 0 } cmp) i = CompareWith(i + cmp.Length, cmp.Speed, subjects, phrase, lemma, travels);
+            // "dives toward a ball kicked by a striker": the object's agent does the verb to it
+            if (patient is not null && Passive(i, [patient]) is int agentEnd) i = agentEnd;
             // "hugs a girl who laughs": the patient's own verb
             if (patient is not null && RelativeWords.Contains(W(i)))
             {
                 i++;
                 while (i < t.Count && Lexicon.Auxiliaries.Contains(W(i))) i++;
-                i = VerbPhrase(i, [patient], verbSlot: true);
+                i = RelativeClause(i, patient);
             }
             // "dancing and singing": more verbs of the same subjects
             if (Is(i, "and") && IsVerbForm(i + 1) && !StartsSubject(i + 1)) { i++; continue; }
             return i;
         }
         return i;
+    }
+
+    /// <summary>"(a woman) who strolls slowly": the relative clause's verb and manner are its actor's own.</summary>
+    int RelativeClause(int i, ActorDraft actor)
+    {
+        int end = VerbPhrase(i, [actor], verbSlot: true);
+        Own(i, end, actor);
+        ReadManner(i, end, [actor]);
+        return end;
+    }
+
+    /// <summary>What one verb makes its subjects do: its phrase joins their current motion (a new segment's, after a sequence marker).</summary>
+    /// <param name="target">The actor they head for (one chased or followed).</param>
+    /// <param name="around">"runs around": a loop.</param>
+    /// <param name="away">"jogs away": off into the distance.</param>
+    void Perform(List<ActorDraft> subjects, string phrase, string lemma, bool travels, ActorDraft? target, bool around, bool away)
+    {
+        foreach (var s in subjects)
+        {
+            // "a smiling woman waves", "… a thief who runs away": its own verb replaces what was implied
+            if (s.Current.FromModifier || s.Current.Placeholder) { s.Current.Phrases.Clear(); s.Current.FromModifier = s.Current.Placeholder = false; }
+            if (away) { s.End ??= new SpatialHint { Region = ImageRegion.Background }; travels = true; }
+            if (!s.Current.Phrases.Contains(phrase)) s.Current.Phrases.Add(phrase);
+            s.Current.Lemma ??= lemma;
+            if (Lexicon.SpeedOf(lemma) is { } speed) s.Current.Speed = speed;
+            s.Travels |= travels;
+            if (target is not null && s != target) { s.EndTarget = target; s.Travels = true; }
+            if (around) s.Path = PathShape.Around;
+        }
+    }
+
+    /// <summary>
+    /// What a verb does to the actor its object (or a passive's subject) names: one chased or followed runs or walks
+    /// ahead and is returned as the subjects' target; one overtaken keeps going, passed by faster subjects; anything
+    /// else as <see cref="ActOn"/> says.
+    /// </summary>
+    ActorDraft? Affect(List<ActorDraft> subjects, ActorDraft patient, string lemma, string gerund, string phrase, bool travels)
+    {
+        if (Lexicon.PursuitVerbs.Contains(lemma))
+        {
+            patient.Imply([lemma == "chase" ? "running away" : "walking"], travels: true);
+            relations.Add(new RelationDraft(lemma == "chase" ? RelationKind.Chases : lemma == "follow" ? RelationKind.Follows : RelationKind.Toward,
+                subjects.Where(x => x != patient).ToList(), patient));
+            return patient;
+        }
+        if (Lexicon.OvertakeVerbs.Contains(lemma))
+        {
+            patient.Imply([TravelGerund(patient)], travels: true);
+            if (patient.Current.Speed == MotionSpeed.Normal) patient.Current.Speed = MotionSpeed.Slow;
+            relations.Add(new RelationDraft(RelationKind.Past, subjects.Where(x => x != patient).ToList(), patient));
+            return null;
+        }
+        ActOn(subjects, patient, lemma, gerund, phrase, travels);
+        return null;
+    }
+
+    /// <summary>How an actor of this kind gets about, as a gerund: its agent noun's verb ("jogger" → "jogging"), a vehicle drives, others run.</summary>
+    static string TravelGerund(ActorDraft a) =>
+        Lexicon.AgentVerb(a.Noun) is { } verb ? Gerund(verb, verb) : Lexicon.IsVehicleNoun(a.Noun) ? "driving" : "running";
+
+    static readonly HashSet<string> BeWords = ["is", "are", "was", "were", "be", "being", "been", "gets", "get", "got", "getting"];
+
+    /// <summary>
+    /// A passive at <paramref name="i"/>: "is chased by a dog", "(a ball) kicked by a striker". The agent after "by" is an
+    /// actor doing the verb to <paramref name="patients"/>, who play the other part (run away, roll, are hugged).
+    /// Returns where the agent's phrase ends, or null when no passive starts here.
+    /// </summary>
+    int? Passive(int i, List<ActorDraft> patients)
+    {
+        if (PassiveAt(i) is not { } at) return null;
+        int j = at.Verb, k = at.By + 1;
+        ActorDraft? agent;
+        if (IsObjectPronoun(k)) { agent = Referent(W(k), patients); k++; }
+        else agent = SubjectPhrase(ref k);
+        if (agent is null || patients.Contains(agent)) return null;
+        if (!actors.Contains(agent)) { agent.Order = patients[0].Order; actors.Add(agent); }
+        string lemma = LemmaOf(W(j));
+        bool travels = Lexicon.VerbForms.TryGetValue(W(j), out var vi) ? vi.Travels : classifier.Travels(W(j));
+        string gerund = Gerund(lemma, W(j));
+        ActorDraft? target = null;
+        foreach (var p in patients) target = Affect([agent], p, lemma, gerund, gerund, travels) ?? target;
+        string patient = patients[0].Description;
+        Perform([agent], patient.Length > 0 ? $"{gerund} {char.ToLowerInvariant(patient[0])}{patient[1..]}" : gerund, lemma, travels, target, false, false);
+        return k;
+    }
+
+    /// <summary>Where the participle and "by" of a passive starting at <paramref name="i"/> are ("is quickly chased by"), or null.</summary>
+    (int Verb, int By)? PassiveAt(int i)
+    {
+        int j = i;
+        while (Is(j, [.. BeWords]) || IsAdverb(j) && j > i) j++;
+        if (!IsParticiple(j)) return null;
+        int by = j + 1;
+        while (IsAdverb(by)) by++;
+        return Is(by, "by") && StartsSubject(by + 1) ? (j, by) : null;
+    }
+
+    /// <summary>A past participle: a regular "-ed" form or one of the lexicon's irregular ones ("thrown", "ridden").</summary>
+    bool IsParticiple(int k) => W(k).Length > 4 && W(k).EndsWith("ed", StringComparison.Ordinal) || Lexicon.IrregularParticiples.Contains(W(k));
+
+    /// <summary>"faster than", "slower than", "more slowly than" at <paramref name="i"/>: (tokens, the subject's speed), or (0, normal).</summary>
+    (int Length, MotionSpeed Speed) Comparative(int i)
+    {
+        int n = Is(i, "more") ? 1 : 0;
+        if (!Is(i + n + 1, "than") || Manner.SpeedOf(W(i + n)) is not { } speed) return (0, MotionSpeed.Normal);
+        return (n + 2, speed);
+    }
+
+    /// <summary>
+    /// "runs faster than his father", "crawls slower than a rabbit": the one compared is an actor doing the same (or its
+    /// own verb: "than a rabbit hops"), at the other end of the speed scale unless its own speed is said.
+    /// Returns where the comparison ends.
+    /// </summary>
+    int CompareWith(int k, MotionSpeed speed, List<ActorDraft> subjects, string phrase, string lemma, bool travels)
+    {
+        foreach (var s in subjects) s.Current.Speed = speed;
+        ActorDraft? other;
+        if (IsObjectPronoun(k)) { other = Referent(W(k), subjects); k++; }
+        else
+        {
+            int start = k;
+            other = StartsSubject(k) ? SubjectPhrase(ref k) : null;
+            if (other is null) return start;
+        }
+        if (other is null || subjects.Contains(other)) return k;
+        if (!actors.Contains(other)) { other.Order = subjects[0].Order; actors.Add(other); }
+        if (Is(k, "does", "do", "did", "can")) k++;
+        else if (IsVerbForm(k) && !IsPreposition(k)) k = VerbPhrase(k, [other]);
+        other.Imply([phrase], lemma, travels);
+        if (other.Current.Speed == MotionSpeed.Normal) other.Current.Speed = speed == MotionSpeed.Fast ? MotionSpeed.Slow : MotionSpeed.Fast;
+        return k;
     }
 
     /// <summary>
@@ -116,7 +246,7 @@ sealed partial class Parse
         int end = NounPhraseEnd(np);
         if (end <= np) return null;
         int head = Enumerable.Range(np, end - np).TakeWhile(k => W(k) != "of").LastOrDefault(-1);
-        if (head < 0 || !Lexicon.IsActorNoun(W(head))) return null;
+        if (head < 0 || !Lexicon.IsActorNoun(W(head)) || IsLikeness(np, head)) return null;
         if (lemma is not null && Lexicon.HoldVerbs.Contains(lemma) && !Lexicon.IsAnimateNoun(W(head))) return null;
         string noun = Lexicon.Singular(W(head));
         if (actors.LastOrDefault(a => a.Noun == noun && !subjects.Contains(a)) is { } existing && (Is(np, "the", "his", "her", "their", "its") || Lexicon.Pronouns.Contains(W(np)))) return existing;
@@ -135,25 +265,25 @@ sealed partial class Parse
     void ActOn(List<ActorDraft> subjects, ActorDraft patient, string lemma, string gerund, string phrase, bool travels)
     {
         var interaction = Lexicon.InteractionOf(lemma, phrase);
-        if (patient.Category != ActorCategory.Object && travels)
+        if ((patient.Category != ActorCategory.Object || Lexicon.IsVehicleNoun(patient.Noun)) && travels)
         {
-            // "walks her dog", "leads a horse": the one led comes along, beside the subject
-            if (!patient.HasMotion) { patient.Current.Phrases.Add(gerund); patient.Current.Lemma = lemma; patient.Travels = true; }
+            // "walks her dog", "leads a horse", "rides a bicycle": the one led or ridden comes along, beside the subject
+            patient.Imply([gerund], lemma, travels: true);
             relations.Add(new RelationDraft(RelationKind.SideBySide, [.. subjects, patient]));
             return;
         }
         if (patient.Category != ActorCategory.Object && interaction is not null)
         {
-            if (!patient.HasMotion) { patient.Current.Phrases.Add(gerund); patient.Current.Lemma = lemma; }
+            patient.Imply([gerund], lemma);
             relations.Add(new RelationDraft(RelationKind.FacesEachOther, [.. subjects, patient], Interaction: interaction));
             return;
         }
         if (patient.Category == ActorCategory.Object && Lexicon.PropelVerbs.Contains(lemma))
         {
-            if (!patient.HasMotion) { patient.Current.Phrases.Add(lemma is "kick" or "roll" or "push" or "dribble" ? "rolling" : "flying"); patient.Travels = true; }
+            patient.Imply([lemma is "kick" or "roll" or "push" or "dribble" ? "rolling" : "flying"], travels: true);
             propelled = patient;
         }
-        else if (!patient.HasMotion) patient.Current.Phrases.Add("standing");
+        else patient.Stand();
         Aim(subjects, patient);
     }
 

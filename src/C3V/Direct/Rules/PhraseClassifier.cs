@@ -49,11 +49,25 @@ public sealed class PhraseClassifier
     /// <summary>Whether a thing is found indoors ("fireplace", "sofa"): the lexicon's list, else by meaning.</summary>
     public bool IsIndoor(string thing)
     {
-        if (Lexicon.IndoorThings.Contains(thing.Split(' ')[^1])) return true;
+        string head = thing.Split(' ')[^1];
+        if (Lexicon.IndoorThings.Contains(head)) return true;
+        if (Lexicon.BuildingNouns.Contains(head) || Lexicon.PlaceNouns.Contains(head)) return false; // "a cabin" is seen from outside
         if (embedder is null) return false;
         var (index, _) = Nearest("a " + thing, ["furniture or a thing inside a home, indoors", "a thing outdoors, in a garden, a street or nature"]);
         return index == 0;
     }
+
+    static readonly (string Scene, string Prototype)[] Settings =
+    [
+        ("an open lawn", "people or animals playing, running, resting or grazing outdoors on the grass"),
+        ("an empty stage", "a performance: dancing, singing, acting, juggling or playing music on a stage"),
+        ("a street", "people walking, waiting or hurrying in a town street with traffic"),
+        ("a living room", "people at home indoors, reading, sitting on furniture, cooking"),
+    ];
+
+    /// <summary>The setting a prompt that names no place suggests by meaning ("a boy kicks a ball": a lawn), or null without an embedder.</summary>
+    public string? SettingOf(string prompt) =>
+        embedder is null ? null : Settings[Nearest(prompt, Settings.Select(s => s.Prototype).ToArray()).Index].Scene;
 
     /// <summary>Whether an unknown noun phrase names a whole place (a scene) rather than a thing within one.</summary>
     public bool IsPlace(string phrase)

@@ -39,10 +39,14 @@ sealed partial class Parse(string prompt, PhraseClassifier classifier)
     bool sceneIsSurface;
     /// <summary>A landmark that becomes the scene when no place phrase is found ("on an iceberg", "to the lake").</summary>
     (string Landmark, string Phrase)? fallbackScene;
+    /// <summary>A place named as a verb's object ("ploughs the field", "crosses the street"): the scene when no other is named.</summary>
+    string? objectScene;
     /// <summary>The thing the clause's verb sent flying ("throws a frisbee"): "to her dog" then says where it goes.</summary>
     ActorDraft? propelled;
     /// <summary>The actors of the clause read last (for "after …" and "before …", which reorder clauses).</summary>
     List<ActorDraft> lastClauseActors = [];
+    /// <summary>Which actor's noun phrase each token was read in: manner words there ("a slow runner") are that actor's.</summary>
+    readonly Dictionary<int, ActorDraft> owner = [];
     CameraMove camera = CameraMove.Static;
     double? duration;
     int order;
@@ -230,6 +234,16 @@ sealed partial class Parse(string prompt, PhraseClassifier classifier)
         return false;
     }
 
+    List<ActorDraft> ActorsOfOrder(int o) => actors.Where(a => a.Order == o).ToList();
+
+    /// <summary>Whether the subjectless clause at <paramref name="i"/> says something two do together ("facing each other", "side by side").</summary>
+    bool MutualAhead(int i)
+    {
+        for (int k = i; k < t.Count && !t[k].IsPunctuation && !(ClauseWords.Contains(W(k)) && k > i); k++)
+            if (Match(k, "each other") > 0 || Match(k, "one another") > 0 || Match(k, "side by side") > 0 || Is(k, "together")) return true;
+        return false;
+    }
+
     /// <summary>Makes <paramref name="first"/>'s actors act before <paramref name="then"/>'s (and everything after them).</summary>
     void Reorder(List<ActorDraft> first, List<ActorDraft> then)
     {
@@ -367,6 +381,8 @@ sealed partial class Parse(string prompt, PhraseClassifier classifier)
                 i = j;
             }
         }
+        else if (last is not null && MutualAhead(i) && ActorsOfOrder(last.Order) is { Count: > 1 } together)
+            clauseActors.AddRange(together); // "A stands left and B right, facing each other": both
         else if (last is not null) clauseActors.AddRange(last.GroupSize > 1 ? last.Members() : [last]); // "…, starting from the door", "and dances"
         else
         {
@@ -383,9 +399,14 @@ sealed partial class Parse(string prompt, PhraseClassifier classifier)
         var companion = Is(i, "with") ? Companion(i + 1) : null;
         if (companion is { } c) { clauseActors.Add(c.Actor); i = c.End; }
 
-        while (i < t.Count && (Lexicon.Auxiliaries.Contains(W(i)) || RelativeWords.Contains(W(i))) && !Is(i, "then") ) i++;
         bool fresh = clauseActors.All(a => a.Current.Phrases.Count == 0);
-        i = VerbPhrase(i, clauseActors, sequence && clauseActors.All(a => a.HasMotion), verbSlot: newSubject || Lexicon.Pronouns.Contains(W(clauseStart)));
+        if (Passive(i, clauseActors) is int agentEnd) i = agentEnd; // "a cat is chased by a dog": the dog chases it
+        else
+        {
+            // "… both wave", "… all bow", "… together walk": the subjects share the verb that follows
+            while (i < t.Count && (Lexicon.Auxiliaries.Contains(W(i)) || RelativeWords.Contains(W(i)) || Is(i, "both", "all", "together") && clauseActors.Sum(a => a.Count) > 1) && !Is(i, "then")) i++;
+            i = VerbPhrase(i, clauseActors, sequence && clauseActors.All(a => a.HasMotion), verbSlot: newSubject || Lexicon.Pronouns.Contains(W(clauseStart)));
+        }
         i = PrepositionalPhrases(i, clauseActors);
         if (fresh && clauseActors.All(a => a.Current.Phrases.Count == 0) && i < t.Count && IsVerbForm(i))
         {

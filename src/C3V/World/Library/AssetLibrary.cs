@@ -65,7 +65,8 @@ public sealed class AssetLibrary
         if (!Directory.Exists(folder)) throw new C3VException($"{folder}: library folder does not exist");
         if (!File.Exists(manifest)) return new AssetLibrary(folder, [], []);
         JsonNode? root;
-        try { root = JsonNode.Parse(File.ReadAllText(manifest)); }
+        // Duplicate keys are refused here: JsonNode would otherwise throw on them at the first lookup.
+        try { root = JsonNode.Parse(File.ReadAllText(manifest), documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }); }
         catch (JsonException e) { throw new InvalidFileException(manifest, $"not valid JSON ({e.Message})"); }
         if (root is not JsonObject obj || obj["entries"] is not JsonArray list)
             throw new InvalidFileException(manifest, "expected an object with an \"entries\" list");
@@ -119,7 +120,8 @@ public sealed class AssetLibrary
         float scale = 1;
         if (o["scale"] is JsonNode sn)
         {
-            if (sn is not JsonValue sv || !sv.TryGetValue<double>(out var d) || !double.IsFinite(d) || d <= 0)
+            // the scale is kept as a float: a double beyond float's range would become infinity there
+            if (sn is not JsonValue sv || !sv.TryGetValue<double>(out var d) || !float.IsFinite((float)d) || (float)d <= 0)
                 throw new FormatException("\"scale\" must be a positive number");
             scale = (float)d;
         }

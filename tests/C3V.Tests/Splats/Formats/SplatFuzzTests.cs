@@ -73,6 +73,17 @@ public sealed class SplatFuzzTests(ITestOutputHelper output) : IDisposable
         Report("ply-ascii", Fuzz.Run(Fuzz.Bytes, m => CheckRead(Fuzz.Apply(seed, m), "a.ply"), Fuzz.Iterations(300)));
     }
 
+    /// <summary>PlayCanvas compressed PLY as splat-transform writes it (the reference fixtures, with and without an sh element).</summary>
+    [Theory]
+    [InlineData("source.st.compressed.ply")]
+    [InlineData("source.st-deg0.compressed.ply")]
+    public void MutatedCompressedPly_ReadsOrIsRefusedCleanly(string fixture)
+    {
+        var seed = File.ReadAllBytes(ReferenceFileTests.Fixture(fixture));
+        CheckRead(seed, "c.compressed.ply");
+        Report($"compressed-ply ({fixture})", Fuzz.Run(Fuzz.Bytes, m => CheckRead(Fuzz.Apply(seed, m), "c.compressed.ply"), Fuzz.Iterations(300)));
+    }
+
     /// <summary>SPZ v3 damaged inside its gzip stream (header counts, SH degree, packed fields), then recompressed: the reader sees a sound gzip of wrong content.</summary>
     [Fact]
     public void MutatedSpzPayload_ReadsOrIsRefusedCleanly()
