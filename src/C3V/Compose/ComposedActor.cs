@@ -53,6 +53,13 @@ public sealed class ComposedActor
     public float Height => Skin.Skeleton.Height;
     /// <summary>Radius of the vertical capsule that bounds the actor's body at scale 1 (half the shoulder span plus the arm's girth).</summary>
     public float CapsuleRadius { get; }
+    /// <summary>The body's outline on the ground at scale 1 (a horse is long, a cat small): what no other actor may enter.</summary>
+    public Footprint Footprint { get; }
+    /// <summary>
+    /// Where a rider sits or stands on this body, actor frame at scale 1: the top of its back (or saddle, or deck)
+    /// over the middle of its length.
+    /// </summary>
+    public Vector3 Seat { get; }
     /// <summary>Lowest foot Gaussian centre in the rest pose (the soles sit this high when standing).</summary>
     public float SoleHeight { get; }
     /// <summary>Indices of the Gaussians that mostly follow an ankle or foot bone.</summary>
@@ -89,6 +96,7 @@ public sealed class ComposedActor
             new(rest[Skeleton.RightShoulder].X, rest[Skeleton.RightShoulder].Z)) + 0.06f * Height;
         FootGaussians = FindFootGaussians(skin);
         SoleHeight = LowestFoot(skin.Rest);
+        (Footprint, Seat) = Measure(skin.Rest, CapsuleRadius);
     }
 
     /// <summary>Another instance sharing the data but with its own posing buffers (for another thread).</summary>
@@ -97,7 +105,7 @@ public sealed class ComposedActor
     ComposedActor(ComposedActor o)
     {
         Id = o.Id; Clip = o.Clip; Pace = o.Pace; InPlace = o.InPlace; travelInPlace = o.travelInPlace; Segments = o.Segments; Sequence = o.Sequence; Standing = o.Standing; StopPhase = o.StopPhase; NaturalSpeed = o.NaturalSpeed;
-        CapsuleRadius = o.CapsuleRadius; FootGaussians = o.FootGaussians; SoleHeight = o.SoleHeight;
+        CapsuleRadius = o.CapsuleRadius; Footprint = o.Footprint; Seat = o.Seat; FootGaussians = o.FootGaussians; SoleHeight = o.SoleHeight;
         Skin = new SkinnedCloud(o.Skin.Rest, o.Skin.Skeleton, o.Skin.Bones, o.Skin.Weights);
     }
 
@@ -254,7 +262,8 @@ public sealed class ComposedActor
             var off = Vector3.Transform(new Vector3(clip.Root[i].X - start.X - trend.X, 0, clip.Root[i].Z - start.Z - trend.Z), unturn);
             root[i] = new Vector3(off.X, clip.Root[i].Y, off.Z);
         }
-        return new MotionClip(clip.Name, clip.Labels, clip.Fps, rot, root, clip.Loop, clip.Skeleton, clip.LeftContact, clip.RightContact) { Rig = clip.Rig };
+        return new MotionClip(clip.Name, clip.Labels, clip.Fps, rot, root, clip.Loop, clip.Skeleton, clip.LeftContact, clip.RightContact)
+        { Rig = clip.Rig, PartnerDistance = clip.PartnerDistance, PartnerTimeOffset = clip.PartnerTimeOffset };
     }
 
     /// <summary>
@@ -284,6 +293,26 @@ public sealed class ComposedActor
     }
 
     static float HorizontalSquared(Vector3 d) => d.X * d.X + d.Z * d.Z;
+
+    /// <summary>
+    /// The footprint (along the body's length, +Z forward, as wide as the capsule) and the seat of a rest cloud. The
+    /// length is the 2nd to 98th percentile of the splat centres along Z, so a stray splat (a tail's tip, a raised
+    /// hand) does not stretch it; a body no longer than it is wide is a circle.
+    /// </summary>
+    static (Footprint, Vector3) Measure(GaussianCloud rest, float radius)
+    {
+        int n = rest.Count;
+        if (n == 0) return (new Footprint(-radius, radius, radius), Vector3.Zero);
+        var z = rest.Z.AsSpan(0, n).ToArray();
+        Array.Sort(z);
+        float back = MathF.Min(-radius, z[(int)(0.02f * (n - 1))]), front = MathF.Max(radius, z[(int)(0.98f * (n - 1))]);
+        // the seat: the highest splats over the middle fifth of the length (a horse's back, a saddle, a deck)
+        float mid = (back + front) / 2, half = MathF.Max(0.05f, 0.1f * (front - back));
+        float top = 0;
+        for (int i = 0; i < n; i++)
+            if (MathF.Abs(rest.Z[i] - mid) <= half && MathF.Abs(rest.X[i]) <= radius) top = MathF.Max(top, rest.Y[i]);
+        return (new Footprint(back, front, radius), new Vector3(0, top, mid));
+    }
 
     static int[] FindFootGaussians(SkinnedCloud skin)
     {

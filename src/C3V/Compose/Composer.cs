@@ -81,33 +81,54 @@ public static class Composer
     /// </param>
     /// <param name="orders">Per actor id, its place in the prompt's order of events (see <see cref="StartDelays"/>); none: all start at once.</param>
     /// <param name="pacedBy">Per actor id, the actor whose pace it keeps (see <see cref="Schedule"/>).</param>
+    /// <param name="touching">Pairs of actor ids that may touch (a hug, a dance hold): the others are kept apart at every frame (<see cref="Clearance"/>).</param>
+    /// <param name="mounts">Rider id → the id of the actor it rides: the rider is carried on its mount's seat (see <see cref="Mounting"/>).</param>
     public static Composition Compose(ComposeScene scene, IReadOnlyList<(ComposedActor Actor, ActorLayout Layout)> actors, TimingOptions? options = null,
-        IReadOnlyDictionary<string, string>? targets = null, IReadOnlyDictionary<string, int>? orders = null, IReadOnlyDictionary<string, string>? pacedBy = null)
-    {
-        var plans = Schedule(scene, actors, options, orders, pacedBy);
-        var tracks = actors.Select((a, i) => Track(a.Actor, a.Layout, scene, plans[i].Path, plans[i].Timing, options, null)).ToArray();
-        if (targets is { Count: > 0 })
-        {
-            // Facing changes only yaw (and the centimetres a pivot on a planted foot adds), so the targets'
-            // positions from the first pass are where they are.
-            var first = tracks.ToDictionary(t => t.ActorId);
-            for (int i = 0; i < actors.Count; i++)
-            {
-                if (!targets.TryGetValue(actors[i].Actor.Id, out var id) || id == actors[i].Actor.Id || !first.TryGetValue(id, out var other)) continue;
-                tracks[i] = Track(actors[i].Actor, actors[i].Layout, scene, plans[i].Path, plans[i].Timing, options,
-                    f => other.Frames[Math.Min(f, other.Frames.Count - 1)].Position);
-            }
-        }
-        return new(scene.Fps, scene.FrameCount, tracks);
-    }
+        IReadOnlyDictionary<string, string>? targets = null, IReadOnlyDictionary<string, int>? orders = null, IReadOnlyDictionary<string, string>? pacedBy = null,
+        IReadOnlyCollection<(string A, string B)>? touching = null, IReadOnlyDictionary<string, string>? mounts = null) =>
+        new(scene.Fps, scene.FrameCount, Build(scene, actors, options, targets, orders, pacedBy, touching, mounts));
 
     /// <summary>
-    /// Plans every actor as <see cref="Compose"/> does without building tracks: what a reused composition needs
+    /// Plans every actor as <see cref="Compose"/> does without keeping the tracks: what a reused composition needs
     /// so that actors with motion segments have their sequence clips laid out (see <see cref="ComposedActor.Timing"/>).
     /// </summary>
     public static void Prepare(ComposeScene scene, IReadOnlyList<(ComposedActor Actor, ActorLayout Layout)> actors, TimingOptions? options = null,
-        IReadOnlyDictionary<string, int>? orders = null, IReadOnlyDictionary<string, string>? pacedBy = null) =>
-        Schedule(scene, actors, options, orders, pacedBy);
+        IReadOnlyDictionary<string, int>? orders = null, IReadOnlyDictionary<string, string>? pacedBy = null,
+        IReadOnlyCollection<(string A, string B)>? touching = null, IReadOnlyDictionary<string, string>? mounts = null) =>
+        Build(scene, actors, options, null, orders, pacedBy, touching, mounts);
+
+    /// <summary>
+    /// The tracks: every actor scheduled (<see cref="Schedule"/>) and tracked, the paths bent until no two actors meet
+    /// at any frame (<see cref="Clearance"/>), timed once more on those paths, and the riders set on their mounts.
+    /// </summary>
+    static ActorTrack[] Build(ComposeScene scene, IReadOnlyList<(ComposedActor Actor, ActorLayout Layout)> actors, TimingOptions? options,
+        IReadOnlyDictionary<string, string>? targets, IReadOnlyDictionary<string, int>? orders, IReadOnlyDictionary<string, string>? pacedBy,
+        IReadOnlyCollection<(string A, string B)>? touching, IReadOnlyDictionary<string, string>? mounts)
+    {
+        ActorTrack[] TracksOf(IReadOnlyList<ActorLayout> layouts)
+        {
+            var placed = actors.Select((a, i) => (a.Actor, layouts[i])).ToList();
+            var plans = Schedule(scene, placed, options, orders, pacedBy);
+            var tracks = placed.Select((a, i) => Track(a.Actor, a.Item2, scene, plans[i].Path, plans[i].Timing, options, null)).ToArray();
+            if (targets is not { Count: > 0 }) return tracks;
+            // Facing changes only yaw (and the centimetres a pivot on a planted foot adds), so the targets'
+            // positions from the first pass are where they are.
+            var first = tracks.ToDictionary(t => t.ActorId);
+            for (int i = 0; i < placed.Count; i++)
+            {
+                if (!targets.TryGetValue(placed[i].Actor.Id, out var id) || id == placed[i].Actor.Id || !first.TryGetValue(id, out var other)) continue;
+                tracks[i] = Track(placed[i].Actor, placed[i].Item2, scene, plans[i].Path, plans[i].Timing, options,
+                    f => other.Frames[Math.Min(f, other.Frames.Count - 1)].Position);
+            }
+            return tracks;
+        }
+        bool Rides(string id) => mounts?.ContainsKey(id) == true;
+        bool Exempt(string a, string b) => Rides(a) || Rides(b)
+            || touching?.Any(p => p.A == a && p.B == b || p.A == b && p.B == a) == true;
+        var settled = Clearance.Resolve(actors.Select(a => new Clearance.Body(a.Actor.Id, a.Actor.Footprint, a.Layout)).ToList(), TracksOf, Exempt, pacedBy);
+        var final = TracksOf(settled);
+        return mounts is { Count: > 0 } ? Mounting.Seat(final, actors.Select(a => a.Actor).ToList(), mounts) : final;
+    }
 
     /// <summary>
     /// When each actor starts, for "a man runs to the house, then a woman waves at him": an actor later in the
@@ -143,7 +164,17 @@ public static class Composer
             if (j < 0 || j == i) continue;
             var lead = own[j].Timing;
             if (!lead.Locomotion || lead.PathLength <= 0) continue;
-            float speed = lead.Speed * own[i].Path.Length / lead.PathLength;
+            float ratio = own[i].Path.Length / lead.PathLength, speed = lead.Speed * ratio;
+            // a pace the follower's clip cannot be played at (a lion's run at a zebra's trot) would leave it behind or
+            // carry it through its leader: the leader goes at the nearest pace both can keep instead
+            float natural = actors[i].Actor.NaturalSpeed * actors[i].Layout.Scale;
+            float least = ComposedActor.MinPaceRate * natural, most = ComposedActor.MaxPaceRate * natural;
+            if (natural > 0 && ratio > 0 && (speed < least || speed > most))
+            {
+                var (leaderPath, leaderTiming) = Plan(actors[j].Actor, actors[j].Layout, scene, options, plans[j].Delay, Math.Clamp(speed, least, most) / ratio);
+                plans[j] = own[j] = new(leaderPath, leaderTiming, plans[j].Delay);
+                speed = leaderTiming.Speed * ratio;
+            }
             var (path, timing) = Plan(actors[i].Actor, actors[i].Layout, scene, options, plans[i].Delay, speed);
             plans[i] = new(path, timing, plans[i].Delay);
         }

@@ -12,7 +12,9 @@ namespace C3V.Compose;
 /// Who goes at another's pace (actor id → its leader): a follower, a chaser, a file or a pair abreast is timed so
 /// that it arrives when its leader does, or the distance the relation set would not hold on the way.
 /// </param>
-public sealed record RelatedLayouts(IReadOnlyList<ActorLayout> Layouts, IReadOnlyDictionary<string, string> Facing, IReadOnlyDictionary<string, string> PacedBy)
+/// <param name="Touching">Pairs whose interaction brings their bodies into contact (a hug, a dance hold): exempt from <see cref="Clearance"/>.</param>
+public sealed record RelatedLayouts(IReadOnlyList<ActorLayout> Layouts, IReadOnlyDictionary<string, string> Facing, IReadOnlyDictionary<string, string> PacedBy,
+    IReadOnlyCollection<(string A, string B)> Touching)
 {
     public void Deconstruct(out IReadOnlyList<ActorLayout> layouts, out IReadOnlyDictionary<string, string> facing) =>
         (layouts, facing) = (Layouts, Facing);
@@ -111,6 +113,7 @@ public static class RelationLayout
         var scales = layouts.Select(l => l.Scale).ToArray();
         var facing = new Dictionary<string, string>();
         var pacedBy = new Dictionary<string, string>();
+        var touching = new List<(string, string)>();
         int Index(string id) => actors.ToList().FindIndex(a => a.Id == id);
         var right = Horizontal(camera.CameraToWorld(Vector3.UnitX) - camera.Position);
         right = right.LengthSquared() > 1e-8f ? Vector3.Normalize(right) : Vector3.UnitX;
@@ -136,7 +139,11 @@ public static class RelationLayout
                 case RelationKind.FacesEachOther when who.Count >= 2:
                 {
                     int a = who[0], b = who[1];
-                    float d = MathF.Max(PartnerDistance(a, b) ?? DistanceFor(r.Interaction), Girth(a) + Girth(b) + BodyGap);
+                    // a hug or a dance hold brings the bodies into contact: the clip's distance (or the hold's) stands;
+                    // anything else keeps them apart by their girths at least
+                    float d = PartnerDistance(a, b) ?? DistanceFor(r.Interaction), apart = Girth(a) + Girth(b) + BodyGap;
+                    if (d < apart && r.Interaction is Interaction.Hug or Interaction.Dancing) touching.Add((actors[a].Id, actors[b].Id));
+                    else d = MathF.Max(d, apart);
                     if (InPlace(a) && InPlace(b))
                     {
                         // seen in profile: one on each side of their midpoint along the camera's horizontal, in the order they stood
@@ -230,11 +237,14 @@ public static class RelationLayout
                 }
                 case RelationKind.Follows or RelationKind.Chases when obj >= 0 && !InPlace(obj):
                 {
-                    // behind the leader on its path: a follower keeps its distance, a chaser closes in
-                    float startGap = r.Kind == RelationKind.Chases ? 2.5f : 1.8f, endGap = r.Kind == RelationKind.Chases ? 1.0f : 1.6f;
+                    // behind the leader on its path: a follower keeps its distance, a chaser closes in — to no nearer than its
+                    // front and the leader's back allow (a horse is long)
                     foreach (int a in who)
                     {
-                        paths[a] = Behind(paths[obj], startGap, MathF.Max(endGap, Girth(a) + Girth(obj) + BodyGap));
+                        float reach = actors[a].Footprint.FrontReach * scales[a] + actors[obj].Footprint.BackReach * scales[obj];
+                        float endGap = MathF.Max(r.Kind == RelationKind.Chases ? 1.0f : 1.6f, reach + Clearance.Gap + 0.3f);
+                        float startGap = MathF.Max(r.Kind == RelationKind.Chases ? 2.5f : 1.8f, endGap + 1f);
+                        paths[a] = Behind(paths[obj], startGap, endGap);
                         // it keeps its distance (or closes in) only going as the leader goes
                         if (a != obj) pacedBy.TryAdd(actors[a].Id, actors[obj].Id);
                     }
@@ -293,7 +303,7 @@ public static class RelationLayout
             }
         }
         KeepApart(paths, Enumerable.Range(0, actors.Count).Select(Girth).ToArray(), relations.Any(r => r.Interaction == Interaction.Hug));
-        return new(layouts.Select((l, i) => l with { Waypoints = paths[i], Scale = scales[i] }).ToList(), facing, pacedBy);
+        return new(layouts.Select((l, i) => l with { Waypoints = paths[i], Scale = scales[i] }).ToList(), facing, pacedBy, touching);
     }
 
     /// <summary>

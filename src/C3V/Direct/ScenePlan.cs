@@ -221,6 +221,8 @@ public enum RelationKind
     [JsonStringEnumMemberName("chases")] Chases,
     /// <summary>Far from the other actor ("far from", "far apart": every pair of a group): several metres between them.</summary>
     [JsonStringEnumMemberName("far-from")] FarFrom,
+    /// <summary>Carried on the other actor, its mount ("rides a horse", "on a skateboard"): Actors = [rider], Object = the mount.</summary>
+    [JsonStringEnumMemberName("rides")] Rides,
 }
 
 /// <summary>What two actors do together; it sets the distance they keep.</summary>

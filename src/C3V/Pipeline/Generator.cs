@@ -58,7 +58,7 @@ public sealed partial class Generator
     public static readonly IReadOnlyDictionary<string, string> StageVersions = new Dictionary<string, string>
     {
         ["scene"] = "procedural-2", ["actor"] = "bodies-1", ["motion"] = "library-4", ["place"] = "3",
-        ["lift"] = "1", ["refine"] = "2", ["compose"] = "7", ["render"] = "2",
+        ["lift"] = "1", ["refine"] = "2", ["compose"] = "8", ["render"] = "2",
     };
 
     readonly Func<ITranscriptSink, IDirector> _director;
@@ -300,6 +300,7 @@ public sealed partial class Generator
                     + (pace is { } v ? $" @{v:0.###}m/s" : "");
                 actors.Add(new ComposedActor(a.Id, skin, clip, segments, pace));
             }
+            SeatRiders(plan, actors, motionNames);
             return Task.FromResult(0);
         }, cache);
 
@@ -385,18 +386,21 @@ public sealed partial class Generator
         float composeDuration = (float)(s.DurationSeconds ?? NaturalDuration(actors, layouts));
         var opened = OpenPaths.KeepPaceOrder(layouts.Select((l, i) => Opened(plan.Actors[i], actors[i], l, composeDuration, refCamera)).ToList(),
             actors, plan.Actors.Select(a => OpenEnded(a) == true).ToList());
-        var (related, facing, pacedBy) = RelationLayout.Apply(RelationLayout.Implied(plan), actors, opened, refCamera);
+        // riders are carried by their mounts (which go their way), and what the plan says of a rider, its mount does
+        var mounts = Mounting.Of(plan);
+        var (related, facing, pacedBy, touching) = RelationLayout.Apply(Mounting.Carried(RelationLayout.Implied(plan), mounts), actors,
+            Mounting.Ways(opened, mounts), refCamera);
         var targets = FacingTargets.Of(plan, facing);
         // "then": the order of events in the prompt (actors later in it start once the earlier ones have arrived)
         var orders = plan.Actors.ToDictionary(a => a.Id, a => a.Order);
         string compKey = InputHash.Of("compose", StageVersions["compose"], layoutKey, motionNames.Values, s.DurationSeconds, s.Fps, targets, orders, pacedBy,
-            PlanJson.Serialize(plan.Relations));
+            PlanJson.Serialize(plan.Relations), touching, mounts);
         Composition composition;
         if (cache.CanReuse("composition", compKey) && previous?.Composition is { } oldComp)
         {
             composition = Composition.FromJsonNode(oldComp.DeepClone(), folder.ProjectJson);
             // the actors' sequence clips are laid out while timing: lay them out again, exactly as composing did
-            Composer.Prepare(SceneFor(composeDuration), actors.Select((c, i) => (c, related[i])).ToList(), orders: orders, pacedBy: pacedBy);
+            Composer.Prepare(SceneFor(composeDuration), actors.Select((c, i) => (c, related[i])).ToList(), orders: orders, pacedBy: pacedBy, touching: touching, mounts: mounts);
             cache.Record("composition", new ArtefactRecord(compKey), reused: true);
             ReusedStage("compose", "time the motions along the paths");
         }
@@ -405,7 +409,8 @@ public sealed partial class Generator
             composition = await Stage("compose", "time the motions along the paths", () =>
             {
                 var composeScene = SceneFor(composeDuration);
-                return Task.FromResult(Composer.Compose(composeScene, actors.Select((c, i) => (c, related[i])).ToList(), targets: targets, orders: orders, pacedBy: pacedBy));
+                return Task.FromResult(Composer.Compose(composeScene, actors.Select((c, i) => (c, related[i])).ToList(), targets: targets, orders: orders, pacedBy: pacedBy,
+                    touching: touching, mounts: mounts));
             });
             cache.Record("composition", new ArtefactRecord(compKey), reused: false);
         }
@@ -499,6 +504,24 @@ public sealed partial class Generator
             ReferenceEquals(m, primary) ? primaryClip : MotionChooser.Choose(m, _embedder, library, rig, a).Clip,
             m.Travels && ReferenceEquals(m, primary), m.Count, m.Seconds is { } sec ? (float)sec : null,
             m.Travels ? 1f : m.Speed switch { MotionSpeed.Slow => 0.8f, MotionSpeed.Fast => 1.25f, _ => 1f })).ToList();
+    }
+
+    /// <summary>
+    /// Every rider (<see cref="Mounting.Of"/>) made to ride: it plays the riding clip of its body's library (sitting on a
+    /// high seat, standing on a low deck, by the real heights the plan gives), its own motion words naming what it rides.
+    /// </summary>
+    static void SeatRiders(ScenePlan plan, List<ComposedActor> actors, Dictionary<string, string> motionNames)
+    {
+        foreach (var (riderId, mountId) in Mounting.Of(plan))
+        {
+            int r = actors.FindIndex(a => a.Id == riderId), m = actors.FindIndex(a => a.Id == mountId);
+            if (r < 0 || m < 0) continue;
+            var mount = actors[m];
+            float seat = mount.Seat.Y / mount.Height * (float)plan.Actors[m].HeightMeters;
+            var clip = Mounting.RidingClip(Mounting.StandsOn(seat, (float)plan.Actors[r].HeightMeters), ProceduralMotions.For(ActorKinds.RigOf(plan.Actors[r])));
+            actors[r] = new ComposedActor(riderId, actors[r].Skin, clip);
+            motionNames[riderId] = clip.Name + " (riding " + mountId + ")";
+        }
     }
 
     /// <summary>
