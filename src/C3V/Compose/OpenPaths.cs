@@ -19,7 +19,13 @@ public static class OpenPaths
     /// <param name="seconds">Time the actor has to travel (its share of the video).</param>
     /// <param name="forward">True to lengthen past the end (no end was given), false to start farther back.</param>
     /// <param name="inView">Whether the actor standing at a ground point is seen whole in the reference view: the path stops where it would leave it.</param>
-    public static ActorLayout Extend(ActorLayout layout, ComposedActor actor, float seconds, bool forward, Func<Vector3, bool> inView, TimingOptions? options = null)
+    /// <param name="turn">
+    /// Whether the lengthening may veer (up to 90°, in 15° steps, the least that holds most of it) when going straight on
+    /// would leave the view early: a travel the prompt gives no direction ("the zebra runs away") is better seen turning
+    /// across the view than cut short at its edge.
+    /// </param>
+    public static ActorLayout Extend(ActorLayout layout, ComposedActor actor, float seconds, bool forward, Func<Vector3, bool> inView, TimingOptions? options = null,
+        bool turn = false)
     {
         options ??= new TimingOptions();
         var pts = layout.Waypoints;
@@ -39,7 +45,14 @@ public static class OpenPaths
         dir = Vector3.Normalize(dir);
         float step = length / (pts.Count - 1), extra = wanted - length;
         int add = Math.Max(1, (int)MathF.Ceiling(extra / MathF.Max(0.2f, step)));
-        var more = Enumerable.Range(1, add).Select(k => ordered[^1] + dir * (extra * k / add)).TakeWhile(inView).ToList();
+        List<Vector3> Along(Vector3 d) => Enumerable.Range(1, add).Select(k => ordered[^1] + d * (extra * k / add)).TakeWhile(inView).ToList();
+        var more = Along(dir);
+        for (int veer = 1; turn && more.Count < Enough * add && veer <= 6; veer++)
+            foreach (float sign in new[] { 1f, -1f })
+            {
+                var veered = Along(Vector3.Transform(dir, Quaternion.CreateFromAxisAngle(Vector3.UnitY, sign * veer * MathF.PI / 12)));
+                if (veered.Count > more.Count) more = veered;
+            }
         if (more.Count == 0) return layout;
         var result = forward ? [.. pts, .. more] : more.AsEnumerable().Reverse().Concat(pts).ToList();
         return layout with { Waypoints = result };

@@ -1,3 +1,4 @@
+using C3V.Actors;
 using C3V.Direct;
 using C3V.Direct.Rules;
 
@@ -36,12 +37,12 @@ public static class Pace
     public static float? GaitRatio(string phrase) => Gait(phrase)?.Ratio;
 
     /// <summary>The first gait word of the phrase as written ("strolling") and its ratio, or null.</summary>
-    static (string Written, float Ratio)? Gait(string phrase)
+    static (string Written, string Word, float Ratio)? Gait(string phrase)
     {
         var words = phrase.ToLowerInvariant().Split([' ', ',', '.', '-'], StringSplitOptions.RemoveEmptyEntries);
         foreach (var w in words)
             foreach (var (word, ratio) in Gaits)
-                if (word.EndsWith(' ') ? w == word.TrimEnd() : w.StartsWith(word, StringComparison.Ordinal)) return (w, ratio);
+                if (word.EndsWith(' ') ? w == word.TrimEnd() : w.StartsWith(word, StringComparison.Ordinal)) return (w, word, ratio);
         return null;
     }
 
@@ -60,14 +61,36 @@ public static class Pace
     /// scales the walking speed a gait is a multiple of. A clip's own speed is not scaled: a clip made for such a
     /// body (an old person's walk) has it already.
     /// </param>
-    public static float? For(MotionPlan motion, float walkSpeed, float clipSpeed, float paceFactor = 1f)
+    /// <param name="gaits">
+    /// The body's own gaits (its rig's clips, with their natural speeds): a gait word's ratio to walking is its clip's
+    /// when the body has one so labelled (a four-legged run is a gallop, nearly five walks; a person's is under three),
+    /// else the table's.
+    /// </param>
+    public static float? For(MotionPlan motion, float walkSpeed, float clipSpeed, float paceFactor = 1f, IReadOnlyList<MotionClip>? gaits = null)
     {
         float manner = MannerFactor(motion.Speed);
         if (Gait(motion.Description) is { } gait)
         {
             if (SaidByGait(gait.Written, motion.Speed)) manner = 1f;
-            return paceFactor * walkSpeed * MathF.Min(MaxRatio, gait.Ratio * manner);
+            float ratio = RatioOn(gaits, gait.Written, gait.Word) ?? gait.Ratio;
+            return paceFactor * walkSpeed * MathF.Min(MaxRatio * MathF.Max(1, ratio / gait.Ratio), ratio * manner);
         }
         return motion.Speed == MotionSpeed.Normal ? null : clipSpeed * manner;
     }
+
+    /// <summary>The speed of the body's clip labelled with the gait word over its walk's, or null when it has no such pair.</summary>
+    static float? RatioOn(IReadOnlyList<MotionClip>? clips, string written, string word)
+    {
+        if (clips is null) return null;
+        var walk = clips.FirstOrDefault(c => c.Labels.Contains("walk") && c.NaturalSpeed > 0);
+        var gait = clips.FirstOrDefault(c => c.NaturalSpeed > 0 && (c.Labels.Contains(written) || c.Labels.Contains(word.Trim())));
+        return walk is null || gait is null ? null : gait.NaturalSpeed / walk.NaturalSpeed;
+    }
+
+    /// <summary>
+    /// A clip's natural speed (m/s) on a body whose legs are <paramref name="legRatio"/> times the clip's: by dynamic
+    /// similarity (equal Froude numbers, v ∝ √(leg length)) — a horse's gallop is not a dog's made three times as fast,
+    /// nor a rabbit's a third as fast: bigger bodies step more slowly, smaller ones more quickly.
+    /// </summary>
+    public static float OnBody(float clipSpeed, float legRatio) => clipSpeed * MathF.Sqrt(MathF.Max(0, legRatio));
 }

@@ -106,10 +106,22 @@ public static class RelationLayout
     /// The layouts with the relations applied (same order as <paramref name="layouts"/>), who faces whom (actors
     /// facing each other, or facing an actor, turn to it while they stand) and who goes at whose pace.
     /// </summary>
+    /// <param name="reach">
+    /// Per actor, the metres it covers in the shot at its pace: a way bent to meet someone that came out longer keeps
+    /// its last <paramref name="reach"/> metres (the meeting is what is seen, not a walk cut short on the way); none: no limit.
+    /// </param>
     public static RelatedLayouts Apply(
-        IReadOnlyList<ActorRelation> relations, IReadOnlyList<ComposedActor> actors, IReadOnlyList<ActorLayout> layouts, Camera camera)
+        IReadOnlyList<ActorRelation> relations, IReadOnlyList<ComposedActor> actors, IReadOnlyList<ActorLayout> layouts, Camera camera,
+        IReadOnlyList<float>? reach = null)
     {
         var paths = layouts.Select(l => l.Waypoints.ToList()).ToList();
+        void Reachable(int i)
+        {
+            if (reach is null || i >= reach.Count || !(reach[i] > InPlaceLength) || Length(paths[i]) <= reach[i]) return;
+            float cut = Length(paths[i]) - reach[i];
+            var result = Enumerable.Range(0, paths[i].Count).Select(k => At(paths[i], cut + reach[i] * k / (paths[i].Count - 1))).ToList();
+            paths[i] = result;
+        }
         var scales = layouts.Select(l => l.Scale).ToArray();
         var facing = new Dictionary<string, string>();
         var pacedBy = new Dictionary<string, string>();
@@ -152,8 +164,8 @@ public static class RelationLayout
                         Place(paths[a], mid - right * (sign * d / 2));
                         Place(paths[b], mid + right * (sign * d / 2));
                     }
-                    else if (InPlace(b)) EndAt(paths[a], paths[b][0], d);
-                    else if (InPlace(a)) EndAt(paths[b], paths[a][0], d);
+                    else if (InPlace(b)) { EndAt(paths[a], paths[b][0], d); Reachable(a); }
+                    else if (InPlace(a)) { EndAt(paths[b], paths[a][0], d); Reachable(b); }
                     else
                     {
                         // both come: they meet between where they were going, each arriving from its own side
@@ -162,6 +174,8 @@ public static class RelationLayout
                         across = across.LengthSquared() > 1e-6f ? Vector3.Normalize(across) : right;
                         MoveEnd(paths[a], mid - across * (d / 2));
                         MoveEnd(paths[b], mid + across * (d / 2));
+                        Reachable(a);
+                        Reachable(b);
                     }
                     facing[actors[a].Id] = actors[b].Id;
                     facing[actors[b].Id] = actors[a].Id;
@@ -241,8 +255,8 @@ public static class RelationLayout
                     // front and the leader's back allow (a horse is long)
                     foreach (int a in who)
                     {
-                        float reach = actors[a].Footprint.FrontReach * scales[a] + actors[obj].Footprint.BackReach * scales[obj];
-                        float endGap = MathF.Max(r.Kind == RelationKind.Chases ? 1.0f : 1.6f, reach + Clearance.Gap + 0.3f);
+                        float bodies = actors[a].Footprint.FrontReach * scales[a] + actors[obj].Footprint.BackReach * scales[obj];
+                        float endGap = MathF.Max(r.Kind == RelationKind.Chases ? 1.0f : 1.6f, bodies + Clearance.Gap + 0.3f);
                         float startGap = MathF.Max(r.Kind == RelationKind.Chases ? 2.5f : 1.8f, endGap + 1f);
                         paths[a] = Behind(paths[obj], startGap, endGap);
                         // it keeps its distance (or closes in) only going as the leader goes
@@ -295,6 +309,7 @@ public static class RelationLayout
                         // it arrives where one stands to talk (or to do what they do together), having come some way
                         float d = MathF.Max(PartnerDistance(a, obj) ?? DistanceFor(r.Interaction ?? Interaction.Talking), Girth(a) + Girth(obj) + BodyGap);
                         Approach(paths[a], paths[obj][0], paths[obj][^1], d);
+                        Reachable(a);
                     }
                     break;
                 case RelationKind.Facing when obj >= 0:

@@ -301,6 +301,9 @@ public sealed partial class Generator
                 actors.Add(new ComposedActor(a.Id, skin, clip, segments, pace));
             }
             SeatRiders(plan, actors, motionNames);
+            // a handshake, a hug, a bout: the second of the pair plays the partner's part of the same clip
+            foreach (var id in Partners.Pair(RelationLayout.Implied(plan), actors, c => c.Name == ProceduralMotions.Idle(c.Rig).Name))
+                motionNames[id] += " as partner";
             return Task.FromResult(0);
         }, cache);
 
@@ -389,7 +392,8 @@ public sealed partial class Generator
         // riders are carried by their mounts (which go their way), and what the plan says of a rider, its mount does
         var mounts = Mounting.Of(plan);
         var (related, facing, pacedBy, touching) = RelationLayout.Apply(Mounting.Carried(RelationLayout.Implied(plan), mounts), actors,
-            Mounting.Ways(opened, mounts), refCamera);
+            Mounting.Ways(opened, mounts), refCamera, opened.Select((l, i) => plan.Actors[i].Start is null
+                ? actors[i].TravelSpeed * l.Scale * MathF.Max(0, composeDuration - new TimingOptions().StopSeconds) : float.PositiveInfinity).ToList());
         var targets = FacingTargets.Of(plan, facing);
         // "then": the order of events in the prompt (actors later in it start once the earlier ones have arrived)
         var orders = plan.Actors.ToDictionary(a => a.Id, a => a.Order);
@@ -532,10 +536,15 @@ public sealed partial class Generator
     static float? PaceOf(MotionPlan motion, MotionClip clip, Skeleton skeleton, BodyRig rig, float paceFactor)
     {
         if (!motion.Travels) return null;
-        float OnThisBody(MotionClip c) => c.NaturalSpeed * skeleton.HipHeight / c.Skeleton.HipHeight;
-        var walk = ProceduralMotions.For(rig).FirstOrDefault(c => c.Labels.Contains("walk"));
+        float OnThisBody(MotionClip c) => Pace.OnBody(c.NaturalSpeed, skeleton.HipHeight / c.Skeleton.HipHeight);
+        var gaits = ProceduralMotions.For(rig);
+        var walk = gaits.FirstOrDefault(c => c.Labels.Contains("walk"));
         float natural = OnThisBody(clip);
-        return Pace.For(motion, walk is null ? natural : OnThisBody(walk), natural, paceFactor);
+        if (Pace.For(motion, walk is null ? natural : OnThisBody(walk), natural, paceFactor, gaits) is { } asked) return asked;
+        // nothing said of speed: the clip's own pace on this body — which its size changes (a horse's walk is not a
+        // dog's walk made three times as big and fast) — unless that is the clip's pace played as made
+        float linear = clip.NaturalSpeed * skeleton.HipHeight / clip.Skeleton.HipHeight;
+        return linear > 0 && MathF.Abs(natural / linear - 1) > 0.15f ? natural : null;
     }
 
     /// <summary>
@@ -552,7 +561,7 @@ public sealed partial class Generator
             actor.Timing(length, duration, layout.Scale);
             seconds = actor.Sequence?.Travel?.Duration ?? duration;
         }
-        return OpenPaths.Extend(layout, actor, seconds, forward, feet => Seen(view, feet, actor.Height * layout.Scale));
+        return OpenPaths.Extend(layout, actor, seconds, forward, feet => Seen(view, feet, actor.Height * layout.Scale), turn: a.Moving.Direction is null);
     }
 
     /// <summary>
