@@ -29,6 +29,8 @@ public sealed class CameraPath
     public const float GroundClearance = 0.3f;
     /// <summary>How tall the followed actor appears, as a fraction of the frame (when the reference shows it smaller).</summary>
     public const float FollowFill = 1f / 3f;
+    /// <summary>Most of the frame's width a followed group takes (the rest is margin, and the lag of a smoothed path).</summary>
+    const float GroupFill = 0.7f;
     const float OrbitSwing = 40f * MathF.PI / 180f;
 
     readonly Func<float, Camera> _at;
@@ -61,9 +63,10 @@ public sealed class CameraPath
     /// <param name="reference">The reference view (the scene's default camera at the output size).</param>
     /// <param name="subject">The point the moves are about (the actors' centre at chest height).</param>
     /// <param name="groundY">Ground height the eye stays above.</param>
-    /// <param name="follow">The main actor's position over time (feet) and its height; required by <see cref="CameraKind.Follow"/>.</param>
+    /// <param name="follow">The followed point over time (the actors' centre at their feet) and the tallest's height; required by <see cref="CameraKind.Follow"/>.</param>
+    /// <param name="followSpread">How far (metres, on the ground) the actors reach from the followed point at most: the follow shot keeps them all whole.</param>
     public static CameraPath Create(CameraKind kind, Camera reference, Vector3 subject, float groundY, float duration,
-        Func<float, Vector3>? follow = null, float followHeight = 1.75f)
+        Func<float, Vector3>? follow = null, float followHeight = 1.75f, float followSpread = 0)
     {
         if (!(duration > 0)) throw new ArgumentOutOfRangeException(nameof(duration));
         float Progress(float t) => SmootherStep(t / duration);
@@ -87,7 +90,7 @@ public sealed class CameraPath
                 return Aim(reference, KeepAboveGround(eye, groundY), subject);
             }),
             CameraKind.Follow => FollowPath(reference, groundY, duration,
-                follow ?? throw new ArgumentException("the follow camera needs the main actor's path", nameof(follow)), followHeight),
+                follow ?? throw new ArgumentException("the follow camera needs the main actor's path", nameof(follow)), followHeight, followSpread),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }
@@ -133,9 +136,11 @@ public sealed class CameraPath
     /// <summary>
     /// Follows the actor: its path is smoothed with a centred Gaussian (σ = 0.6 s; the whole path is known,
     /// so the smoothing has no lag), the eye keeps the reference view's offset from the actor's start, and the
-    /// camera aims at the smoothed actor at two-thirds of its height, so it stays framed near the centre.
+    /// camera aims at the smoothed actor at two-thirds of its height, so it stays framed near the centre. Followed
+    /// as a group (several actors, <paramref name="spread"/> metres round the point at most), it stands back and zooms
+    /// no further than keeps the whole group in the frame.
     /// </summary>
-    static CameraPath FollowPath(Camera reference, float groundY, float duration, Func<float, Vector3> actor, float height)
+    static CameraPath FollowPath(Camera reference, float groundY, float duration, Func<float, Vector3> actor, float height, float spread)
     {
         const int samples = 121;
         var raw = new Vector3[samples];
@@ -156,10 +161,14 @@ public sealed class CameraPath
         var lift = new Vector3(0, height * 0.66f, 0);
         // Keep the reference view's direction to the subject, at a distance that frames the actor (≥ 3 heights).
         var offset = reference.Position - (smooth[0] + lift);
-        float minDistance = MathF.Max(3f * height, 2f);
+        // the group's width (with a margin) fits in GroupFill of the frame's width, even unzoomed
+        float width = 2 * MathF.Max(0, spread) + 0.5f * height;
+        float minDistance = MathF.Max(MathF.Max(3f * height, 2f), width * reference.Fx / (GroupFill * reference.Width));
         if (offset.Length() < minDistance) offset = Vector3.Normalize(offset) * minDistance;
-        // The actor stays at its distance, so a longer lens keeps it a third of the frame tall (at most 3× zoom).
-        float zoom = Math.Clamp(FollowFill * reference.Height * offset.Length() / (height * reference.Fy), 1f, 3f);
+        // The actor stays at its distance, so a longer lens keeps it a third of the frame tall (at most 3× zoom), and
+        // the group within the frame.
+        float zoom = Math.Clamp(MathF.Min(FollowFill * reference.Height * offset.Length() / (height * reference.Fy),
+            GroupFill * reference.Width * offset.Length() / (width * reference.Fx)), 1f, 3f);
         var lens = reference with { Fx = reference.Fx * zoom, Fy = reference.Fy * zoom };
         return new(CameraKind.Follow, duration, t =>
         {

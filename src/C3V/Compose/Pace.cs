@@ -93,4 +93,13 @@ public static class Pace
     /// nor a rabbit's a third as fast: bigger bodies step more slowly, smaller ones more quickly.
     /// </summary>
     public static float OnBody(float clipSpeed, float legRatio) => clipSpeed * MathF.Sqrt(MathF.Max(0, legRatio));
+
+    /// <summary>
+    /// Froude number (v² / g·leg) at which four-legged animals walk: about 0.3 (Alexander &amp; Jayes 1983 measured
+    /// 0.2–0.4 across mammals from rats to rhinoceroses), so a horse walks at ≈ 1.9 m/s and a dog at ≈ 1.1.
+    /// </summary>
+    public const float FourLeggedWalkFroude = 0.3f;
+
+    /// <summary>The speed (m/s) at Froude number <paramref name="froude"/> on legs <paramref name="leg"/> metres long: √(Fr·g·leg).</summary>
+    public static float AtFroude(float froude, float leg) => MathF.Sqrt(MathF.Max(0, froude * 9.81f * leg));
 }

@@ -540,7 +540,9 @@ public sealed partial class Generator
         var gaits = ProceduralMotions.For(rig);
         var walk = gaits.FirstOrDefault(c => c.Labels.Contains("walk"));
         float natural = OnThisBody(clip);
-        if (Pace.For(motion, walk is null ? natural : OnThisBody(walk), natural, paceFactor, gaits) is { } asked) return asked;
+        // a four-legged body walks at its size's walking Froude number; a person at its walk clip's pace on this body
+        float walking = rig == BodyRig.Quadruped ? Pace.AtFroude(Pace.FourLeggedWalkFroude, skeleton.HipHeight) : walk is null ? natural : OnThisBody(walk);
+        if (Pace.For(motion, walking, natural, paceFactor, gaits) is { } asked) return asked;
         // nothing said of speed: the clip's own pace on this body — which its size changes (a horse's walk is not a
         // dog's walk made three times as big and fast) — unless that is the clip's pace played as made
         float linear = clip.NaturalSpeed * skeleton.HipHeight / clip.Skeleton.HipHeight;
@@ -599,12 +601,20 @@ public sealed partial class Generator
             .Select(fr => new ActorSample(fr.Position, heights[track.ActorId] * fr.Scale))).ToList();
         var defaultView = built.Scene.DefaultCamera(s.Width, s.Height);
         var refCamera = ShotFraming.Frame(defaultView, samples, ShotFraming.For(kind), Destinations(built, defaultView));
-        var main = comp.Actors[0];
+        // the follow shot follows the group: its centre (feet) at each frame, wide enough for the farthest of them
+        Vector3 Centre(int f) => comp.Actors.Aggregate(Vector3.Zero, (acc, a) => acc + a.Frames[Math.Min(f, a.Frames.Count - 1)].Position) / comp.Actors.Count;
+        float spread = Enumerable.Range(0, comp.FrameCount).Max(f => comp.Actors.Select((a, i) =>
+        {
+            var p = a.Frames[Math.Min(f, a.Frames.Count - 1)];
+            var d = p.Position - Centre(f);
+            var body = built.Actors[i].Footprint;
+            return MathF.Sqrt(d.X * d.X + d.Z * d.Z) + MathF.Max(body.FrontReach, body.BackReach) * p.Scale;
+        }).Max());
         var subject = comp.Actors.SelectMany(a => a.Frames).Aggregate(Vector3.Zero, (acc, f) => acc + f.Position) / Math.Max(1, comp.Actors.Sum(a => a.Frames.Count))
             + new Vector3(0, 0.6f * built.Actors.Max(a => a.Height), 0);
         float duration = comp.FrameCount / comp.Fps;
         return CameraPath.Create(kind, refCamera, subject, built.Scene.GroundHeight, duration,
-            t => main.Frames[Math.Clamp((int)MathF.Round(t * comp.Fps), 0, main.Frames.Count - 1)].Position, built.Actors[0].Height);
+            t => Centre(Math.Clamp((int)MathF.Round(t * comp.Fps), 0, comp.FrameCount - 1)), built.Actors.Max(a => a.Height), comp.Actors.Count > 1 ? spread : 0);
     }
 
     /// <summary>The text the avatar generator reads: the description plus the attributes and props the plan found.</summary>

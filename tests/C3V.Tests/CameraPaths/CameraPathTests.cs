@@ -89,6 +89,32 @@ public class CameraPathTests
     }
 
     [Fact]
+    public void Follow_KeepsAGroupWholeInFrame_AsTwoWalkersDrawApart()
+    {
+        // a messenger and a guard set off together and part: one to the left, one away to the right
+        static Vector3 Messenger(float t) => new(-0.5f - 1.2f * t, 0, 0.2f * t);
+        static Vector3 Guard(float t) => new(0.5f + 1.0f * t, 0, 0.6f * t);
+        static Vector3 Centre(float t) => (Messenger(t) + Guard(t)) / 2;
+        float spread = Enumerable.Range(0, 41).Max(i => Vector3.Distance(Messenger(i * 0.1f), Centre(i * 0.1f))) + 0.3f;
+        var path = CameraPath.Create(CameraKind.Follow, Reference, Subject, groundY: 0, duration: 4, follow: Centre, followHeight: 1.7f, followSpread: spread);
+        foreach (var t in Times())
+        {
+            var cam = path.At(t);
+            foreach (var who in new[] { Messenger(t), Guard(t) })
+                foreach (var h in new[] { 0f, 1.7f })
+                {
+                    var (px, depth) = cam.Project(who + new Vector3(0, h, 0));
+                    Assert.True(depth > 0);
+                    Assert.InRange(px.X, 0.02f * 512, 0.98f * 512);
+                    Assert.InRange(px.Y, 0.02f * 384, 0.98f * 384);
+                }
+        }
+        // following the first alone (the old behaviour) loses the other
+        var single = CameraPath.Create(CameraKind.Follow, Reference, Subject, groundY: 0, duration: 4, follow: Messenger, followHeight: 1.7f);
+        Assert.Contains(Times(), t => single.At(t).Project(Guard(t)).Pixel.X is < 0 or > 512);
+    }
+
+    [Fact]
     public void Follow_ZoomsOntoAFarActor()
     {
         // From 20 m away the reference shows the actor a tenth of the frame tall: the follow lens brings it to a third.

@@ -1,3 +1,4 @@
+using C3V.Actors;
 using C3V.Compose;
 using C3V.Direct;
 
@@ -48,5 +49,33 @@ public class PaceTests
         // a clip chosen for its body has its pace already
         Assert.Equal(0.7f * Clip, Of("swimming", MotionSpeed.Slow, paceFactor: 0.75f)!.Value, 3);
         Assert.Null(Of("swimming", paceFactor: 0.75f));
+    }
+
+    /// <summary>A four-legged body's pace for a phrase, at withers height <paramref name="withers"/> (the clips are made on a dog's).</summary>
+    static float Animal(string phrase, float withers, MotionSpeed speed = MotionSpeed.Normal)
+    {
+        var gaits = ProceduralMotions.For(BodyRig.Quadruped);
+        float leg = QuadrupedMotions.Reference.HipHeight * withers / QuadrupedBuilds.All["dog"].Withers;
+        float walk = Pace.AtFroude(Pace.FourLeggedWalkFroude, leg);
+        return Pace.For(new MotionPlan { Description = phrase, Travels = true, Speed = speed }, walk, walk, 1f, gaits)!.Value;
+    }
+
+    [Fact]
+    public void Speeds_come_from_the_bodys_size_and_gait()
+    {
+        // published typical speeds: a horse gallops at 8–12 m/s, a running dog 8–15 (a greyhound's gallop here is slower:
+        // the library's gallop is under five walks), a rabbit bounds at 3–6
+        Assert.InRange(Animal("galloping", 1.6f), 8f, 13f);
+        float greyhound = Animal("running", 0.7f), rabbit = Animal("running", 0.2f);
+        Assert.InRange(greyhound, 5.5f, 15f);
+        Assert.InRange(rabbit, 3f, 6f);
+        Assert.True(greyhound > 1.5f * rabbit, $"greyhound {greyhound:0.0} m/s, rabbit {rabbit:0.0} m/s");
+        // a horse walks at a walk, not at a dog's walk made three times as big and fast
+        Assert.InRange(Animal("walking", 1.6f), 1.5f, 3f);
+        // a person's run is under three walks, a four-legged run (a gallop) nearly five
+        float person = Pace.For(new MotionPlan { Description = "running", Travels = true }, Walk, Clip, 1f, ProceduralMotions.For(BodyRig.Human))!.Value;
+        Assert.InRange(person / Walk, 2.5f, 3.2f);
+        // an old man walking slowly goes 0.6–0.9 m/s
+        Assert.InRange(Of("walking", MotionSpeed.Slow, paceFactor: 0.75f)!.Value, 0.6f, 0.9f);
     }
 }
