@@ -91,7 +91,10 @@ public sealed partial class Generator
             if (actor.Sequence is { } seq && seq.Spans.Count == a.Segments.Count)
                 return new AnnotatedActor(a.Description, ActorKinds.Of(a), actor, track, seq.TimesIn(track, comp.Fps)
                     .Select(x => new MotionSegment(a.Segments[x.Index].Description, seq.Spans[x.Index].Name, x.Start, x.End)).ToList());
-            string source = built.Project.Artefacts.GetValueOrDefault($"motion-{actor.Id}")?.Value ?? actor.Clip.Name;
+            // the clip chosen for the motion, unless the actor plays another (a rider's riding clip, a partner's part)
+            string? chosen = built.Project.Artefacts.GetValueOrDefault($"motion-{actor.Id}")?.Value;
+            string source = chosen is not null && (chosen.StartsWith("library:", StringComparison.Ordinal) || chosen.EndsWith(actor.Clip.Name, StringComparison.OrdinalIgnoreCase))
+                ? chosen : actor.Clip.Name;
             return new AnnotatedActor(a.Description, ActorKinds.Of(a), actor, track,
                 AnnotationRecorder.SegmentsOf(track, comp.Fps, [(a.Motion.Description, source, float.NegativeInfinity, float.PositiveInfinity)]));
         }).ToList();
