@@ -47,27 +47,43 @@ internal static class HumanPairs
     }
 
     /// <summary>
-    /// A criss-cross hug: each leans in, the right arm goes high over the partner's left shoulder and the left
-    /// arm low round the partner's waist, both hands behind the partner's back; two pats, then letting go.
+    /// A criss-cross hug: each steps the hips a little to its own left (so the heads pass beside each other, cheek by
+    /// cheek, each over the partner's right shoulder) and leans in until the chests touch; the right arm goes high over
+    /// the partner's left shoulder and the left arm low round its waist, both hands flat on the partner's back; two
+    /// pats, then letting go. The partner plays the same clip at the same time, so its body is this one's turned round
+    /// about the point half-way between them: the hands are placed on that body's back (found by forward kinematics
+    /// of this pose).
     /// </summary>
     static MotionClip Hug(Skeleton s)
     {
         const float d = 0.4f;
-        float hip = s.RestPositions[Skeleton.Pelvis].Y;
+        // The back's surface behind the spine joints, with the palm's thickness (metres, for the 1.75 m reference).
+        const float back = 0.145f;
+        var half = Quaternion.CreateFromAxisAngle(Vector3.UnitY, MathF.PI);
+        var g = new Quaternion[Skeleton.JointCount];
+        var p = new Vector3[Skeleton.JointCount];
+        float k = s.Height / Skeleton.ReferenceHeight;
         return Pair(Make(s, "hug", ["hug", "hugging", "embrace", "hug each other", "give a hug", "cuddle"], 3.6f, false, (r, t) =>
         {
             float open = Bump(t, 0.1f, 0.6f, 0.6f, 1.1f);
             float wrap = Bump(t, 0.6f, 1.2f, 2.8f, 3.5f);
             float pat = 0.03f * MathF.Max(0, MathF.Sin(Tau * Ramp(t, 1.5f, 2.5f) * 2));
-            Planted(r, new Vector3(0, -0.02f, 0.04f * wrap), 0, 6 * wrap);
-            r.Spine(8 * wrap, 0, 0);
-            r.Head(-4 * wrap, -25 * wrap, 6 * wrap); // cheek past the partner's
-            var high = new Vector3(-0.06f, hip + 0.38f - pat, d + 0.1f);
-            var low = new Vector3(0.1f, hip + 0.14f, d + 0.1f);
-            var openR = new Vector3(-0.45f, hip + 0.35f, 0.3f);
-            var openL = new Vector3(0.45f, hip + 0.2f, 0.3f);
-            r.Reach(-1, Vector3.Lerp(Vector3.Lerp(Hanging(s, -1), openR, open + wrap), high, wrap), new Vector3(-1, 0.4f, 0));
-            r.Reach(+1, Vector3.Lerp(Vector3.Lerp(Hanging(s, +1), openL, open + wrap), low, wrap), new Vector3(1, -0.3f, 0));
+            Planted(r, new Vector3(0.07f * wrap, -0.02f * wrap, 0.03f * wrap), 0, 4 * wrap);
+            r.Spine(5 * wrap, 0, -7 * wrap);
+            r.Head(-3 * wrap, 20 * wrap, 4 * wrap); // face turned away from the partner's, past its right ear
+            var pose = r.ToPose();
+            s.ForwardKinematics(pose.Local, pose.Root, g, p);
+            // A point on this body mirrored onto the partner's: turned half round about the vertical half-way between.
+            Vector3 OnPartner(int joint, Vector3 local) => Vector3.Transform(p[joint] + Vector3.Transform(local * k, g[joint]), half) + new Vector3(0, 0, d);
+            // This body's own back seen from behind: the partner's left shoulder blade is where this one's left one is, mirrored.
+            var high = OnPartner(Skeleton.Spine3, new Vector3(0.0f, 0.08f - pat, -back));
+            var low = OnPartner(Skeleton.Spine1, new Vector3(-0.06f, 0.02f, -back + 0.01f));
+            var openR = new Vector3(-0.45f, p[Skeleton.Pelvis].Y + 0.35f, 0.3f);
+            var openL = new Vector3(0.45f, p[Skeleton.Pelvis].Y + 0.2f, 0.3f);
+            float reach = MathF.Min(1, open + wrap);
+            // The high arm's elbow rises over the partner's shoulder; the low one's goes out and forward round its flank.
+            r.Reach(-1, Vector3.Lerp(Vector3.Lerp(Hanging(s, -1), openR, reach), high, wrap), new Vector3(-0.4f, 1, 0.4f));
+            r.Reach(+1, Vector3.Lerp(Vector3.Lerp(Hanging(s, +1), openL, reach), low, wrap), new Vector3(1, -0.4f, 0.8f));
         }), d);
     }
 
