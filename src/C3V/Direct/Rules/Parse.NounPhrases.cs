@@ -226,6 +226,7 @@ sealed partial class Parse
             // "a slow runner", "a slowly walking cow": manner; "a walking man", "a sleeping cat": what it does
             if (Manner.SpeedOf(W(pre[k])) is { } speed) { draft.Current.Speed = speed; continue; }
             if (IsAdverb(pre[k])) continue;
+            if (IsContrast(W(pre[k]))) { Contrast(draft, W(pre[k])); continue; } // "the taller soldier"
             if (IsGerund(pre[k]) && !IsColorOrGarmentWord(pre[k]))
             {
                 string lemma = LemmaOf(W(pre[k]));

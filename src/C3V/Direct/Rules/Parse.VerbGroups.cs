@@ -72,7 +72,7 @@ sealed partial class Parse
                 i++;
             }
             ActorDraft? patient = i > objStart ? ObjectActor(objStart, subjects, lemma) : null;
-            if (patient is null && i > objStart && Lexicon.PlaceNouns.Contains(Lexicon.Singular(W(i - 1))) && !IsLightingPhrase(objStart, i))
+            if (patient is null && i > objStart && (Lexicon.PlaceNouns.Contains(Lexicon.Singular(W(i - 1))) || Lexicon.BuildingNouns.Contains(W(i - 1))) && !IsLightingPhrase(objStart, i))
             {
                 // "ploughs the field", "leaves the stage"; one who leaves or exits a building is outside it
                 bool leaves = lemma is "leave" or "exit" && Lexicon.BuildingNouns.Contains(Lexicon.Singular(W(i - 1)));
