@@ -43,14 +43,16 @@ export async function sceneViewer(panel: HTMLElement, name: string, view: SceneV
   panel.dataset.ready = "false";
 
   const width = 640, height = 400;
-  let frame = 0, playing = false, viewThrough = false, settle = 0;
-  const invalidate = () => { settle = 3; };
+  let frame = 0, playing = false, viewThrough = false, needsDraw = false;
+  const invalidate = () => { needsDraw = true; };
   const renderer = new THREE.WebGLRenderer({ canvas, antialias: false, preserveDrawingBuffer: true });
   renderer.setPixelRatio(scale > 0 && scale <= 1 ? scale : 1);
   renderer.setSize(width, height, false);
   renderer.setClearColor(new THREE.Color(view.background[0], view.background[1], view.background[2]));
   const scene = new THREE.Scene();
-  scene.add(new SparkRenderer({ renderer }));
+  // Spark sorts and swaps in newly generated splats in the background; it calls onDirty when the page must draw again.
+  const spark = new SparkRenderer({ renderer, onDirty: invalidate });
+  scene.add(spark);
   const camera = new THREE.PerspectiveCamera(50, width / height, 0.05, 500);
   const controls = new OrbitControls(camera, canvas);
   controls.addEventListener("change", invalidate);
@@ -138,18 +140,18 @@ export async function sceneViewer(panel: HTMLElement, name: string, view: SceneV
       if (f !== frame) { show(f); shown++; }
     }
     if (!viewThrough) controls.update();
-    // Drawn on demand (software GL would otherwise hold the page's thread): while playing, and for a few frames after
-    // a change so Spark's background depth sort settles.
-    if (playing || settle > 0) {
+    // Drawn on demand (software GL would otherwise hold the page's thread): after a change (a new clip frame, the
+    // camera moved) and when Spark says a background sort has finished (it then shows the re-sorted splats).
+    if (needsDraw) {
       renderer.render(scene, camera);
-      settle--;
+      needsDraw = false;
       rendered++;
       drawn++;
     }
     const now = performance.now();
     if (now - fpsStart > 1000) { fps = rendered * 1000 / (now - fpsStart); rendered = 0; fpsStart = now; }
     canvas.dataset.frame = String(frame);
-    canvas.dataset.idle = String(!playing && settle <= 0);
+    canvas.dataset.idle = String(!playing && !needsDraw && !spark.sorting && !spark.sortDirty);
     requestAnimationFrame(loop);
   };
   loop();
