@@ -156,7 +156,7 @@ export async function sceneViewer(panel: HTMLElement, name: string, view: SceneV
   };
   loop();
 
-  info.textContent = `${view.sceneSplats.toLocaleString()} scene splats in ${sceneMs.toFixed(0)} ms; ${view.actors.length} actors (${view.actorSplats.toLocaleString()} splats, skinned on the GPU) and ${view.frames} frames of their joints in ${actorsMs.toFixed(0)} ms in all.`;
+  info.textContent = `${view.sceneSplats.toLocaleString()} scene splats in ${sceneMs.toFixed(0)} ms; ${view.actors.length} actor${view.actors.length === 1 ? "" : "s"} (${view.actorSplats.toLocaleString()} splats, skinned on the GPU) and ${view.frames} frames of their joints in ${actorsMs.toFixed(0)} ms in all.`;
   const readyMs = performance.now(); // since the page's navigation started
   panel.dataset.ready = "true";
   const stats: ViewerStats = {
