@@ -51,8 +51,13 @@ public sealed class ActorVerb : Command<ActorVerb.Settings>
 
         [CommandOption("--sheet <N>")]
         [Bounds(1, 16)]
-        [Description(".png: a contact sheet of N moments across the clip, side by side (a two-person clip shows a partner)")]
+        [Description(".png: a contact sheet of N moments across the clip, side by side (a two-person clip shows a partner: the same look, or the second of \"actor|partner\")")]
         public int? Sheet { get; init; }
+
+        [CommandOption("--view <DEGREES>")]
+        [Bounds(-360, 360)]
+        [Description("--sheet: where the camera looks from, in degrees round the actor (0 = in front, 90 = at its left side; default a three-quarter view, a side view for two-person clips)")]
+        public float? View { get; init; }
 
         [CommandOption("--size <PIXELS>")]
         [Bounds(64, 4096)]
@@ -92,6 +97,7 @@ public sealed class ActorVerb : Command<ActorVerb.Settings>
         if (string.IsNullOrWhiteSpace(s.Output)) throw new C3VException("-o/--output is required (.mp4, .gif, .png or .ply)");
         if (s.Motion is not null && s.Bvh is not null) throw new C3VException("give either --motion or --bvh, not both");
         if (s.Sheet is not null && !s.Output.EndsWith(".png", StringComparison.OrdinalIgnoreCase)) throw new C3VException("--sheet makes a .png");
+        if (s.View is not null && s.Sheet is null) throw new C3VException("--view applies to a contact sheet: add --sheet N");
         string ext = Path.GetExtension(s.Output).ToLowerInvariant();
         if (ext is not (".mp4" or ".gif" or ".png" or ".ply")) throw new C3VException($"{s.Output}: unknown output type '{ext}' (use .mp4, .gif, .png or .ply)");
         if (File.Exists(s.Output) && !s.Force) throw new C3VException($"{s.Output}: already exists (use --force to replace it)");
@@ -109,10 +115,12 @@ public sealed class ActorVerb : Command<ActorVerb.Settings>
         MotionClip ClipFor(Cell c) => c.IsProp ? MotionClip.Still(c.Cloud.Skeleton) : bvh ?? PickMotion(s.Motion, c.Rig);
         var clip = ClipFor(made[0]);
         var preview = new ActorPreview { Width = s.Size, Height = s.Size };
-        if (descriptions.Length > 1)
+        // A two-person clip's sheet takes the partner's look as a second description ("a man|a woman"), so the two bodies can be told apart.
+        bool pairSheet = s.Sheet is not null && descriptions.Length == 2 && clip.PartnerDistance is not null;
+        if (descriptions.Length > 1 && !pairSheet)
         {
             if (ext != ".png") throw new C3VException("several descriptions (a|b|c) make a gallery: use a .png output");
-            if (s.Sheet is not null) throw new C3VException("--sheet shows one actor's clip: give one description");
+            if (s.Sheet is not null) throw new C3VException("--sheet shows one actor's clip: give one description (or two for a two-person clip: actor|partner)");
             int columns = made.Length <= 6 ? made.Length : new[] { 6, 5, 4 }.FirstOrDefault(c => made.Length % c == 0, 6);
             preview.Grid(made.Select(m => (m.Cloud, ClipFor(m))).ToArray(), s.Time, columns).SavePng(s.Output, s.Force);
             Console.WriteLine($"wrote {s.Output}: {made.Length} actors, {made.Sum(m => m.Cloud.Count)} Gaussians in all");
@@ -128,8 +136,8 @@ public sealed class ActorVerb : Command<ActorVerb.Settings>
                 Console.WriteLine($"wrote {s.Output}: posed at {s.Time:F2} s");
                 return 0;
             case ".png" when s.Sheet is { } moments:
-                var partner = clip.PartnerDistance is null ? null : Made(factory, descriptions[0], s, s.Seed + 1).Cloud;
-                preview.Sheet(actor, clip, moments, partner).SavePng(s.Output, s.Force);
+                var partner = clip.PartnerDistance is null ? null : Made(factory, descriptions[^1], s, s.Seed + 1).Cloud;
+                preview.Sheet(actor, clip, moments, partner, s.View * MathF.PI / 180).SavePng(s.Output, s.Force);
                 Console.WriteLine($"wrote {s.Output}: {moments} moments of \"{clip.Name}\"");
                 return 0;
             case ".png":

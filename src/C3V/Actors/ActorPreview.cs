@@ -70,8 +70,10 @@ public sealed class ActorPreview
     /// one-shot from its first frame to its last, a loop over one cycle), each seen from the same fixed three-quarter
     /// direction and following the actor. For a two-person clip <paramref name="partner"/> stands at the clip's
     /// partner distance, turned to face the actor, playing its part (<see cref="MotionClip.AsPartner"/>), seen from the side.
+    /// <paramref name="view"/> overrides the direction the camera looks from (radians about the vertical; 0 = in front,
+    /// π/2 = at the actor's left), e.g. to see a push-up or a hug square from the side.
     /// </summary>
-    public Image Sheet(SkinnedCloud actor, MotionClip clip, int moments, SkinnedCloud? partner = null)
+    public Image Sheet(SkinnedCloud actor, MotionClip clip, int moments, SkinnedCloud? partner = null, float? view = null)
     {
         if (moments < 1) throw new ArgumentOutOfRangeException(nameof(moments), "a sheet needs at least one moment");
         var sheet = new Image(Width * moments, Height);
@@ -94,6 +96,7 @@ public sealed class ActorPreview
                 at += new Vector3(0, 0, d / 2);
                 (yaw, length) = (MathF.PI / 2 - 0.25f, MathF.Max(length, d + 0.6f));
             }
+            yaw = view ?? yaw;
             var img = _rasterizer.Render(clouds, Framing(at, actor.Skeleton.Height, yaw, length), new RenderOptions { Background = Sky }).ToImage();
             for (int y = 0; y < Height; y++)
                 Array.Copy(img.Rgb, y * Width * 3, sheet.Rgb, (y * sheet.Width + k * Width) * 3, Width * 3);

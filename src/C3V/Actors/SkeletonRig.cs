@@ -33,6 +33,16 @@ public abstract class SkeletonRig
 
     public Pose ToPose() => new((Quaternion[])_local.Clone(), _root);
 
+    /// <summary>Starts from a given pose (local rotations and pelvis position) instead of the rest pose, to adjust it.</summary>
+    public void Set(ReadOnlySpan<Quaternion> local, Vector3 root)
+    {
+        local.CopyTo(_local);
+        _root = root;
+    }
+
+    /// <summary>The local rotations, without allocating.</summary>
+    public void CopyTo(Span<Quaternion> local) => _local.CopyTo(local);
+
     /// <summary>
     /// Two-bone IK in world space: from <paramref name="start"/> with bone lengths <paramref name="l1"/>,
     /// <paramref name="l2"/> towards <paramref name="end"/>, the middle joint bent towards <paramref name="pole"/>.

@@ -1,5 +1,6 @@
 using System.Numerics;
 using C3V.Actors;
+using C3V.Actors.Humans;
 
 namespace C3V.Compose;
 
@@ -204,6 +205,9 @@ public sealed class MotionSequence
         const int J = Skeleton.JointCount;
         var a = new Quaternion[J];
         var b = new Quaternion[J];
+        var next = new Quaternion[J];
+        // People step into a new stance; a plain cross-fade would slide the feet along the floor.
+        var step = parts.Any(p => p.InPlace.Rig != BodyRig.Human) ? null : new StanceStep(skeleton);
         string name = string.Join(" then ", parts.Select(p => p.Name).Distinct());
         return MotionClip.FromFunction(name, [name], Fps, length, false, skeleton, c =>
         {
@@ -217,8 +221,11 @@ public sealed class MotionSequence
                 // the previous part held where it ended, cross-faded into this one
                 var prev = parts[k - 1];
                 var prevRoot = Sample(prev, MathF.Max(0, prev.End - prev.Start), b, skeleton);
+                a.CopyTo(next, 0);
+                var nextRoot = root;
                 for (int j = 0; j < J; j++) a[j] = Pose.Slerp(b[j], a[j], w);
                 root = Vector3.Lerp(prevRoot, root, w);
+                step?.Apply(b, prevRoot, next, nextRoot, w, a, root);
             }
             return new Pose((Quaternion[])a.Clone(), root);
         });

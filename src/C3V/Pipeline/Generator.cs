@@ -285,7 +285,7 @@ public sealed partial class Generator
                 // The clip that sets the pace is the travelling motion's (else the first); the others are chosen alike below.
                 var primary = a.Moving;
                 var rig = ActorKinds.RigOf(a);
-                string motionKey = InputHash.Of("motion", StageVersions["motion"], primary.Description, primary.Travels, primary.Speed, rig.ToString(), LibraryEntries(library, AssetKind.Motion), MotionChooser.ActivityOf(a.Noun));
+                string motionKey = InputHash.Of("motion", StageVersions["motion"], primary.Description, primary.Travels, primary.Speed, rig.ToString(), LibraryEntries(library, AssetKind.Motion), MotionChooser.ActorKey(a));
                 MotionChoice? choice = null;
                 if (cache.CanReuse($"motion-{a.Id}", motionKey) && previous?.Artefacts.GetValueOrDefault($"motion-{a.Id}")?.Value is { } source
                     && MotionChooser.Resolve(source, library) is { } again)

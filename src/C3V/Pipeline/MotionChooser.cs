@@ -41,6 +41,13 @@ public static class MotionChooser
         AvatarSpecReader.Read(string.Join(", ", actor.Attributes.Prepend(actor.Description)), 0).Age == AgeGroup.Old;
 
     /// <summary>
+    /// What <see cref="Choose"/> reads of the actor, for a cache key: the activity its noun names and whether it is
+    /// old (an old man and a child given the same phrase may get different clips). Two actors with equal keys get the
+    /// same clip for the same phrase.
+    /// </summary>
+    internal static string ActorKey(ActorPlan actor) => $"{ActivityOf(actor.Noun)}|{(IsOld(actor) ? "old" : "")}";
+
+    /// <summary>
     /// The activity a role noun names, for an actor whose phrase names no motion: agent nouns in -er/-or lose the
     /// suffix ("swimmers" → "swimm", "skier" → "ski", "juggler" → "juggl"), which the word stems then match against
     /// the clips' labels like any verb. Null for other nouns.

@@ -141,6 +141,15 @@ public sealed class GeneratorTests(SmallProject small)
         Assert.Contains("layout", s.Recomputed); // a new body is refined again (its size differs), from the same placement
     }
 
+    [Fact]
+    public async Task EditObject_ToAnOldPerson_ChoosesTheMotionAgain()
+    {
+        // An old body may take another clip for the same phrase (an old man's walk is the old walk): not reused.
+        var dir = small.Copy("old");
+        var s = await Make().EditAsync(dir, new EditRequest { Actor = "0", Object = "an old man" });
+        Assert.Contains("motion-robot", s.Recomputed);
+    }
+
     [Theory]
     [InlineData("nothing")]
     [InlineData("two")]

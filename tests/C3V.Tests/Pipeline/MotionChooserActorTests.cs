@@ -39,4 +39,14 @@ public class MotionChooserActorTests
         Assert.Equal("run", Choose("runs", true, Actor("man", "an old man")));
         Assert.StartsWith("dance", Choose("dances", false, Actor("woman", "an old woman")));
     }
+
+    [Fact]
+    public void The_cache_key_follows_what_the_choice_reads_of_the_actor()
+    {
+        // Age changes the clip (the old walk), so it changes the key; a look that changes neither noun role nor age does not.
+        Assert.NotEqual(MotionChooser.ActorKey(Actor("man", "an old man")), MotionChooser.ActorKey(Actor("boy", "a little boy")));
+        Assert.NotEqual(MotionChooser.ActorKey(Actor("woman", "a woman", "elderly")), MotionChooser.ActorKey(Actor("woman", "a woman")));
+        Assert.Equal(MotionChooser.ActorKey(Actor("robot", "a silver robot")), MotionChooser.ActorKey(Actor("warlock", "a warlock in a blue cloak")));
+        Assert.NotEqual(MotionChooser.ActorKey(Actor("skier", "a skier")), MotionChooser.ActorKey(Actor("man", "a man")));
+    }
 }

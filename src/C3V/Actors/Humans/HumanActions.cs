@@ -224,8 +224,9 @@ internal static class HumanActions
         for (int sd = -1; sd <= 1; sd += 2)
         {
             float a = Tau * t / 0.6f + (sd > 0 ? MathF.PI : 0);
-            var centre = new Vector3(sd * 0.17f, hip + 0.12f, 0.32f);
-            var hand = centre + new Vector3(-sd * 0.07f * MathF.Sin(a), 0.07f * MathF.Cos(a), 0);
+            // Forearms level at the waist, elbows at the sides; each hand circles 10 cm wide so the throws read from afar.
+            var centre = new Vector3(sd * 0.18f, hip + 0.16f, 0.36f);
+            var hand = centre + new Vector3(-sd * 0.1f * MathF.Sin(a), 0.09f * MathF.Cos(a), 0);
             r.Reach(sd, hand, new Vector3(sd * 0.6f, -1, -0.3f));
             r.Wrist(sd, 10 * MathF.Cos(a));
         }

@@ -62,8 +62,9 @@ internal static class HumanDances
         r.Leg(-1, rf, -8);
         r.Spine(2, -10 * fwd, 7 * hips);
         r.Head(-3, 12 * fwd);
-        r.Arm(+1, new Vector3(0.8f, -0.1f, 0.5f), 80, 70 + 15 * hips);
-        r.Arm(-1, new Vector3(-0.7f, -0.5f, 0.45f), 40, 90 - 15 * hips);
+        // Elbows bent about 90° with the forearms forward at the waist, swaying with the hips (twisted far up, they read as hands-up).
+        r.Arm(+1, new Vector3(0.7f, -0.45f, 0.55f), 15, 85 + 15 * hips);
+        r.Arm(-1, new Vector3(-0.7f, -0.5f, 0.5f), 15, 90 - 15 * hips);
         r.Wrist(+1, 15 * hips); r.Wrist(-1, -15 * hips);
     });
 

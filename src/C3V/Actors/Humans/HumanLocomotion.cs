@@ -32,6 +32,7 @@ internal static class HumanLocomotion
         Skip(s),
         TurnAround(s),
         ClimbStep(s),
+        ClimbLadder(s),
         Fly(s),
         Fall(s),
         Crawl(s),
@@ -230,6 +231,49 @@ internal static class HumanLocomotion
             r.Spine(15 * e);
             r.Head(-10 * e);
             r.ArmsDown(-25 * e, 30 * e, 25);
+        });
+    }
+
+    /// <summary>
+    /// Up a vertical ladder whose rungs are 0.28 m apart, 0.3 m in front of the body: hands and feet move in diagonal
+    /// pairs (left foot with right hand, then right foot with left hand), each foot two rungs at a time, each limb
+    /// arcing out from the ladder between rungs rather than through them. From standing at its foot to 1.7 m up in
+    /// 4.4 s; one-shot, it ends holding on (the ladder itself is the scene's or a prop's).
+    /// </summary>
+    internal static MotionClip ClimbLadder(Skeleton s)
+    {
+        const float rung = 0.28f, front = 0.3f, half = 0.7f, move = 0.45f, first = 0.3f;
+        // Rung held after each of the six moves (even moves: left foot and right hand; odd: right foot and left hand), from the start.
+        int[] leftFoot = [0, 1, 3, 5], rightFoot = [0, 2, 4, 6], rightHand = [5, 6, 8, 10], leftHand = [4, 7, 9, 11];
+        // Where a limb is at t: on its rung, or swinging to the next (eased, out from the ladder by `away` at mid-swing).
+        float Height(int[] rungs, int parity, float t, out float away)
+        {
+            away = 0;
+            float h = rungs[0] * rung;
+            for (int k = 1; k < rungs.Length; k++)
+            {
+                float start = first + (2 * (k - 1) + parity) * half;
+                if (t <= start) break;
+                float u = Math.Clamp((t - start) / move, 0, 1);
+                h = Lerp(rungs[k - 1], rungs[k], S(u)) * rung;
+                away = MathF.Sin(MathF.PI * u);
+            }
+            return h;
+        }
+        return Make(s, "climb ladder", ["climb a ladder", "climb ladder", "climbing a ladder", "climb up the ladder", "go up a ladder", "climb a tree", "scale a wall", "climb a rope ladder"], 4.4f, false, (r, t) =>
+        {
+            float lf = Height(leftFoot, 0, t, out float lfAway), rf = Height(rightFoot, 1, t, out float rfAway);
+            float rh = Height(rightHand, 0, t, out float rhAway), lh = Height(leftHand, 1, t, out float lhAway);
+            // The hips ride over the mean foot height, knees a little bent, the body upright close to the ladder.
+            float hip = s.RestPositions[0].Y - 0.08f + (lf + rf) / 2;
+            r.Pelvis(new Vector3(0.02f * (lf - rf) / rung, hip, -0.02f), 0, 4);
+            // The ball of each foot on its rung: the foot's ground point is under the ankle, 0.12 m behind the toes.
+            r.Leg(+1, new Vector3(0.12f, lf, front - 0.12f - 0.12f * lfAway), 0);
+            r.Leg(-1, new Vector3(-0.12f, rf, front - 0.12f - 0.12f * rfAway), 0);
+            r.Spine(-2);
+            r.Head(-15 + 5 * MathF.Sin(Tau * t / (2 * half)));
+            r.Reach(+1, new Vector3(0.2f, lh + 0.03f, front - 0.03f - 0.12f * lhAway), new Vector3(0.8f, -1, -0.3f));
+            r.Reach(-1, new Vector3(-0.2f, rh + 0.03f, front - 0.03f - 0.12f * rhAway), new Vector3(-0.8f, -1, -0.3f));
         });
     }
 

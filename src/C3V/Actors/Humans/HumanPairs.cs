@@ -47,27 +47,46 @@ internal static class HumanPairs
     }
 
     /// <summary>
-    /// A criss-cross hug: each leans in, the right arm goes high over the partner's left shoulder and the left
-    /// arm low round the partner's waist, both hands behind the partner's back; two pats, then letting go.
+    /// A criss-cross hug: each steps the hips a little to its own left (so the heads pass beside each other, cheek by
+    /// cheek, each over the partner's right shoulder) and leans in until the chests touch; the right arm goes high over
+    /// the partner's left shoulder and the left arm low round its waist, both hands flat on the partner's back; two
+    /// pats, then letting go. The partner plays the same clip at the same time, so its body is this one's turned round
+    /// about the point half-way between them: the hands are placed on that body's back (found by forward kinematics
+    /// of this pose).
     /// </summary>
     static MotionClip Hug(Skeleton s)
     {
         const float d = 0.4f;
-        float hip = s.RestPositions[Skeleton.Pelvis].Y;
+        // The back's surface behind the spine joints, with the palm's thickness (metres, for the 1.75 m reference).
+        const float back = 0.145f;
+        var half = Quaternion.CreateFromAxisAngle(Vector3.UnitY, MathF.PI);
+        var g = new Quaternion[Skeleton.JointCount];
+        var p = new Vector3[Skeleton.JointCount];
+        float k = s.Height / Skeleton.ReferenceHeight;
         return Pair(Make(s, "hug", ["hug", "hugging", "embrace", "hug each other", "give a hug", "cuddle"], 3.6f, false, (r, t) =>
         {
             float open = Bump(t, 0.1f, 0.6f, 0.6f, 1.1f);
             float wrap = Bump(t, 0.6f, 1.2f, 2.8f, 3.5f);
-            float pat = 0.03f * MathF.Max(0, MathF.Sin(Tau * Ramp(t, 1.5f, 2.5f) * 2));
-            Planted(r, new Vector3(0, -0.02f, 0.04f * wrap), 0, 6 * wrap);
-            r.Spine(8 * wrap, 0, 0);
-            r.Head(-4 * wrap, -25 * wrap, 6 * wrap); // cheek past the partner's
-            var high = new Vector3(-0.06f, hip + 0.38f - pat, d + 0.1f);
-            var low = new Vector3(0.1f, hip + 0.14f, d + 0.1f);
-            var openR = new Vector3(-0.45f, hip + 0.35f, 0.3f);
-            var openL = new Vector3(0.45f, hip + 0.2f, 0.3f);
-            r.Reach(-1, Vector3.Lerp(Vector3.Lerp(Hanging(s, -1), openR, open + wrap), high, wrap), new Vector3(-1, 0.4f, 0));
-            r.Reach(+1, Vector3.Lerp(Vector3.Lerp(Hanging(s, +1), openL, open + wrap), low, wrap), new Vector3(1, -0.3f, 0));
+            float pat = 0.02f * MathF.Max(0, MathF.Sin(Tau * Ramp(t, 1.5f, 2.5f) * 2));
+            Planted(r, new Vector3(0.07f * wrap, -0.02f * wrap, 0.075f * wrap), 0, 5 * wrap);
+            r.Spine(5 * wrap, 0, -4 * wrap);
+            r.Head(-3 * wrap, 20 * wrap, 4 * wrap); // face turned away from the partner's, past its right ear
+            var pose = r.ToPose();
+            s.ForwardKinematics(pose.Local, pose.Root, g, p);
+            // A point on this body mirrored onto the partner's: turned half round about the vertical half-way between.
+            Vector3 OnPartner(int joint, Vector3 local) => Vector3.Transform(p[joint] + Vector3.Transform(local * k, g[joint]), half) + new Vector3(0, 0, d);
+            // This body's own back seen from behind: the partner's left shoulder blade is where this one's left one is, mirrored.
+            var high = OnPartner(Skeleton.Spine3, new Vector3(0.0f, 0.08f - pat, -back + 0.02f)); // the upper back narrows
+            var low = OnPartner(Skeleton.Spine2, new Vector3(-0.08f, -0.04f, -back + 0.015f)); // the waist is 1.5 cm shallower
+            // Arms open wide to the sides, so the hands come in round the partner and leave the same way.
+            var openR = new Vector3(-0.55f, p[Skeleton.Pelvis].Y + 0.35f, 0.12f);
+            var openL = new Vector3(0.55f, p[Skeleton.Pelvis].Y + 0.2f, 0.12f);
+            float reach = MathF.Min(1, open + wrap);
+            // The high arm's elbow goes out and up over the partner's shoulder, clear of its head; the low one's out and forward round its flank.
+            // On the way in and out it arcs up and out, over the shoulder rather than through it.
+            var arc = new Vector3(-0.1f, 0.15f, 0) * MathF.Sin(MathF.PI * wrap);
+            r.Reach(-1, Vector3.Lerp(Vector3.Lerp(Hanging(s, -1), openR, reach), high, wrap) + arc, new Vector3(-1, 0.6f, 0.1f));
+            r.Reach(+1, Vector3.Lerp(Vector3.Lerp(Hanging(s, +1), openL, reach), low, wrap), new Vector3(1, -0.3f, 0.4f));
         }), d);
     }
 
@@ -190,7 +209,7 @@ internal static class HumanPairs
             }
             r.Spine(-3, 0, 0);
             r.Head(-5, 35); // looking over the partner's right shoulder
-            var onBack = new Vector3(p.X - 0.1f, hip + 0.34f + rise, p.Z + d + 0.06f);
+            var onBack = new Vector3(p.X - 0.12f, hip + 0.34f + rise, p.Z + d + 0.14f); // on the back's surface, 0.105 m behind the spine
             var onArm = new Vector3(p.X + 0.2f, hip + 0.28f + rise, p.Z + d - 0.02f);
             r.Reach(-1, onBack, new Vector3(-1, -0.6f, 0));
             r.Reach(+1, onArm, new Vector3(1, -1, -0.3f));

@@ -194,10 +194,11 @@ public static class QuadrupedMotions
         float w = W;
         // Two sharp barks per second: the head jerks up and forward, the chest pumps, the front drops a little.
         float ph = t / 0.5f % 1;
-        float jerk = ph < 0.2f ? MathF.Sin(MathF.PI * ph / 0.2f) : 0;
+        // Each bark lasts 0.18 s of the half-second beat: long enough to be seen at video frame rates.
+        float jerk = ph < 0.35f ? MathF.Sin(MathF.PI * ph / 0.35f) : 0;
         r.Body(new Vector3(0, -0.04f * w - 0.02f * w * jerk, -0.02f * w), 3 + 5 * jerk);
         r.Spine(3 * jerk);
-        r.Head(12 + 14 * jerk, 0, -12 * jerk);
+        r.Head(12 + 20 * jerk, 0, -16 * jerk);
         Stand(r, 0.03f * w, -0.02f * w, 0.01f * w);
     });
 
