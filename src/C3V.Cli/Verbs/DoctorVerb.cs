@@ -20,6 +20,10 @@ public sealed class DoctorVerb : AsyncCommand<DoctorVerb.Settings>
         [CommandOption("--sd <DIR>")]
         [Description("A Stable Diffusion ONNX folder (diffusers export) to check for the SDS prior")]
         public string? Sd { get; init; }
+
+        [CommandOption("--verbose")]
+        [Description(Directors.VerboseHelp)]
+        public bool Verbose { get; init; }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellation)
@@ -32,7 +36,7 @@ public sealed class DoctorVerb : AsyncCommand<DoctorVerb.Settings>
         };
         var specs = settings.Llm.Length > 0 ? settings.Llm
             : Environment.GetEnvironmentVariable(C3V.Models.Chat.ChatModelSpec.EnvironmentVariable) is { Length: > 0 } env ? [env] : [];
-        foreach (var spec in specs) rows.Add(await ModelChecks.ChatModel(spec, cancellation: cancellation));
+        foreach (var spec in specs) rows.Add(await ModelChecks.ChatModel(spec, nativeLog: Directors.NativeLog(settings.Verbose), cancellation: cancellation));
         if (settings.Sd is { } sd) rows.Add(DiffusionFolderCheck.Run(sd));
         rows.Add(ToolChecks.Node());
         rows.Add(ToolChecks.Npm());

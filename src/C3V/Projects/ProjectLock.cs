@@ -25,8 +25,8 @@ public sealed class ProjectLockedException(string dir, string noun, LockHolder h
 /// <summary>
 /// One writer at a time on a project (or a batch's dataset) folder, across processes: a lock file beside the
 /// folder (<c>.NAME.c3v-lock</c>, so it is never part of the project's files nor of its staging copies) holding
-/// the holder's verb, pid, start time and machine. It is created atomically with its content (a temporary file
-/// linked into place only if no lock is there). A lock whose process is gone (killed, crashed) is stale and is
+/// the holder's verb, pid, start time and machine. It is created atomically with its content (a complete temporary
+/// file hard-linked to the lock's name, which fails if a lock is there). A lock whose process is gone (killed, crashed) is stale and is
 /// taken over; the takeover itself is serialised by a short-lived breaker file so two takers cannot both win.
 /// Not re-entrant: a second acquire in the same process is refused like any other.
 /// </summary>
@@ -103,7 +103,11 @@ public sealed class ProjectLock : IDisposable
         try
         {
             File.WriteAllText(temp, JsonSerializer.Serialize(holder, Json));
-            // A non-overwriting move links the complete file into place, or fails if a lock is there.
+            // The complete file gets the lock's name in one step, or not at all if a lock is there.
+            int error = HardLink.Create(temp, path);
+            if (error == 0) return true;
+            if (error == HardLink.Exists) return false;
+            // no hard links on this file system: a move that refuses an existing lock (atomic on Windows, nearly so elsewhere)
             File.Move(temp, path, overwrite: false);
             return true;
         }

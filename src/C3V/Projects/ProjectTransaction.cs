@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using C3V.Common;
 
 namespace C3V.Projects;
@@ -136,23 +135,13 @@ public sealed class ProjectTransaction : IDisposable
         foreach (var rel in Files(from))
         {
             string src = Path.Combine(from, rel), dst = Path.Combine(to, rel);
-            if (!HardLink(src, dst))
+            if (HardLink.Create(src, dst) != 0)
             {
                 File.Copy(src, dst);
                 File.SetLastWriteTimeUtc(dst, File.GetLastWriteTimeUtc(src));
             }
         }
     }
-
-    static bool HardLink(string existing, string link)
-    {
-        if (OperatingSystem.IsWindows()) return false;
-        try { return Link(existing, link) == 0; }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException) { return false; }
-    }
-
-    [DllImport("libc", EntryPoint = "link", SetLastError = true)]
-    static extern int Link(string existing, string link);
 
     static void TryDelete(string folder)
     {
