@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using C3V.Projects;
 using C3V.Tests.Batch;
 using C3V.Tests.Pipeline;
@@ -17,23 +16,11 @@ public sealed class BusyProjectTests(SmallProject small)
         var before = new ProjectSnapshot(dir);
         using (ProjectLock.Acquire(dir, "render-project"))
         {
-            using var edit = Process.Start(CliProcess.StartInfo(["edit", dir, "--camera", "orbit", "-q"]))!;
-            try
-            {
-                var error = edit.StandardError.ReadToEndAsync();
-                _ = edit.StandardOutput.ReadToEndAsync();
-                using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-                await edit.WaitForExitAsync(limit.Token);
-                string err = await error;
-                Assert.Equal(1, edit.ExitCode);
-                Assert.Contains($"project is busy: render-project (pid {Environment.ProcessId}) since", err);
-                Assert.DoesNotContain("internal error", err);
-                Assert.DoesNotContain("   at ", err);
-            }
-            finally
-            {
-                if (!edit.HasExited) edit.Kill(entireProcessTree: true);
-            }
+            var (code, err) = await CliProcess.RunAsync(TimeSpan.FromMinutes(3), "edit", dir, "--camera", "orbit", "-q");
+            Assert.Equal(1, code);
+            Assert.Contains($"project is busy: render-project (pid {Environment.ProcessId}) since", err);
+            Assert.DoesNotContain("internal error", err);
+            Assert.DoesNotContain("   at ", err);
         }
         before.AssertSameAs(new ProjectSnapshot(dir));
         ProjectSnapshot.AssertNoStagingLeft(dir);

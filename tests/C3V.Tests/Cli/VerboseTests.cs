@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using C3V.Cli;
 using C3V.Pipeline;
 using C3V.Tests.Batch;
@@ -21,22 +20,7 @@ public sealed class VerboseTests(TinyModel model) : IDisposable
     /// <summary>What llama.cpp writes while it loads any model (its loader's and context's own lines).</summary>
     static bool HasNativeLines(string stderr) => stderr.Contains("llama_model_loader") || stderr.Contains("llama_context") || stderr.Contains("load_tensors");
 
-    static async Task<(int Code, string Err)> Run(params string[] args)
-    {
-        using var p = Process.Start(CliProcess.StartInfo(args))!;
-        try
-        {
-            var err = p.StandardError.ReadToEndAsync();
-            _ = p.StandardOutput.ReadToEndAsync();
-            using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-            await p.WaitForExitAsync(limit.Token);
-            return (p.ExitCode, await err);
-        }
-        finally
-        {
-            if (!p.HasExited) p.Kill(entireProcessTree: true);
-        }
-    }
+    static Task<(int Code, string Err)> Run(params string[] args) => CliProcess.RunAsync(TimeSpan.FromMinutes(4), args);
 
     async Task Check(params string[] args)
     {
