@@ -137,8 +137,19 @@ public sealed class SkinnedCloud
     /// <summary>Joint positions of the last pose (world of the actor frame).</summary>
     public ReadOnlySpan<Vector3> PosedJoints => _globalPos;
 
-    void BuildBoneTable(ReadOnlySpan<Quaternion> local, Vector3 root)
+    /// <summary>Floats per joint in <see cref="WriteBones"/>: the rows of its 3×4 affine, then its quaternion (x, y, z, w).</summary>
+    public const int BoneFloats = 16;
+
+    /// <summary>
+    /// The skinning transform of every joint for a pose, joint after joint (<see cref="BoneFloats"/> each): the
+    /// rows of the 3×4 affine that takes a rest-pose point to the posed one (x' = A·(x, 1)), then the joint's global
+    /// rotation as a quaternion x, y, z, w, put in its parent's hemisphere. <see cref="Pose(in Actors.Pose)"/>
+    /// blends exactly these per Gaussian (affines by weight for the centre; quaternions by weight, normalised, for
+    /// the orientation), so a GPU given them and <see cref="Bones"/>/<see cref="Weights"/> poses the cloud the same way.
+    /// </summary>
+    public void WriteBones(ReadOnlySpan<Quaternion> local, Vector3 root, Span<float> bones)
     {
+        if (bones.Length < J * BoneFloats) throw new ArgumentException($"room for {J * BoneFloats} floats needed", nameof(bones));
         Skeleton.ForwardKinematics(local, root, _globalRot, _globalPos);
         for (int j = 0; j < J; j++)
         {
@@ -155,8 +166,17 @@ public sealed class SkinnedCloud
                 m.M13, m.M23, m.M33, t.Z,
                 q.X, q.Y, q.Z, q.W,
             ];
-            for (int k = 0; k < 16; k++) _table[k * Stride + j] = c[k];
+            c.CopyTo(bones.Slice(j * BoneFloats, BoneFloats));
         }
+    }
+
+    void BuildBoneTable(ReadOnlySpan<Quaternion> local, Vector3 root)
+    {
+        Span<float> bones = stackalloc float[J * BoneFloats];
+        WriteBones(local, root, bones);
+        // Component-major for the SIMD gathers.
+        for (int j = 0; j < J; j++)
+            for (int k = 0; k < BoneFloats; k++) _table[k * Stride + j] = bones[j * BoneFloats + k];
     }
 
     void Skin()

@@ -1,3 +1,5 @@
+using System.Numerics;
+using C3V.Actors;
 using C3V.CameraPaths;
 using C3V.Compose;
 using C3V.Render;
@@ -34,6 +36,36 @@ public sealed class ComposedScene(Scene scene, IReadOnlyList<ComposedActor> acto
             parts.Add(posed);
         }
         return GaussianCloud.Concat(parts);
+    }
+
+    /// <summary>Floats per actor per frame in <see cref="WriteRig"/>: its joints' skinning transforms, then its placement.</summary>
+    public const int RigFloats = Skeleton.JointCount * SkinnedCloud.BoneFloats + 8;
+
+    /// <summary>
+    /// Every actor's pose and place at <paramref name="frame"/>, for posing the actors elsewhere (a GPU) from their
+    /// rest clouds (<see cref="SkinnedCloud.Rest"/>) and skin weights: per actor in <see cref="Actors"/>' order,
+    /// <see cref="RigFloats"/> floats — its joints as <see cref="SkinnedCloud.WriteBones"/> writes them (actor
+    /// space), then its actor-to-world transform: translation x, y, z, rotation quaternion x, y, z, w, uniform scale
+    /// (applied as scale, then rotation, then translation). Skinning the rest cloud with these and placing it gives
+    /// <see cref="PosedActors"/>.
+    /// </summary>
+    public void WriteRig(int frame, Span<float> into)
+    {
+        if (into.Length < Actors.Count * RigFloats) throw new ArgumentException($"room for {Actors.Count * RigFloats} floats needed", nameof(into));
+        Span<Quaternion> local = stackalloc Quaternion[Skeleton.JointCount];
+        for (int a = 0; a < Actors.Count; a++)
+        {
+            var actor = Actors[a];
+            var track = Composition.Actor(actor.Id);
+            var at = track.Frames[Math.Clamp(frame, 0, track.Frames.Count - 1)];
+            var rig = into.Slice(a * RigFloats, RigFloats);
+            var root = actor.SampleInto(at.MotionTime, at.Rest, local);
+            actor.Skin.WriteBones(local, root, rig);
+            var place = at.Transform;
+            var q = Quaternion.Normalize(place.Rotation);
+            ReadOnlySpan<float> world = [place.Translation.X, place.Translation.Y, place.Translation.Z, q.X, q.Y, q.Z, q.W, place.Scale];
+            world.CopyTo(rig[(Skeleton.JointCount * SkinnedCloud.BoneFloats)..]);
+        }
     }
 
     /// <summary>The render camera at <paramref name="frame"/>.</summary>

@@ -56,8 +56,13 @@ public sealed class JobPageTests(BrowserFixture browser)
                 await Assertions.Expect(progress).ToHaveAttributeAsync("data-job", id);
                 var state = (await http.GetFromJsonAsync<JsonObject>($"/api/jobs/{id}"))!["state"]!.GetValue<string>();
                 await Assertions.Expect(progress).ToHaveAttributeAsync("data-state", state);
-                if (state == "interrupted") await Assertions.Expect(page.GetByTestId("job-status")).ToContainTextAsync("start it again");
-                await page.ScreenshotAsync(new() { Path = BrowserFixture.Shot("job-interrupted.png") });
+                // (On a loaded machine the render can finish before the stop; the page then shows it done, and the
+                // screenshot of an interrupted job is not taken.)
+                if (state == "interrupted")
+                {
+                    await Assertions.Expect(page.GetByTestId("job-status")).ToContainTextAsync("start it again");
+                    await page.ScreenshotAsync(new() { Path = BrowserFixture.Shot("job-interrupted.png") });
+                }
                 await page.CloseAsync();
             }
         }

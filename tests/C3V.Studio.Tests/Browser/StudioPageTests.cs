@@ -44,7 +44,7 @@ public sealed class StudioPageTests(BrowserFixture browser)
         var canvas = page.GetByTestId("placement-canvas");
         await Assertions.Expect(canvas).ToBeVisibleAsync();
         await page.WaitForTimeoutAsync(300); // the reference image is drawn once loaded
-        await page.ScreenshotAsync(new() { Path = BrowserFixture.Shot("placement.png"), FullPage = false, Clip = await Clip(canvas) });
+        await canvas.ScreenshotAsync(new() { Path = BrowserFixture.Shot("placement.png") });
         var box = (await canvas.BoundingBoxAsync())!;
         float view = placement["viewWidth"]!.GetValue<float>();
         float zoom = (float)box.Width / view;
@@ -55,7 +55,7 @@ public sealed class StudioPageTests(BrowserFixture browser)
         await page.Mouse.DownAsync();
         await page.Mouse.MoveAsync(box.X + (fx - 40) * zoom, box.Y + fy * zoom, new() { Steps = 8 });
         await page.Mouse.UpAsync();
-        await page.ScreenshotAsync(new() { Path = BrowserFixture.Shot("placement-dragged.png"), Clip = await Clip(canvas) });
+        await canvas.ScreenshotAsync(new() { Path = BrowserFixture.Shot("placement-dragged.png") });
         await page.GetByTestId("apply-placement").ClickAsync();
         await Assertions.Expect(page.GetByTestId("progress")).ToHaveAttributeAsync("data-state", "done", Long);
         var summary = page.GetByTestId("job-summary");
@@ -71,7 +71,8 @@ public sealed class StudioPageTests(BrowserFixture browser)
         var project = (await browser.Http.GetFromJsonAsync<JsonObject>($"/api/projects/{name}"))!;
         Assert.Contains("render", StudioFactoryNames(project["project"]!["history"]!.AsArray().Last()!["recomputed"]));
         await page.WaitForTimeoutAsync(300);
-        await page.ScreenshotAsync(new() { Path = BrowserFixture.Shot("placement-applied.png"), Clip = await Clip(page.GetByTestId("placement-canvas")) });
+        // The element itself (scrolled into view): the panels above it grow once the job has run.
+        await page.GetByTestId("placement-canvas").ScreenshotAsync(new() { Path = BrowserFixture.Shot("placement-applied.png") });
     }
 
     [SkippableFact]
@@ -89,6 +90,8 @@ public sealed class StudioPageTests(BrowserFixture browser)
         Assert.Equal(["composition", "motion-robot", "render"], recomputed);
         await Assertions.Expect(page.Locator(".stage[data-stage=scene]")).ToHaveAttributeAsync("data-state", "reused");
         await Assertions.Expect(page.Locator(".stage[data-stage=refine]")).ToHaveAttributeAsync("data-state", "reused");
+        // The new video's first frame shown, not the player's loading spinner.
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=video]').readyState >= 2");
         await page.ScreenshotAsync(new() { Path = BrowserFixture.Shot("motion-swap.png"), FullPage = false });
     }
 
@@ -128,10 +131,4 @@ public sealed class StudioPageTests(BrowserFixture browser)
     }
 
     static IEnumerable<string> StudioFactoryNames(JsonNode? array) => array!.AsArray().Select(n => n!.GetValue<string>());
-
-    static async Task<Clip> Clip(ILocator element)
-    {
-        var b = (await element.BoundingBoxAsync())!;
-        return new Clip { X = b.X, Y = b.Y, Width = b.Width, Height = b.Height };
-    }
 }

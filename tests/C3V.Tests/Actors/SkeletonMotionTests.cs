@@ -203,6 +203,31 @@ public class SkinnedCloudTests
     }
 
     [Fact]
+    public void The_written_bone_transforms_blended_per_gaussian_give_the_posed_cloud()
+    {
+        // What a GPU does with WriteBones (the studio's browser view): blend the 3×4 affines for the centre and the
+        // quaternions (normalised) for the orientation, by the Gaussian's weights.
+        var sk = RandomSkinned(517, 4);
+        var pose = RandomPose(5);
+        var bones = new float[22 * SkinnedCloud.BoneFloats];
+        sk.WriteBones(pose.Local, pose.Root, bones);
+        var posed = sk.Pose(pose);
+        Span<float> m = stackalloc float[SkinnedCloud.BoneFloats];
+        for (int i = 0; i < sk.Count; i++)
+        {
+            m.Clear();
+            for (int k = 0; k < 4; k++)
+                for (int c = 0; c < SkinnedCloud.BoneFloats; c++) m[c] += sk.Weights[k][i] * bones[sk.Bones[k][i] * SkinnedCloud.BoneFloats + c];
+            var x = sk.Rest.GetPosition(i);
+            var p = new Vector3(m[0] * x.X + m[1] * x.Y + m[2] * x.Z + m[3], m[4] * x.X + m[5] * x.Y + m[6] * x.Z + m[7], m[8] * x.X + m[9] * x.Y + m[10] * x.Z + m[11]);
+            var q = Quaternion.Normalize(new Quaternion(m[12], m[13], m[14], m[15])) * sk.Rest.GetRotation(i);
+            Assert.True(Vector3.Distance(p, posed.GetPosition(i)) < 1e-4f, $"Gaussian {i}: centre");
+            Assert.True(MathF.Abs(Quaternion.Dot(q, posed.GetRotation(i))) > 0.9999f, $"Gaussian {i}: orientation");
+        }
+        Assert.Throws<ArgumentException>(() => sk.WriteBones(pose.Local, pose.Root, new float[10]));
+    }
+
+    [Fact]
     public void Bad_weights_are_rejected()
     {
         var c = new GaussianCloud(1);

@@ -73,7 +73,9 @@ export interface ViewCamera { position: number[]; r: number[]; fovYDegrees: numb
 export interface SceneView {
   frames: number; fps: number; sceneSplats: number; actorSplats: number; background: number[];
   reference: ViewCamera; renderCameras: ViewCamera[];
-  actors: { id: string; height: number; path: number[][]; liftedPixels: number[][] }[];
+  actors: { id: string; height: number; splats: number; path: number[][]; liftedPixels: number[][] }[];
+  /** Joints a skeleton has, and floats per actor per frame of the rig (/splats/rig.bin). */
+  bones: number; rigFloats: number;
   version: string;
 }
 

@@ -1,5 +1,5 @@
-// The composed 4D scene in 3D: the scene's splats once, the actors' posed splats streamed per frame (.splat), drawn
-// by Spark on three.js. Orbit/pan/zoom, a timeline (play, pause, scrub), the render camera's path as a curve, each
+// The composed 4D scene in 3D: the scene's splats once, each actor once in its rest pose with its skin, posed on the
+// GPU from every frame's joint transforms (the rig, one small download; see skinning.ts), drawn by Spark on three.js. Orbit/pan/zoom, a timeline (play, pause, scrub), the render camera's path as a curve, each
 // actor's path on the ground, and a button to look through the render camera.
 
 import * as THREE from "three";
@@ -7,9 +7,10 @@ import { OrbitControls } from "three/examples/jsm/controls/OrbitControls.js";
 import { SparkRenderer, SplatFileType, SplatMesh } from "@sparkjsdev/spark";
 import { projectUrl, SceneView, ViewCamera } from "./api";
 import { clear, h } from "./dom";
+import { SkinnedActor } from "./skinning";
 
 /** What the page measured: load times, the drawing rate over the last second, and running counts for benchmarks. */
-export interface ViewerStats { sceneMs: number; framesMs: number; readyMs: number; fps: number; drawn: number; shown: number }
+export interface ViewerStats { sceneMs: number; actorsMs: number; readyMs: number; fps: number; drawn: number; shown: number }
 
 let current: { dispose: () => void } | null = null;
 
@@ -37,19 +38,21 @@ export async function sceneViewer(panel: HTMLElement, name: string, view: SceneV
     renderer.setSize(width, height, false);
     invalidate();
   });
-  const info = h("p", { class: "hint", "data-testid": "viewer-info" }, `loading ${view.sceneSplats.toLocaleString()} scene splats and ${view.frames} frames of ${view.actorSplats.toLocaleString()} actor splats…`);
+  const info = h("p", { class: "hint", "data-testid": "viewer-info" }, `loading ${view.sceneSplats.toLocaleString()} scene splats and ${view.actorSplats.toLocaleString()} actor splats…`);
   clear(panel, h("h3", {}, "4D scene"), canvas, h("div", { class: "timeline" }, play, slider, label, through, resolution), info);
   panel.dataset.ready = "false";
 
   const width = 640, height = 400;
-  let frame = 0, playing = false, viewThrough = false, settle = 0;
-  const invalidate = () => { settle = 3; };
+  let frame = 0, playing = false, viewThrough = false, needsDraw = false;
+  const invalidate = () => { needsDraw = true; };
   const renderer = new THREE.WebGLRenderer({ canvas, antialias: false, preserveDrawingBuffer: true });
   renderer.setPixelRatio(scale > 0 && scale <= 1 ? scale : 1);
   renderer.setSize(width, height, false);
   renderer.setClearColor(new THREE.Color(view.background[0], view.background[1], view.background[2]));
   const scene = new THREE.Scene();
-  scene.add(new SparkRenderer({ renderer }));
+  // Spark sorts and swaps in newly generated splats in the background; it calls onDirty when the page must draw again.
+  const spark = new SparkRenderer({ renderer, onDirty: invalidate });
+  scene.add(spark);
   const camera = new THREE.PerspectiveCamera(50, width / height, 0.05, 500);
   const controls = new OrbitControls(camera, canvas);
   controls.addEventListener("change", invalidate);
@@ -71,35 +74,39 @@ export async function sceneViewer(panel: HTMLElement, name: string, view: SceneV
   for (const a of view.actors)
     scene.add(new THREE.Line(new THREE.BufferGeometry().setFromPoints(a.path.map(p => new THREE.Vector3(p[0], p[1] + 0.02, p[2]))), new THREE.LineBasicMaterial({ color: 0xff7a00 })));
 
+  // Everything at once: the scene, each actor's rest splats and skin, and the rig of every frame.
   const t0 = performance.now();
-  const sceneBytes = new Uint8Array(await (await fetch(`${projectUrl(name)}/splats/scene.splat`)).arrayBuffer());
-  const sceneMesh = new SplatMesh({ fileBytes: sceneBytes, fileType: SplatFileType.SPLAT });
-  await sceneMesh.initialized;
-  scene.add(sceneMesh);
-  const sceneMs = performance.now() - t0;
-
-  // Every frame's posed actors, fetched a few at a time, one mesh each; only the current one is visible.
-  const frames: SplatMesh[] = new Array(view.frames);
-  let next = 0;
-  const loadOne = async (): Promise<void> => {
-    while (next < view.frames) {
-      const f = next++;
-      const bytes = new Uint8Array(await (await fetch(`${projectUrl(name)}/splats/actors/${f}.splat`)).arrayBuffer());
-      const mesh = new SplatMesh({ fileBytes: bytes, fileType: SplatFileType.SPLAT });
-      await mesh.initialized;
-      mesh.visible = false;
-      frames[f] = mesh;
-      scene.add(mesh);
-    }
+  const bytes = async (path: string) => {
+    const res = await fetch(`${projectUrl(name)}/splats/${path}`);
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${res.statusText}`);
+    return new Uint8Array(await res.arrayBuffer());
   };
-  await Promise.all([loadOne(), loadOne(), loadOne(), loadOne()]);
-  const framesMs = performance.now() - t0;
-
+  let sceneMs = 0;
+  const sceneLoad = bytes("scene.splat").then(async b => {
+    const mesh = new SplatMesh({ fileBytes: b, fileType: SplatFileType.SPLAT });
+    await mesh.initialized;
+    sceneMs = performance.now() - t0;
+    return mesh;
+  });
+  const actorLoads = view.actors.map(async a => {
+    const id = encodeURIComponent(a.id);
+    const [rest, skin] = await Promise.all([bytes(`rest/${id}.splat`), bytes(`skin/${id}.bin`)]);
+    const actor = new SkinnedActor(rest, skin, a.splats, view.bones);
+    await actor.mesh.initialized;
+    return actor;
+  });
+  const rigLoad = bytes("rig.bin").then(b => new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4));
+  const [sceneMesh, actors, rig] = await Promise.all([sceneLoad, Promise.all(actorLoads), rigLoad]);
+  if (rig.length !== view.frames * view.actors.length * view.rigFloats)
+    throw new Error(`the rig has ${rig.length} floats, not ${view.frames} frames × ${view.actors.length} actors × ${view.rigFloats}`);
+  scene.add(sceneMesh);
+  for (const a of actors) scene.add(a.mesh);
+  const actorsMs = performance.now() - t0;
   let playStart = 0, rendered = 0, fpsStart = performance.now(), fps = 0, drawn = 0, shown = 0;
   const show = (f: number) => {
-    frames[frame].visible = false;
     frame = f;
-    frames[frame].visible = true;
+    const stride = view.actors.length * view.rigFloats;
+    actors.forEach((a, i) => a.pose(rig.subarray(f * stride + i * view.rigFloats, f * stride + (i + 1) * view.rigFloats)));
     slider.value = String(f);
     label.textContent = `frame ${f + 1}/${view.frames} · ${(f / view.fps).toFixed(2)} s`;
     const c = view.renderCameras[f];
@@ -133,27 +140,27 @@ export async function sceneViewer(panel: HTMLElement, name: string, view: SceneV
       if (f !== frame) { show(f); shown++; }
     }
     if (!viewThrough) controls.update();
-    // Drawn on demand (software GL would otherwise hold the page's thread): while playing, and for a few frames after
-    // a change so Spark's background depth sort settles.
-    if (playing || settle > 0) {
+    // Drawn on demand (software GL would otherwise hold the page's thread): after a change (a new clip frame, the
+    // camera moved) and when Spark says a background sort has finished (it then shows the re-sorted splats).
+    if (needsDraw) {
       renderer.render(scene, camera);
-      settle--;
+      needsDraw = false;
       rendered++;
       drawn++;
     }
     const now = performance.now();
     if (now - fpsStart > 1000) { fps = rendered * 1000 / (now - fpsStart); rendered = 0; fpsStart = now; }
     canvas.dataset.frame = String(frame);
-    canvas.dataset.idle = String(!playing && settle <= 0);
+    canvas.dataset.idle = String(!playing && !needsDraw && !spark.sorting && !spark.sortDirty);
     requestAnimationFrame(loop);
   };
   loop();
 
-  info.textContent = `${view.sceneSplats.toLocaleString()} scene splats in ${sceneMs.toFixed(0)} ms; ${view.frames} frames of ${view.actorSplats.toLocaleString()} actor splats in ${framesMs.toFixed(0)} ms in all.`;
+  info.textContent = `${view.sceneSplats.toLocaleString()} scene splats in ${sceneMs.toFixed(0)} ms; ${view.actors.length} actor${view.actors.length === 1 ? "" : "s"} (${view.actorSplats.toLocaleString()} splats, skinned on the GPU) and ${view.frames} frames of their joints in ${actorsMs.toFixed(0)} ms in all.`;
   const readyMs = performance.now(); // since the page's navigation started
   panel.dataset.ready = "true";
   const stats: ViewerStats = {
-    get sceneMs() { return sceneMs; }, get framesMs() { return framesMs; }, get readyMs() { return readyMs; }, get fps() { return fps; },
+    get sceneMs() { return sceneMs; }, get actorsMs() { return actorsMs; }, get readyMs() { return readyMs; }, get fps() { return fps; },
     get drawn() { return drawn; }, get shown() { return shown; },
   };
   (window as unknown as { c3vViewer: ViewerStats }).c3vViewer = stats;
@@ -162,7 +169,7 @@ export async function sceneViewer(panel: HTMLElement, name: string, view: SceneV
       alive = false;
       controls.dispose();
       sceneMesh.dispose();
-      for (const m of frames) m?.dispose();
+      for (const a of actors) a.dispose();
       renderer.dispose();
     },
   };

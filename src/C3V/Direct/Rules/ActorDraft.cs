@@ -9,6 +9,8 @@ sealed class ActorDraft
     public List<string> Attributes { get; } = [];
     public List<string> Props { get; } = [];
     public ActorCategory Category { get; set; }
+    /// <summary>The board or scooter the actor stands on ("a teenager on a skateboard"): a prop that is how it gets about.</summary>
+    public string? Ride { get; set; }
     public double Height { get; set; }
     /// <summary>What the actor does, in order ("stretches, then jogs away"): never empty; the last is the one being read.</summary>
     public List<SegmentDraft> Segments { get; private set; } = [new()];
@@ -94,6 +96,7 @@ sealed class ActorDraft
             Start = Start, End = End, StartTarget = StartTarget, EndTarget = EndTarget, AimTarget = AimTarget };
         d.Attributes.AddRange(Attributes);
         d.Props.AddRange(Props);
+        d.Ride = Ride;
         parts.Add(d);
         return d;
     }

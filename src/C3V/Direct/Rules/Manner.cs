@@ -43,6 +43,20 @@ static class Manner
     /// <summary>Words that grade or hold a motion without naming it ("very slowly", "lies still"): left out of the phrase.</summary>
     public static bool IsDegree(string word) => word is "very" or "really" or "extremely" or "so" or "too" or "quite" or "rather" or "still" or "motionless";
 
+    /// <summary>Words that, first in a pace compound ("snail-paced"), say the pace is slow or fast.</summary>
+    static readonly HashSet<string> SlowThings = ["snail", "turtle", "tortoise", "sloth", "slug"];
+    static readonly HashSet<string> FastThings = ["lightning", "rocket", "breakneck", "bullet", "high", "record"];
+
+    /// <summary>The speed a hyphenated pace compound gives ("snail-paced", "slow-moving", "fast-walking", "quick-footed"), or null.</summary>
+    public static MotionSpeed? CompoundSpeed(IReadOnlyList<string> parts)
+    {
+        if (parts.Count < 2 || parts[^1] is not ("paced" or "moving" or "footed" or "walking" or "running" or "speed")) return null;
+        string first = parts[0];
+        if (SlowThings.Contains(first)) return MotionSpeed.Slow;
+        if (FastThings.Contains(first)) return MotionSpeed.Fast;
+        return SpeedOf(first);
+    }
+
     /// <summary>The speed a manner adverb gives, or null.</summary>
     public static MotionSpeed? SpeedOf(string word) => word switch
     {

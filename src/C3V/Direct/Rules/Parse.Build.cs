@@ -8,7 +8,9 @@ sealed partial class Parse
 {
     ScenePlan Build()
     {
-        if (scene is null && fallbackScene is { } fb)
+        // a thing found indoors ("on the couch", "at a kitchen table") or named by a place ("under street lights") is not a
+        // whole place: the default scene is built around it instead
+        if (scene is null && fallbackScene is { } fb && !classifier.IsIndoor(fb.Landmark) && PlaceOfThing(fb.Landmark) is null)
         {
             // the only place named was taken for a landmark: it is the scene, not a spot in it
             scene = fb.Phrase;
@@ -69,7 +71,7 @@ sealed partial class Parse
         EachOther(plans, relationPlans);
         string sceneText = scene ?? DefaultScene();
         if (sceneIsSurface && landmarks.Count > 0)
-            sceneText += " with " + string.Join(" and ", landmarks.Select(l => ("aeiou".Contains(l[0]) ? "an " : "a ") + l));
+            sceneText += " with " + With(landmarks);
         return new ScenePlan
         {
             Version = ScenePlan.CurrentVersion,
@@ -140,7 +142,7 @@ sealed partial class Parse
             bool group = r.Kind is RelationKind.SideBySide or RelationKind.InARow or RelationKind.FacesEachOther;
             if (group && who.Count < 2 || who.Count == 0) continue;
             var plan = new ActorRelation { Kind = r.Kind, Actors = who, Object = group ? null : obj, Interaction = r.Interaction };
-            if (obj is null && !group && r.Kind is not (RelationKind.Toward or RelationKind.AwayFrom)) continue;
+            if (obj is null && !group && r.Kind is not (RelationKind.Toward or RelationKind.AwayFrom) && !(r.Kind == RelationKind.FarFrom && who.Count > 1)) continue;
             if (!list.Contains(plan, RelationComparer.Instance)) list.Add(plan);
         }
         return list;
@@ -182,19 +184,31 @@ sealed partial class Parse
     /// </summary>
     string DefaultScene()
     {
-        string With(IEnumerable<string> things) => string.Join(" and ", things.Select(l => ("aeiou".Contains(l[0]) ? "an " : "a ") + l));
         bool roadVehicle = actors.Any(a => Actors.BodyCatalog.ForNoun(a.Noun) is { Kind: Actors.ActorKind.Vehicle, Build: "car" or "suv" or "van" or "truck" or "bus" or "motorcycle" or "scooter" });
+        if (objectScene is { } place) return place; // "ploughs the field", "leaves the house"
         if (landmarks.Count > 0)
         {
-            // a bus beside a bench is in a street; a cabin or a barn is seen from outside
+            // a bus beside a bench is in a street; a cabin or a barn is seen from outside; street lights are in a street
             if (roadVehicle) return "a street with " + With(landmarks);
+            if (landmarks.Select(PlaceOfThing).FirstOrDefault(p => p is not null) is { } named) return $"{Article(named)} {named} with {With(landmarks)}";
             bool building = landmarks.Any(l => Lexicon.BuildingNouns.Contains(l.Split(' ')[^1]));
             return !building && landmarks.Any(l => classifier.IsIndoor(l)) ? "a room with " + With(landmarks) : "an open lawn with " + With(landmarks);
         }
         if (roadVehicle) return "a street";
-        if (objectScene is { } place) return place;
         return classifier.SettingOf(prompt) ?? "an empty stage";
     }
+
+    /// <summary>The place a thing's name says it belongs to ("street lights" → street, "kitchen table" → kitchen), or null.</summary>
+    static string? PlaceOfThing(string thing)
+    {
+        var words = thing.Split(' ');
+        return words.Length > 1 && words[..^1].LastOrDefault(w => Lexicon.PlaceNouns.Contains(w) && !Lexicon.SurfaceNouns.Contains(w) && LightingOf(w) is null && !Lexicon.IsActorNoun(w)) is { } place ? place : null;
+    }
+
+    static string Article(string word) => "aeiou".Contains(word[0]) ? "an" : "a";
+
+    /// <summary>Things listed with their articles ("a bench and street lights").</summary>
+    static string With(IEnumerable<string> things) => string.Join(" and ", things.Select(l => Lexicon.IsPlural(l.Split(' ')[^1]) ? l : $"{Article(l)} {l}"));
 
     static string Slug(string noun) => new(noun.Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray());
 }

@@ -22,16 +22,18 @@ sealed partial class Parse
         if (group is null) return null;
         int j = i, take;
         bool all = false, rest = false;
+        string? contrast = null;
         if (Is(j, "each", "both", "all", "every")) { all = true; j++; take = 0; }
         else if (Is(j, "one", "another")) { take = 1; j++; }
         else if (Is(j, "the") && Is(j + 1, "other", "others", "rest", "remaining", "last")) { rest = true; take = 1; j += 2; }
-        else if (Is(j, "the") && Ordinal(W(j + 1)) > 0) { take = 1; j += 2; }
+        else if (Is(j, "the") && (Ordinal(W(j + 1)) > 0 || IsContrast(W(j + 1)))) { take = 1; j += 2; contrast = W(j - 1); }
         else if (CountAt(j) is { Length: > 0 } c && Is(j + c.Length, "of")) { take = c.Value; j += c.Length; }
         else return null;
         if (Is(j, "of") && Is(j + 1, "them", "the")) j += 2;
         if (Is(j - 1, "the") && j < t.Count && Lexicon.Singular(W(j)) == group.Noun) j++; // "each of the robots"
         if (all && Lexicon.Singular(W(j)) == group.Noun) j++;                               // "each robot", "both robots"
-        if (Is(j, "one") && Is(j - 1, "other")) j++;                                         // "the other one"
+        if (Is(j, "one") && (Is(j - 1, "other") || contrast is not null)) j++;                 // "the other one", "the first one", "the older one"
+        else if (contrast is not null && Lexicon.Singular(W(j)) == group.Noun) j++;         // "the taller robot"
         if (Is(j, "other")) j++;                                                              // "one other"
         while (Lexicon.Auxiliaries.Contains(W(j)) && !Is(j, "to")) j++;
         if (!(IsVerbForm(j) || Lexicon.VerbForms.ContainsKey(W(j)))) return null;
@@ -41,11 +43,30 @@ sealed partial class Parse
         {
             // the last of the group: the group's own draft, told what it does now
             group.ClearMotion();
+            if (contrast is not null && IsContrast(contrast)) Contrast(group, contrast);
             return new Members([group], j);
         }
         var split = group.Split(take);
         actors.Insert(actors.IndexOf(group), split);
+        if (contrast is not null && IsContrast(contrast)) Contrast(split, contrast);
         return new Members([split], j);
+    }
+
+    /// <summary>Comparatives and superlatives that tell one of several apart ("the taller man", "the youngest one").</summary>
+    static readonly HashSet<string> ContrastWords =
+    [
+        "taller", "shorter", "older", "younger", "elder", "bigger", "smaller", "larger", "heavier", "thinner", "fatter", "stronger", "weaker",
+        "tallest", "shortest", "oldest", "youngest", "eldest", "biggest", "smallest", "largest", "heaviest", "thinnest",
+    ];
+
+    static bool IsContrast(string w) => ContrastWords.Contains(w);
+
+    /// <summary>A member told apart by a comparative keeps it as an attribute, and a size word changes its height a little.</summary>
+    static void Contrast(ActorDraft member, string word)
+    {
+        if (!member.Attributes.Contains(word)) member.Attributes.Add(word);
+        if (word.StartsWith("tall") || word.StartsWith("big") || word.StartsWith("larg")) member.Height *= 1.1;
+        else if (word.StartsWith("short") || word.StartsWith("small")) member.Height *= 0.9;
     }
 
     /// <summary>
@@ -155,11 +176,11 @@ sealed partial class Parse
         {
             string w = W(i);
             if (i > headStart && (IsPreposition(i) || Lexicon.Auxiliaries.Contains(w) || RelativeWords.Contains(w) || ClauseWords.Contains(w) || Manner.CountAt(t, i).Length > 0)) break;
-            if (i > headStart && IsVerbForm(i) && !(IsGerund(i) && AdverbsOnly(headStart, i)) && !IsNounBeforeVerb(i)) break;
+            if (i > headStart && IsVerbForm(i) && !(IsGerund(i) && AdverbsOnly(headStart, i)) && !IsNounBeforeVerb(i) && !Hyphenated(i - 1)) break;
             if (i == headStart && (IsPreposition(i) && !Lexicon.IsActorNoun(w))) break;
             head = i;
             i++;
-            if (EndsSubjectHead(head, i)) break;
+            if (!Hyphenated(head) && EndsSubjectHead(head, i)) break; // "a snail-paced woman": "snail" only begins a modifier
         }
         if (head < 0) return null;
         string noun = Lexicon.Singular(W(head));
@@ -168,7 +189,9 @@ sealed partial class Parse
         if (countLength == 0 && !plural) count = 1;
 
         // Referring back: "the man", "the same dancer", "he".
-        if ((definite || W(start + 1) == "same") && actors.LastOrDefault(a => a.Noun == noun) is { } existing)
+        // "the taller man … the shorter man": a contrast the earlier actor lacks names another individual
+        string? contrastWord = Enumerable.Range(start, head - start).Select(W).FirstOrDefault(w => IsContrast(w) || Ordinal(w) > 1 || w == "other");
+        if ((definite || W(start + 1) == "same") && actors.LastOrDefault(a => a.Noun == noun && (contrastWord is null || a.Attributes.Contains(contrastWord))) is { } existing)
         {
             AttributeModifiers(ref i, existing);
             Own(start, i, existing);
@@ -189,9 +212,21 @@ sealed partial class Parse
         var pre = Enumerable.Range(headStart, head - headStart).Where(k => !Is(k, "same")).ToList();
         for (int k = 0; k < pre.Count; k++)
         {
+            if (Hyphenated(pre[k]))
+            {
+                // "snail-paced", "slow-moving", "long-haired": one modifier; a pace compound is the actor's speed
+                int last = k;
+                while (last + 1 < pre.Count && Hyphenated(pre[last])) last++;
+                var parts = Enumerable.Range(k, last - k + 1).Select(x => W(pre[x])).ToList();
+                if (Manner.CompoundSpeed(parts) is { } pace) draft.Current.Speed = pace;
+                else draft.Attributes.Add(Text(pre[k], pre[last] + 1).ToLowerInvariant());
+                k = last;
+                continue;
+            }
             // "a slow runner", "a slowly walking cow": manner; "a walking man", "a sleeping cat": what it does
             if (Manner.SpeedOf(W(pre[k])) is { } speed) { draft.Current.Speed = speed; continue; }
             if (IsAdverb(pre[k])) continue;
+            if (IsContrast(W(pre[k]))) { Contrast(draft, W(pre[k])); continue; } // "the taller soldier"
             if (IsGerund(pre[k]) && !IsColorOrGarmentWord(pre[k]))
             {
                 string lemma = LemmaOf(W(pre[k]));
@@ -217,6 +252,9 @@ sealed partial class Parse
         Own(start, i, draft);
         return draft;
     }
+
+    /// <summary>Whether the word at <paramref name="k"/> is joined to the next by a hyphen ("snail" in "snail-paced").</summary>
+    bool Hyphenated(int k) => k >= 0 && k + 1 < t.Count && t[k + 1].Start == t[k].End + 1 && prompt[t[k].End] == '-';
 
     void Own(int from, int to, ActorDraft draft)
     {
@@ -271,6 +309,14 @@ sealed partial class Parse
             if (RelativeWords.Contains(W(j)) && (Is(j + 1, "is", "are") && Is(j + 2, "wearing", "dressed", "holding", "carrying") || Is(j + 1, "wears", "holds", "carries")))
                 j += Is(j + 1, "is", "are") ? 2 : 1;
             if (Is(j, "and") && (IsGarmentPhrase(j + 1, out _) || Is(j + 1, "wearing", "holding", "carrying", "with"))) j++;
+            if (Is(j, "on") && NounPhraseEnd(j + 1) is var rideEnd && rideEnd > j + 1 && Lexicon.RideNouns.Contains(Lexicon.Singular(W(rideEnd - 1))))
+            {
+                // "a teenager on a skateboard": the board is a prop and the way the actor moves, not a second actor
+                draft.Ride = Lexicon.Singular(W(rideEnd - 1));
+                draft.Props.Add(draft.Ride);
+                i = rideEnd;
+                continue;
+            }
             var (prop, propLength) = MatchAny(j, PropVerbs);
             var (attr, attrLength) = MatchAny(j, AttributePreps);
             if (attrLength > 0 && attr != "with" || attr == "with" && IsGarmentPhrase(j + 1, out _))
@@ -327,6 +373,7 @@ sealed partial class Parse
             if (words > 0 && IsGerund(j) && AdverbsOnly(first, j)) { j++; words++; continue; }
             if (Is(j, "of") && words > 0 && j + 1 < t.Count && !t[j + 1].IsPunctuation) { j++; words = 0; if (Lexicon.Determiners.Contains(W(j))) j++; continue; }
             if (words > 0 && (IsPreposition(j) || ClauseWords.Contains(W(j)) || RelativeWords.Contains(W(j)) || Lexicon.Auxiliaries.Contains(W(j)))) break;
+            if (words > 0 && Hyphenated(j - 1)) { j++; words++; continue; } // "a slow-moving cart": one modifier
             if (words > 0 && IsVerbForm(j, allowBare: false) && !IsColorOrGarmentWord(j)) break;
             // a plural noun then a bare verb: the subject's verb ("two girls in pink dresses hug each other")
             if (words > 0 && Lexicon.VerbForms.TryGetValue(W(j), out var bare) && bare.Lemma == W(j) && Lexicon.IsPlural(W(j - 1)) && !IsColorOrGarmentWord(j)) break;

@@ -24,6 +24,7 @@ sealed partial class Parse
             if ((n = Match(i, "in a straight line")) > 0 || (n = Match(i, "straight")) > 0) { SetPath(subjects, PathShape.Straight, travels: true); i += n; continue; }
             if ((n = Match(i, "in circles")) > 0 || (n = Match(i, "in a circle")) > 0) { if (!AroundObject(i + n)) { SetPath(subjects, PathShape.Around, travels: true); i += n; continue; } }
             if ((n = Match(i, "in a curve")) > 0 || (n = Match(i, "in an arc")) > 0 || (n = Match(i, "along a curved path")) > 0) { SetPath(subjects, PathShape.Curved, travels: true); i += n; continue; }
+            if (subjects is not null && (n = FarFrom(i, subjects)) > 0) { i += n; continue; }
             if (((n = Match(i, "far away")) > 0 || (n = Match(i, "far off")) > 0 || (n = Match(i, "in the distance")) > 0) && subjects is not null)
             {
                 // "a deer stands far away": at the back of the view
@@ -87,7 +88,14 @@ sealed partial class Parse
             // "toward a ball kicked by a striker": a thing something is done to is an actor, wherever it is named
             bool actedOn = PassiveAt(end) is not null;
             var obj = Classify(np, end, subjects, path: (best == sl || best == el || best == al || best == xl) && !actedOn, passing: best == xl);
-            if ((best == sl || best == el) && obj.Kind == ObjectKind.Place)
+            if (best == sl && obj.Kind is ObjectKind.Place or ObjectKind.Landmark && startPrep is "out of" or "leaving" or "from" or "away from"
+                && Lexicon.BuildingNouns.Contains(Lexicon.Singular(W(end - 1))) && scene is null && subjects is not null)
+            {
+                // "runs out of the cottage", "walks away from the house": the scene is outside the building, which is where they start
+                SetScene(obj, np, end, exterior: true);
+                obj = obj with { Kind = ObjectKind.Landmark };
+            }
+            else if ((best == sl || best == el) && obj.Kind == ObjectKind.Place)
             {
                 if (endPrep is "into" && best == el || scene is null && subjects is null) { SetScene(obj, np, end); i = end; continue; }
                 obj = obj with { Kind = ObjectKind.Landmark };
@@ -170,6 +178,41 @@ sealed partial class Parse
             }
         }
         return i;
+    }
+
+    static readonly string[] FarPreps = ["far from", "far away from", "far off from", "a long way from", "well away from", "far apart from"];
+
+    /// <summary>
+    /// "far (away) from the horse", "far apart": the subjects keep several metres from another actor (or from each other),
+    /// a <see cref="RelationKind.FarFrom"/> the composer lays out; far from a thing, it is a landmark they are not near.
+    /// Returns the tokens used, or 0.
+    /// </summary>
+    int FarFrom(int i, List<ActorDraft> subjects)
+    {
+        if (Match(i, "far apart") > 0 && subjects.Sum(s => s.Count) > 1)
+        {
+            relations.Add(new RelationDraft(RelationKind.FarFrom, subjects.ToList()));
+            return 2;
+        }
+        var (_, n) = MatchAny(i, FarPreps);
+        if (n == 0) return 0;
+        int np = i + n, end = NounPhraseEnd(np);
+        if (end <= np) return 0;
+        if (IsObjectPronoun(np) && Referent(W(np), subjects) is { } referent)
+        {
+            relations.Add(new RelationDraft(RelationKind.FarFrom, subjects.Where(s => s != referent).ToList(), referent));
+            return n + 1;
+        }
+        var obj = Classify(np, end, subjects);
+        if (obj.Actor is { } other)
+        {
+            // an actor only named here just stands; it is not "next to" anyone
+            relations.RemoveAll(r => r.Kind == RelationKind.NextTo && r.Object == other && r.Actors.All(subjects.Contains));
+            relations.Add(new RelationDraft(RelationKind.FarFrom, subjects.Where(s => s != other).ToList(), other));
+        }
+        else if (obj.Kind == ObjectKind.Landmark) AddLandmark(obj.Name);
+        else if (obj.Kind == ObjectKind.Place) SetScene(obj, np, end);
+        return Math.Max(end, obj.End) - i;
     }
 
     /// <summary>The subjects' action is aimed at <paramref name="target"/>: they face it (where they stand is not said).</summary>

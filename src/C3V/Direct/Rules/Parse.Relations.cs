@@ -25,7 +25,7 @@ sealed partial class Parse
             if (subjects.Any(x => x.Travels)) Add(RelationKind.SideBySide);
             return 1;
         }
-        if ((n = Match(i, "side by side")) > 0 || (n = MatchAfter(i, ["next to", "beside", "alongside", "near"], EachOtherWords)) > 0)
+        if ((n = Match(i, "side by side")) > 0 || (n = Match(i, "hand in hand")) > 0 || (n = Match(i, "arm in arm")) > 0 || (n = MatchAfter(i, ["next to", "beside", "alongside", "near"], EachOtherWords)) > 0)
         { Add(RelationKind.SideBySide); return n; }
         if ((n = MatchAny(i, ["in a row", "in a line", "in line", "in single file", "one after another", "one after the other"]).Length) > 0)
         { Add(RelationKind.InARow); return n; }

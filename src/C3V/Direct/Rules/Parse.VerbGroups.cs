@@ -68,15 +68,21 @@ sealed partial class Parse
             {
                 if (IsPreposition(i) && !(i == objStart && Is(i, "around") && IsPathEnd(i + 1))) break;
                 if (i > objStart && IsVerbForm(i, allowBare: false) && !Lexicon.Determiners.Contains(W(i - 1))) break;
-                if (Match(i, "each other") > 0 || Match(i, "one another") > 0 || Match(i, "side by side") > 0 || Comparative(i).Length > 0 || Is(i, "together") || Is(i, "far") && Is(i + 1, "away", "off")) break;
+                if (Match(i, "each other") > 0 || Match(i, "one another") > 0 || Match(i, "side by side") > 0 || Match(i, "hand in hand") > 0 || Match(i, "arm in arm") > 0 || Comparative(i).Length > 0 || Is(i, "together") || Is(i, "far") && Is(i + 1, "away", "off", "from", "apart")) break;
                 i++;
             }
             ActorDraft? patient = i > objStart ? ObjectActor(objStart, subjects, lemma) : null;
-            if (patient is null && i > objStart && Lexicon.PlaceNouns.Contains(Lexicon.Singular(W(i - 1))) && !IsLightingPhrase(objStart, i))
-                objectScene ??= Text(objStart, i); // "ploughs the field", "leaves the stage"
+            if (patient is null && i > objStart && (Lexicon.PlaceNouns.Contains(Lexicon.Singular(W(i - 1))) || Lexicon.BuildingNouns.Contains(W(i - 1))) && !IsLightingPhrase(objStart, i))
+            {
+                // "ploughs the field", "leaves the stage"; one who leaves or exits a building is outside it
+                bool leaves = lemma is "leave" or "exit" && Lexicon.BuildingNouns.Contains(Lexicon.Singular(W(i - 1)));
+                objectScene ??= leaves ? $"the front of {Text(objStart, i)}" : Text(objStart, i);
+            }
             string gerund = Gerund(lemma, W(verb));
             // "a skier slides down", "a cyclist rides along": a general verb of going, done the way the actor's name says
-            if (Lexicon.GenericGoVerbs.Contains(lemma) && subjects.Select(s => s.Noun).Distinct().Count() == 1 && Lexicon.AgentVerb(subjects[0].Noun) is { } own)
+            if ((Lexicon.GenericGoVerbs.Contains(lemma) || lemma == "roll") && subjects.Select(s => s.Noun).Distinct().Count() == 1 && subjects[0].Ride is { } ride)
+                gerund = Lexicon.RideGerund(ride);
+            else if (Lexicon.GenericGoVerbs.Contains(lemma) && subjects.Select(s => s.Noun).Distinct().Count() == 1 && Lexicon.AgentVerb(subjects[0].Noun) is { } own)
                 gerund = Gerund(own, own);
             var target = patient is null ? null : Affect(subjects, patient, lemma, gerund, Text(objStart, i).ToLowerInvariant(), travels);
             // adverbs ("slowly") and counts ("twice") say how, not what: they are left out of the motion phrase
@@ -85,7 +91,7 @@ sealed partial class Parse
             bool around = Is(objStart, "around") && i == objStart + 1;
             if (around) phrase = gerund + " around";
             // "overtakes a walking man": the overtaker moves as its kind does (a jogger jogs, a car drives), faster
-            if (Lexicon.OvertakeVerbs.Contains(lemma)) { phrase = TravelGerund(subjects[0]); travels = true; }
+            if (Overtakes(lemma, patient)) { phrase = TravelGerund(subjects[0]); travels = true; }
             bool away = objectWords.Count == 1 && W(objectWords[0]) == "away" && IsPathEnd(i);
             Perform(subjects, phrase, lemma, travels, target, around, away);
             if (Comparative(i) is { Length: > 0 } cmp) i = CompareWith(i + cmp.Length, cmp.Speed, subjects, phrase, lemma, travels);
@@ -98,12 +104,21 @@ sealed partial class Parse
                 while (i < t.Count && Lexicon.Auxiliaries.Contains(W(i))) i++;
                 i = RelativeClause(i, patient);
             }
-            // "dancing and singing": more verbs of the same subjects
-            if (Is(i, "and") && IsVerbForm(i + 1) && !StartsSubject(i + 1)) { i++; continue; }
+            // "dancing and singing": more verbs of the same subjects ("leaves the house and trots off" is a sequence, see Run)
+            if (Is(i, "and") && IsVerbForm(i + 1) && !StartsSubject(i + 1) && !(i > objStart && ThenByAnd(i, subjects))) { i++; continue; }
             return i;
         }
         return i;
     }
+
+    /// <summary>
+    /// Whether "and" at <paramref name="i"/> joins a next verb done after the subjects' current one rather than with it: one
+    /// of the two goes somewhere ("runs out of the cottage and waves", "leaves the house and trots across the yard"), so
+    /// they cannot be one motion; "plays the guitar and sings" stays one.
+    /// </summary>
+    bool ThenByAnd(int i, List<ActorDraft> subjects) =>
+        Is(i, "and") && IsVerbForm(i + 1) && !StartsSubject(i + 1) && subjects.Count > 0 && subjects.All(s => s.Current.Phrases.Count > 0)
+        && (subjects.Any(s => s.Travels) || Lexicon.VerbForms.TryGetValue(W(i + 1), out var next) && next.Travels);
 
     /// <summary>"(a woman) who strolls slowly": the relative clause's verb and manner are its actor's own.</summary>
     int RelativeClause(int i, ActorDraft actor)
@@ -148,9 +163,9 @@ sealed partial class Parse
                 subjects.Where(x => x != patient).ToList(), patient));
             return patient;
         }
-        if (Lexicon.OvertakeVerbs.Contains(lemma))
+        if (Overtakes(lemma, patient))
         {
-            patient.Imply([TravelGerund(patient)], travels: true);
+            patient.Imply([TravelGerund(patient, plain: "walking")], travels: true);
             if (patient.Current.Speed == MotionSpeed.Normal) patient.Current.Speed = MotionSpeed.Slow;
             relations.Add(new RelationDraft(RelationKind.Past, subjects.Where(x => x != patient).ToList(), patient));
             return null;
@@ -159,9 +174,17 @@ sealed partial class Parse
         return null;
     }
 
-    /// <summary>How an actor of this kind gets about, as a gerund: its agent noun's verb ("jogger" → "jogging"), a vehicle drives, others run.</summary>
-    static string TravelGerund(ActorDraft a) =>
-        Lexicon.AgentVerb(a.Noun) is { } verb ? Gerund(verb, verb) : Lexicon.IsVehicleNoun(a.Noun) ? "driving" : "running";
+    /// <summary>Whether the verb passes another traveller: "overtakes a man", "passes a jogger" (not "passes the ball").</summary>
+    static bool Overtakes(string lemma, ActorDraft? patient) =>
+        Lexicon.OvertakeVerbs.Contains(lemma) && (patient is null ? lemma != "pass" : patient.Category != ActorCategory.Object || Lexicon.IsVehicleNoun(patient.Noun));
+
+    /// <summary>
+    /// How an actor of this kind gets about, as a gerund: on its board or scooter ("skating"), its agent noun's verb
+    /// ("jogger" → "jogging"), a vehicle drives, others run.
+    /// </summary>
+    /// <param name="plain">How one with none of these gets about: an overtaker runs, one overtaken walks.</param>
+    static string TravelGerund(ActorDraft a, string plain = "running") =>
+        a.Ride is { } ride ? Lexicon.RideGerund(ride) : Lexicon.AgentVerb(a.Noun) is { } verb ? Gerund(verb, verb) : Lexicon.IsVehicleNoun(a.Noun) ? "driving" : plain;
 
     static readonly HashSet<string> BeWords = ["is", "are", "was", "were", "be", "being", "been", "gets", "get", "got", "getting"];
 
@@ -185,7 +208,8 @@ sealed partial class Parse
         ActorDraft? target = null;
         foreach (var p in patients) target = Affect([agent], p, lemma, gerund, gerund, travels) ?? target;
         string patient = patients[0].Description;
-        Perform([agent], patient.Length > 0 ? $"{gerund} {char.ToLowerInvariant(patient[0])}{patient[1..]}" : gerund, lemma, travels, target, false, false);
+        if (Overtakes(lemma, patients[0])) Perform([agent], TravelGerund(agent), lemma, true, target, false, false); // "is overtaken by a cyclist": it cycles past
+        else Perform([agent], patient.Length > 0 ? $"{gerund} {char.ToLowerInvariant(patient[0])}{patient[1..]}" : gerund, lemma, travels, target, false, false);
         return k;
     }
 
@@ -246,7 +270,10 @@ sealed partial class Parse
         int end = NounPhraseEnd(np);
         if (end <= np) return null;
         int head = Enumerable.Range(np, end - np).TakeWhile(k => W(k) != "of").LastOrDefault(-1);
-        if (head < 0 || !Lexicon.IsActorNoun(W(head)) || IsLikeness(np, head)) return null;
+        // one chased, followed or overtaken is a being even when no list knows its noun ("chases a pickpocket")
+        bool beingByVerb = lemma is not null && (Lexicon.PursuitVerbs.Contains(lemma) || Lexicon.OvertakeVerbs.Contains(lemma) && lemma != "pass")
+            && head >= 0 && !Lexicon.PlaceNouns.Contains(Lexicon.Singular(W(head))) && !Lexicon.BuildingNouns.Contains(W(head)) && W(head).All(char.IsLetter);
+        if (head < 0 || !(Lexicon.IsActorNoun(W(head)) || beingByVerb) || IsLikeness(np, head)) return null;
         if (lemma is not null && Lexicon.HoldVerbs.Contains(lemma) && !Lexicon.IsAnimateNoun(W(head))) return null;
         string noun = Lexicon.Singular(W(head));
         if (actors.LastOrDefault(a => a.Noun == noun && !subjects.Contains(a)) is { } existing && (Is(np, "the", "his", "her", "their", "its") || Lexicon.Pronouns.Contains(W(np)))) return existing;
@@ -295,6 +322,12 @@ sealed partial class Parse
         if (w.EndsWith("ies", StringComparison.Ordinal)) return w[..^3] + "y";
         if (w.EndsWith("ches") || w.EndsWith("shes") || w.EndsWith("sses") || w.EndsWith("xes") || w.EndsWith("zzes")) return w[..^2];
         if (w.EndsWith('s') && !w.EndsWith("ss")) return w[..^1];
+        if (w.EndsWith("ed", StringComparison.Ordinal) && w.Length > 4)
+        {
+            // "passed" → "pass", "stopped" → "stop": the -ed undone, a doubled consonant undoubled (not ss, ll, ff, zz)
+            string stem = w[..^2];
+            return stem[^1] == stem[^2] && !"slfz".Contains(stem[^1]) ? stem[..^1] : stem;
+        }
         return w;
     }
 

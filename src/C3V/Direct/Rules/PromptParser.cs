@@ -152,6 +152,7 @@ sealed partial class Parse(string prompt, PhraseClassifier classifier)
                 i += Math.Max(1, Math.Max(Match(i, "and then"), Match(i, "after that")));
                 continue;
             }
+            if (last is not null && ThenByAnd(i, lastClauseActors)) { sequential = true; i++; continue; } // "runs out of the cottage and waves"
             if (Is(i, "while", "meanwhile", "as", "whereas", "and", "with") && i + 1 < t.Count && (StartsSubject(i + 1) || Is(i, "while", "meanwhile", "whereas")))
             {
                 if (Is(i, "with") && !StartsSubject(i + 1)) { i++; continue; }
@@ -220,6 +221,21 @@ sealed partial class Parse(string prompt, PhraseClassifier classifier)
         i = Clause(j, ref last, ref seq);
         Reorder(first: lastClauseActors, then: a0);
         return true;
+    }
+
+    /// <summary>
+    /// Whether the subject at <paramref name="i"/>, after a comma, is one item of a list of subjects ("a father, a mother
+    /// and their son walk"): it ends at another comma or "and" that opens a further subject, not at a verb of its own
+    /// ("a man waves, a woman claps" are two clauses).
+    /// </summary>
+    bool SubjectListGoesOn(int i)
+    {
+        if (!StartsSubject(i) || Lexicon.Pronouns.Contains(W(i))) return false;
+        int k = i;
+        if (CountAt(k).Length > 0) k += CountAt(k).Length;
+        else if (Lexicon.Determiners.Contains(W(k))) k++;
+        while (k < t.Count && !t[k].IsPunctuation && !Is(k, "and") && !IsVerbForm(k, allowBare: false) && !IsPreposition(k) && k < i + 6) k++;
+        return (Is(k, "and") || Is(k, ",")) && StartsSubject(k + 1) && !Lexicon.Pronouns.Contains(W(k + 1));
     }
 
     /// <summary>Whether a clause with its own subject and verb starts at <paramref name="i"/> ("the dog barks"; not "it" ending a phrase).</summary>
@@ -368,8 +384,8 @@ sealed partial class Parse(string prompt, PhraseClassifier classifier)
             else if (!actors.Contains(subject)) subject.Order = order;
             if (!actors.Contains(subject)) actors.Add(subject);
             clauseActors.Add(subject);
-            // "a man and a woman dance": a bare subject shares the next clause's verb
-            while (Is(i, "and") && StartsSubject(i + 1) && !Lexicon.Pronouns.Contains(W(i + 1)))
+            // "a man and a woman dance", "a father, a mother and their son walk": a bare subject shares the next clause's verb
+            while ((Is(i, "and") || Is(i, ",") && SubjectListGoesOn(i + 1)) && StartsSubject(i + 1) && !Lexicon.Pronouns.Contains(W(i + 1)))
             {
                 int j = i + 1;
                 var other = SubjectPhrase(ref j);

@@ -48,6 +48,15 @@ public static class RetrievalTestSet
         S("the banquet hall of a king's palace", "castle_hall"),
         S("an open lawn with a car and a house", "suburban_house"),
         S("a home in the suburbs with a car in the drive", "suburban_house"),
+        // common places with no archetype of their own go to the nearest by meaning
+        S("a ploughed farm field", "cabin_meadow"),
+        S("an old fishing harbour with moored boats", "beach"),
+        S("a multi-storey car park", "long_street"),
+        S("the waiting platform of a railway station", "long_street"),
+        S("a school gymnasium", "theatre_stage"),
+        S("a football stadium", "park_lawn"),
+        S("the flat roof of a tall building", "city_plaza"),
+        S("sand dunes in the desert", "desert_ruins"),
 
         M("strolls along slowly", "walk slowly", "walk"),
         M("walks to the door", "walk", "walk slowly"),

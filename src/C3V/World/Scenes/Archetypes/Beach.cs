@@ -9,7 +9,7 @@ public sealed class Beach : SceneArchetype
     public override IReadOnlyList<string> Labels =>
     [
         "a sandy beach", "a beach by the ocean with waves", "a tropical beach with palm trees", "the seaside shore",
-        "a sunny coast with sand and sea", "a beach with a parasol and a towel",
+        "a sunny coast with sand and sea", "a beach with a parasol and a towel", "a harbour quay with boats by the sea", "the shore of a lake",
     ];
 
     protected override void Build(SceneContext ctx)

@@ -9,7 +9,7 @@ public sealed class CabinMeadow : SceneArchetype
     public override IReadOnlyList<string> Labels =>
     [
         "a cabin in a meadow", "a log cabin on a grassy field", "a wooden hut with a lawn", "a cottage in the countryside",
-        "a small house on a farm with a lawn mower", "a meadow with a cabin and a fence", "a rural cabin yard",
+        "a small house on a farm with a lawn mower", "a meadow with a cabin and a fence", "a rural cabin yard", "an open field of grass on a farm", "pasture fields in the countryside", "a green grassy hill",
     ];
 
     protected override void Build(SceneContext ctx)

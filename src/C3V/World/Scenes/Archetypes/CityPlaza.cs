@@ -9,7 +9,7 @@ public sealed class CityPlaza : SceneArchetype
     public override IReadOnlyList<string> Labels =>
     [
         "a city plaza with a fountain", "a town square", "a paved public square surrounded by buildings", "a piazza in an old european town",
-        "a market square downtown", "an urban square with benches and street lamps",
+        "a market square downtown", "an urban square with benches and street lamps", "a flat rooftop above the city",
     ];
 
     protected override void Build(SceneContext ctx)

@@ -13,7 +13,7 @@ public sealed class LongStreet : SceneArchetype
     public override IReadOnlyList<string> Labels =>
     [
         "a long road", "a city street with buildings", "a long straight street in anime style", "an avenue with sidewalks",
-        "a road through town", "a quiet residential street", "a crosswalk on a downtown street", "a highway stretching to the horizon",
+        "a road through town", "a quiet residential street", "a crosswalk on a downtown street", "a highway stretching to the horizon", "a car park, a parking lot by the road", "a bridge carrying a road", "a train station platform",
     ];
 
     protected override void Build(SceneContext ctx)

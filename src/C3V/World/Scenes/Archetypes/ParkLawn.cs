@@ -9,7 +9,7 @@ public sealed class ParkLawn : SceneArchetype
     public override IReadOnlyList<string> Labels =>
     [
         "a lawn in a park with trees", "a green park", "a public garden with benches", "a grassy lawn",
-        "a city park with a pond", "a backyard garden with grass", "a picnic area in a park",
+        "a city park with a pond", "a backyard garden with grass", "a picnic area in a park", "a football pitch in a stadium", "a sports field",
     ];
 
     protected override void Build(SceneContext ctx)

@@ -9,7 +9,7 @@ public sealed class TheatreStage : SceneArchetype
     public override IReadOnlyList<string> Labels =>
     [
         "a theatre stage", "a theater stage with red curtains", "a stage in an opera house", "a concert stage with a spotlight",
-        "performing on stage in front of an audience", "a dance recital on a wooden stage", "a show in an auditorium",
+        "performing on stage in front of an audience", "a dance recital on a wooden stage", "a show in an auditorium", "an indoor gym hall with a wooden floor",
     ];
 
     protected override void Build(SceneContext ctx)
