@@ -26,7 +26,6 @@ public sealed class ClusterDatabase
             throw new C3VException($"--db: '{connectionString}' is not a PostgreSQL connection string ({e.Message}); e.g. \"Host=127.0.0.1;Database=c3v;Username=c3v;Password=…\"");
         }
         if (string.IsNullOrWhiteSpace(b.Host)) throw new C3VException("--db: the connection string names no Host");
-        b.Timeout = b.Timeout is 15 ? 5 : b.Timeout; // fail fast when the server is down (Npgsql's default is 15 s)
         ConnectionString = b.ConnectionString;
         Host = b.Host;
         Port = b.Port;

@@ -17,22 +17,23 @@ public sealed class JobWorker(IGrainFactory grains, ILocalSiloDetails silo, JobW
     {
         var queue = grains.GetGrain<IJobQueueGrain>(ClusterNames.Queue);
         string me = silo.SiloAddress.ToParsableString();
-        var running = new List<Task>();
+        // A job stays here until its result is reported: every lease tells the queue what this silo runs.
+        var running = new Dictionary<string, Task>();
         while (!stopping.IsCancellationRequested)
         {
-            running.RemoveAll(t => t.IsCompleted);
+            foreach (var key in running.Where(r => r.Value.IsCompleted).Select(r => r.Key).ToList()) running.Remove(key);
             int free = settings.Slots - running.Count;
             IReadOnlyList<JobTicket> leased = [];
             if (free > 0)
             {
-                try { leased = await queue.Lease(me, free); }
+                try { leased = await queue.Lease(me, free, running.Keys.ToList()); }
                 catch (Exception e) when (e is not OperationCanceledException) { settings.Log.WriteLine($"queue unavailable ({e.GetType().Name}); retrying"); }
-                foreach (var t in leased) running.Add(RunOne(queue, me, t, stopping));
+                foreach (var t in leased) running[t.Key] = RunOne(queue, me, t, stopping);
             }
             // Idle or full: wake when a job ends, else poll the queue twice a second.
             if (leased.Count == 0 || running.Count >= settings.Slots)
             {
-                try { await Task.WhenAny(running.Append(Task.Delay(500, stopping))); }
+                try { await Task.WhenAny(running.Values.Append(Task.Delay(500, stopping))); }
                 catch (OperationCanceledException) { }
             }
         }
@@ -47,15 +48,25 @@ public sealed class JobWorker(IGrainFactory grains, ILocalSiloDetails silo, JobW
         catch (Exception e)
         {
             if (stopping.IsCancellationRequested) return; // the silo is going: membership requeues the job
-            var job = JobRecord.TryParse(ticket.JobJson)!;
-            result = (job with { Status = JobStatus.Failed, Attempts = ticket.Attempt, Error = $"cluster error: {e.GetType().Name}: {e.Message}" }).ToJsonLine();
+            // The pipeline's own failures come back as failed records; an exception is the cluster's (a silo that
+            // just died still owning a directory entry, storage unreachable): the job is not at fault.
+            string reason = $"{e.GetType().Name}: {e.Message.Split('\n')[0].Trim()}";
+            settings.Log.WriteLine($"job {id} could not run here ({reason}); back to the queue");
+            await Report(id, () => queue.Requeue(me, ticket.Key, ticket.Attempt, reason), stopping);
+            return;
         }
         settings.Log.WriteLine($"job {id} {JobRecord.TryParse(result)?.Status}");
+        await Report(id, () => queue.Complete(me, ticket.Key, ticket.Attempt, result), stopping);
+    }
+
+    /// <summary>Tells the queue (retried, bounded, while the queue grain moves to another silo).</summary>
+    async Task Report(string id, Func<Task> report, CancellationToken stopping)
+    {
         for (int attempt = 1; attempt <= 60 && !stopping.IsCancellationRequested; attempt++)
         {
             try
             {
-                await queue.Complete(me, ticket.Key, ticket.Attempt, result);
+                await report();
                 return;
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -63,6 +74,6 @@ public sealed class JobWorker(IGrainFactory grains, ILocalSiloDetails silo, JobW
                 await Task.Delay(1000, CancellationToken.None);
             }
         }
-        settings.Log.WriteLine($"job {id}: the queue did not take the result; it will be run again");
+        settings.Log.WriteLine($"job {id}: the queue did not take the report; it will be run again");
     }
 }

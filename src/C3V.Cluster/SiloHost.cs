@@ -2,6 +2,7 @@ using System.Net;
 using C3V.Batch;
 using C3V.Common;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
@@ -56,6 +57,7 @@ public static class SiloHost
             silo.Configure<SiloMessagingOptions>(x => x.ResponseTimeout = TimeSpan.FromHours(6));
         });
         builder.Services.AddSingleton(new Grains.JobExecutors(executor(false), executor(true)));
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new JobWorker.Settings(o.Slots, log));
         builder.Services.AddHostedService<JobWorker>();
         using var host = builder.Build();

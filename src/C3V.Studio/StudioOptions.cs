@@ -9,6 +9,8 @@ public sealed record StudioOptions
     public required string ProjectsRoot { get; init; }
     /// <summary>Default director spec ("rules" or a chat model) for generations that do not name one.</summary>
     public string Llm { get; init; } = "rules";
+    /// <summary>Where a local model's llama.cpp log lines go (serve --verbose); null hides them.</summary>
+    public Action<string>? NativeLog { get; init; }
     public int Port { get; init; } = 5173;
     /// <summary>The address to bind; loopback unless the user said otherwise.</summary>
     public string Host { get; init; } = "127.0.0.1";
@@ -19,7 +21,7 @@ public sealed record StudioOptions
 
     public bool IsLoopback => Host is "127.0.0.1" or "localhost" or "::1" or "[::1]";
 
-    /// <summary>For the standalone entry: --projects DIR --port N --host H --llm SPEC --web DIR.</summary>
+    /// <summary>For the standalone entry: --projects DIR --port N --host H --llm SPEC --web DIR --verbose.</summary>
     public static StudioOptions FromArgs(string[] args)
     {
         string? Value(string name)
@@ -36,6 +38,7 @@ public sealed record StudioOptions
             Port = port,
             Host = Value("--host") ?? "127.0.0.1",
             Llm = Value("--llm") ?? "rules",
+            NativeLog = args.Contains("--verbose") ? line => Console.Error.WriteLine($"llama.cpp: {line}") : null,
             WebRoot = Value("--web"),
         };
     }

@@ -86,14 +86,14 @@ public sealed class BatchVerb : Command<BatchVerb.Settings>
         }
         else
         {
-            var runner = new LocalBatchRunner(Executor(settings.Maps));
+            var runner = new LocalBatchRunner(Executor(settings.Maps, settings.Verbose));
             run = (observer, ct) => runner.RunAsync(dataset, ledger, options, observer, ct);
         }
         return BatchConsole.Run(AnsiConsole.Console, settings.Quiet, settings.Json, settings.FailOnError, settings.Prompts, dataset, input, ledger, cleaned, cancellation, run);
     }
 
     /// <summary>The pipeline as the batch engines call it (local workers and silos alike).</summary>
-    internal static IJobExecutor Executor(bool maps = false) => new PipelineJobExecutor(llm => PipelineFactory.Generator(llm, SilentObserver.Instance), maps);
+    internal static IJobExecutor Executor(bool maps, bool verbose) => new PipelineJobExecutor(llm => PipelineFactory.Generator(llm, SilentObserver.Instance, verbose), maps);
 }
 
 [Verb("cluster silo", "Start a silo: a worker of an Orleans cluster that runs batch jobs (membership and job state in PostgreSQL)",
@@ -146,7 +146,7 @@ public sealed class ClusterSiloVerb : Command<ClusterSiloVerb.Settings>
                 SiloPort = settings.Port, GatewayPort = settings.GatewayPort, Slots = settings.Slots ?? BatchOptions.DefaultWorkers(),
             };
             var log = TextWriter.Synchronized(Console.Out);
-            C3V.Cluster.SiloHost.RunAsync(options, BatchVerb.Executor, log, cts.Token).GetAwaiter().GetResult();
+            C3V.Cluster.SiloHost.RunAsync(options, maps => BatchVerb.Executor(maps, verbose: false), log, cts.Token).GetAwaiter().GetResult();
             return 0;
         }
         finally

@@ -67,7 +67,7 @@ public sealed class BenchBatchVerb : Command<BenchBatchVerb.Settings>
         {
             foreach (int workers in new[] { 1, 2 })
                 runs.Add(Measure(root, $"local-{workers}", lines, settings, "local", workers, (ds, ledger, ct) =>
-                    new LocalBatchRunner(BatchVerb.Executor()).RunAsync(ds, ledger, new BatchOptions { Workers = workers }, SilentBatchObserver.Instance, ct), cancellation));
+                    new LocalBatchRunner(BatchVerb.Executor(maps: false, verbose: false)).RunAsync(ds, ledger, new BatchOptions { Workers = workers }, SilentBatchObserver.Instance, ct), cancellation));
             if (s.Db is { } db)
             {
                 var database = new ClusterDatabase(db);

@@ -116,7 +116,7 @@ public sealed class BenchPipelineVerb : Command<BenchPipelineVerb.Settings>
             {
                 double cpu = CpuSeconds(), child = ChildCpuSeconds();
                 var profile = new ClipProfile();
-                var generator = PipelineFactory.Generator("rules", SilentObserver.Instance);
+                var generator = PipelineFactory.Generator("rules", SilentObserver.Instance, verbose: false);
                 generator.RenderProfile = profile;
                 var s = run(generator).GetAwaiter().GetResult();
                 var row = new Row(name, s, CpuSeconds() - cpu, ChildCpuSeconds() - child, profile);
@@ -126,8 +126,8 @@ public sealed class BenchPipelineVerb : Command<BenchPipelineVerb.Settings>
             // Warm-up (not reported): a tiny generate and edit, so the timed runs do not pay for JIT compilation.
             var warm = Path.Combine(root, "warm-up");
             var tiny = gen with { Width = 64, Height = 64, Fps = 6, DurationSeconds = 1, Quality = "draft", Format = "png" };
-            PipelineFactory.Generator("rules", SilentObserver.Instance).GenerateAsync(new GenerateRequest("a robot dances on a stage", warm, false, tiny), cancellation).GetAwaiter().GetResult();
-            PipelineFactory.Generator("rules", SilentObserver.Instance).EditAsync(warm, new EditRequest { Motion = "waves", Replace = true }, cancellation).GetAwaiter().GetResult();
+            PipelineFactory.Generator("rules", SilentObserver.Instance, verbose: false).GenerateAsync(new GenerateRequest("a robot dances on a stage", warm, false, tiny), cancellation).GetAwaiter().GetResult();
+            PipelineFactory.Generator("rules", SilentObserver.Instance, verbose: false).EditAsync(warm, new EditRequest { Motion = "waves", Replace = true }, cancellation).GetAwaiter().GetResult();
 
             var one = Path.Combine(root, "one");
             rows.Add(Time("one actor", g => g.GenerateAsync(new GenerateRequest("a robot dances on a stage", one, false, gen), cancellation)));

@@ -20,28 +20,34 @@ public sealed class DoctorVerb : AsyncCommand<DoctorVerb.Settings>
         [CommandOption("--sd <DIR>")]
         [Description("A Stable Diffusion ONNX folder (diffusers export) to check for the SDS prior")]
         public string? Sd { get; init; }
+
+        [CommandOption("--verbose")]
+        [Description(Directors.VerboseHelp)]
+        public bool Verbose { get; init; }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        var rows = new List<DoctorRow>
+        var checks = new DoctorChecks
         {
-            ToolChecks.Dotnet(Environment.Version),
-            ToolChecks.Ffmpeg(),
-            ModelChecks.MiniLm(() => MiniLmEmbedder.Shared),
+            MiniLm = () => MiniLmEmbedder.Shared,
+            Models = settings.Llm.Length > 0 ? settings.Llm
+                : Environment.GetEnvironmentVariable(C3V.Models.Chat.ChatModelSpec.EnvironmentVariable) is { Length: > 0 } env ? [env] : [],
+            NativeLog = Directors.NativeLog(settings.Verbose),
+            StableDiffusion = settings.Sd,
         };
-        var specs = settings.Llm.Length > 0 ? settings.Llm
-            : Environment.GetEnvironmentVariable(C3V.Models.Chat.ChatModelSpec.EnvironmentVariable) is { Length: > 0 } env ? [env] : [];
-        foreach (var spec in specs) rows.Add(await ModelChecks.ChatModel(spec, cancellation: cancellation));
-        if (settings.Sd is { } sd) rows.Add(DiffusionFolderCheck.Run(sd));
-        rows.Add(ToolChecks.Node());
-        rows.Add(ToolChecks.Npm());
+        var rows = await checks.RunAsync(cancellation);
+        AnsiConsole.Write(Table(rows));
+        return DoctorChecks.ExitCode(rows);
+    }
 
+    /// <summary>One line per check: its status and, when it is not fine, the fix.</summary>
+    internal static Table Table(IEnumerable<DoctorRow> rows)
+    {
         var table = new Table().AddColumns("check", "status", "found", "fix");
         foreach (var r in rows)
             table.AddRow(Markup.Escape(r.Check), r.Status switch { DoctorStatus.Ok => "[green]ok[/]", DoctorStatus.Warning => "[yellow]warning[/]", _ => "[red]problem[/]" },
                 Markup.Escape(r.Found), Markup.Escape(r.Fix ?? ""));
-        AnsiConsole.Write(table);
-        return rows.Any(r => r.Status == DoctorStatus.Problem) ? 1 : 0;
+        return table;
     }
 }

@@ -20,6 +20,10 @@ public sealed class EvalVerb : Command<EvalVerb.Settings>
         [Description(PipelineFactory.LlmHelp)]
         public string? Llm { get; init; }
 
+        [CommandOption("--verbose")]
+        [Description(Directors.VerboseHelp)]
+        public bool Verbose { get; init; }
+
         [CommandOption("--size <WxH>")]
         [Description("Frame size. Default 256x256")]
         public string Size { get; init; } = "256x256";
@@ -39,7 +43,7 @@ public sealed class EvalVerb : Command<EvalVerb.Settings>
         var (w, h) = PipelineFactory.ParseSize(settings.Size);
         string llm = PipelineFactory.LlmSpec(settings.Llm);
         var options = new EvalOptions(settings.Output ?? "eval-" + Path.GetFileNameWithoutExtension(settings.Prompts), w, h, llm, settings.Force);
-        var runner = new EvalRunner(PipelineFactory.Generator(llm, SilentObserver.Instance));
+        var runner = new EvalRunner(PipelineFactory.Generator(llm, SilentObserver.Instance, settings.Verbose));
         var console = AnsiConsole.Console;
         EvalReport report = null!;
         console.Progress().AutoClear(false).HideCompleted(false)

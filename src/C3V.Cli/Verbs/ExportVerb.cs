@@ -34,7 +34,7 @@ public sealed class ExportVerb : Command<ExportVerb.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
         var llm = PipelineFactory.LlmSpec(PipelineFactory.ProjectLlm(settings.Dir));
-        var generator = PipelineFactory.Generator(llm, SilentObserver.Instance);
+        var generator = PipelineFactory.Generator(llm, SilentObserver.Instance, verbose: false);
         if (settings.Annotations)
         {
             var file = generator.ExportAnnotationsAsync(settings.Dir, settings.Maps, cancellation).GetAwaiter().GetResult();

@@ -15,6 +15,10 @@ public class PipelineSettings : CommandSettings
     [Description(PipelineFactory.LlmHelp)]
     public string? Llm { get; init; }
 
+    [CommandOption("--verbose")]
+    [Description(Directors.VerboseHelp)]
+    public bool Verbose { get; init; }
+
     [CommandOption("-q|--quiet")]
     [Description("No progress display; print only the video's path")]
     public bool Quiet { get; init; }
@@ -51,7 +55,7 @@ public sealed class GenerateVerb : Command<GenerateVerb.Settings>
         string output = settings.Output ?? PipelineFactory.DefaultOutput(settings.Prompt);
         var request = new GenerateRequest(settings.Prompt, output, settings.Force, gen);
         return PipelineConsole.Run(AnsiConsole.Console, settings.Quiet, settings.Json, cancellation,
-            (observer, ct) => PipelineFactory.Generator(gen.Llm, observer).GenerateAsync(request, ct));
+            (observer, ct) => PipelineFactory.Generator(gen.Llm, observer, settings.Verbose).GenerateAsync(request, ct));
     }
 }
 
@@ -107,7 +111,7 @@ public sealed class EditVerb : Command<EditVerb.Settings>
         };
         var llm = settings.Llm ?? PipelineFactory.ProjectLlm(settings.Dir);
         return PipelineConsole.Run(AnsiConsole.Console, settings.Quiet, settings.Json, cancellation,
-            (observer, ct) => PipelineFactory.Generator(PipelineFactory.LlmSpec(llm), observer).EditAsync(settings.Dir, edit, ct));
+            (observer, ct) => PipelineFactory.Generator(PipelineFactory.LlmSpec(llm), observer, settings.Verbose).EditAsync(settings.Dir, edit, ct));
     }
 }
 
@@ -139,7 +143,7 @@ public sealed class RenderProjectVerb : Command<RenderProjectVerb.Settings>
         (int, int)? size = settings.Size is null ? null : PipelineFactory.ParseSize(settings.Size);
         var llm = settings.Llm ?? PipelineFactory.ProjectLlm(settings.Dir);
         return PipelineConsole.Run(AnsiConsole.Console, settings.Quiet, settings.Json, cancellation,
-            (observer, ct) => PipelineFactory.Generator(PipelineFactory.LlmSpec(llm), observer).RenderProjectAsync(settings.Dir, settings.Camera, size, settings.Replace, ct));
+            (observer, ct) => PipelineFactory.Generator(PipelineFactory.LlmSpec(llm), observer, settings.Verbose).RenderProjectAsync(settings.Dir, settings.Camera, size, settings.Replace, ct));
     }
 }
 
@@ -169,9 +173,10 @@ static class PipelineFactory
     /// <summary>A folder named after the prompt's first words, numbered so it never replaces an existing one.</summary>
     public static string DefaultOutput(string prompt) => ProjectNames.FromPrompt(prompt, name => Directory.Exists(name) || File.Exists(name));
 
-    public static Generator Generator(string llm, IPipelineObserver observer)
+    /// <param name="verbose">Show a local model's llama.cpp log (the verb's --verbose).</param>
+    public static Generator Generator(string llm, IPipelineObserver observer, bool verbose)
     {
         var embedder = Directors.Embedder();
-        return new Generator(sink => Directors.Create(llm, sink, embedder), embedder, observer);
+        return new Generator(sink => Directors.Create(llm, sink, embedder, verbose), embedder, observer);
     }
 }

@@ -33,7 +33,7 @@ public sealed class PlaceVerb : Command<PlaceVerb.Settings>
         public string? Scene { get; init; }
 
         [CommandOption("--verbose")]
-        [Description("Show a local model's native (llama.cpp) log lines")]
+        [Description(Directors.VerboseHelp)]
         public bool Verbose { get; init; }
 
         [CommandOption("--cameras <FILE[:INDEX]>")]
@@ -96,7 +96,7 @@ public sealed class PlaceVerb : Command<PlaceVerb.Settings>
         if (!settings.Force && File.Exists(settings.Output)) throw new C3VException($"{settings.Output}: already exists (use --force to replace it)");
         ITranscriptSink? sink = settings.Transcripts is { } dir ? new FolderTranscript(dir) : null;
         using var handle = DirectorFactory.Create(settings.Llm, sink, warn: w => Console.Error.WriteLine($"c3v: warning: {w}"),
-            options: PlanVerb.Verbose(settings.Verbose), embedder: MiniLmEmbedder.Shared);
+            options: Directors.Options(settings.Verbose), embedder: MiniLmEmbedder.Shared);
         var director = handle.Director;
         var plan = director.PlanAsync(settings.Prompt, cancellation).GetAwaiter().GetResult();
 

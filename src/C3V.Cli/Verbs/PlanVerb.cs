@@ -39,19 +39,15 @@ public sealed class PlanVerb : Command<PlanVerb.Settings>
         public string? Transcripts { get; init; }
 
         [CommandOption("--verbose")]
-        [Description("Show a local model's native (llama.cpp) log lines")]
+        [Description(Directors.VerboseHelp)]
         public bool Verbose { get; init; }
     }
-
-    /// <summary>Chat options that show llama.cpp's own log on stderr when --verbose is given (hidden otherwise).</summary>
-    internal static ChatDirectorOptions Verbose(bool verbose) =>
-        new() { NativeLog = verbose ? line => Console.Error.WriteLine($"llama.cpp: {line}") : null };
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
         if (string.IsNullOrWhiteSpace(settings.Prompt)) throw new C3VException("the prompt is empty");
         ITranscriptSink? sink = settings.Transcripts is { } dir ? new FolderTranscript(dir) : null;
-        using var director = DirectorFactory.Create(settings.Llm, sink, warn: w => Console.Error.WriteLine($"c3v: warning: {w}"), options: Verbose(settings.Verbose));
+        using var director = DirectorFactory.Create(settings.Llm, sink, warn: w => Console.Error.WriteLine($"c3v: warning: {w}"), options: Directors.Options(settings.Verbose));
         var plan = director.Director.PlanAsync(settings.Prompt, cancellation).GetAwaiter().GetResult();
         if (settings.Output is { } path) PlanJson.SavePlan(plan, path, overwrite: settings.Force);
         if (settings.Json) Console.Out.WriteLine(PlanJson.Serialize(plan));

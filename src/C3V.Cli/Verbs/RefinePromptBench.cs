@@ -65,7 +65,7 @@ static class RefinePromptBench
                 var dir = Path.Combine(root, $"prompt-{i + 1:D2}");
                 if (Directory.Exists(dir)) throw new C3VException($"--out: {dir} already exists; give an empty folder");
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-                var generator = PipelineFactory.Generator("rules", new StopAtRender(stop));
+                var generator = PipelineFactory.Generator("rules", new StopAtRender(stop), verbose: false);
                 try { generator.GenerateAsync(new GenerateRequest(prompts[i], dir, false, settings), stop.Token).GetAwaiter().GetResult(); }
                 catch (RenderInterruptedException) when (!cancellation.IsCancellationRequested) { }
                 catch (C3VException e)

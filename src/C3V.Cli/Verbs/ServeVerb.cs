@@ -25,6 +25,10 @@ public sealed class ServeVerb : Command<ServeVerb.Settings>
         [Description("Default " + PipelineFactory.LlmHelp)]
         public string? Llm { get; init; }
 
+        [CommandOption("--verbose")]
+        [Description(Directors.VerboseHelp)]
+        public bool Verbose { get; init; }
+
         [CommandOption("--host <ADDRESS>")]
         [Description("Address to bind instead of 127.0.0.1 (warns: others on the network could use the studio)")]
         public string Host { get; init; } = "127.0.0.1";
@@ -42,7 +46,7 @@ public sealed class ServeVerb : Command<ServeVerb.Settings>
         var web = FrontEnd.EnsureBuilt(FrontEnd.SourceFolder(), m => Console.Error.WriteLine($"c3v: {m}"), out var problem);
         var options = new StudioOptions
         {
-            ProjectsRoot = projects, Port = settings.Port, Host = settings.Host.Trim(), Llm = PipelineFactory.LlmSpec(settings.Llm),
+            ProjectsRoot = projects, Port = settings.Port, Host = settings.Host.Trim(), Llm = PipelineFactory.LlmSpec(settings.Llm), NativeLog = Directors.NativeLog(settings.Verbose),
             WebRoot = web, WebProblem = problem,
         };
         return StudioApp.Run(options, Console.Out, settings.Open ? OpenBrowser : null);

@@ -44,8 +44,18 @@ public interface IJobQueueGrain : IGrainWithStringKey
 {
     /// <summary>Queues a batch's jobs (manifest records as JSON); a job already queued or running is left as it is.</summary>
     Task Submit(string batchId, string dataset, IReadOnlyList<string> jobsJson, int retry, bool maps);
-    Task<IReadOnlyList<JobTicket>> Lease(string silo, int count);
+    /// <summary>
+    /// Leases up to <paramref name="count"/> pending jobs to <paramref name="silo"/>, which says which jobs it runs:
+    /// a job the queue has as running there but the silo does not (the answer of an earlier lease was lost, or its
+    /// result never reached the queue) goes back to the queue.
+    /// </summary>
+    Task<IReadOnlyList<JobTicket>> Lease(string silo, int count, IReadOnlyList<string> running);
     Task Complete(string silo, string key, int attempt, string resultJson);
+    /// <summary>
+    /// An attempt the cluster could not carry out (a grain call or its storage failed; the job itself did not fail):
+    /// the job goes back to the queue, leased again after a growing pause, and fails only after a few such tries.
+    /// </summary>
+    Task Requeue(string silo, string key, int attempt, string reason);
     Task<BatchProgress> Progress(string batchId, long since);
     /// <summary>Drops a batch's jobs that no silo runs (Ctrl-C on the client).</summary>
     Task Cancel(string batchId);

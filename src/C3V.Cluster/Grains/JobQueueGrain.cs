@@ -21,6 +21,10 @@ public sealed class QueuedJob
     /// <summary>The queue's stamp when this entry last changed (the client asks for changes since a stamp).</summary>
     [Id(11)] public long Changed { get; set; }
     [Id(12)] public bool Maps { get; set; }
+    /// <summary>Attempts the cluster could not carry out (see <see cref="IJobQueueGrain.Requeue"/>); not counted against --retry.</summary>
+    [Id(13)] public int Requeues { get; set; }
+    /// <summary>A requeued job is not leased before this time (a dead silo takes seconds to be declared dead).</summary>
+    [Id(14)] public DateTimeOffset? NotBefore { get; set; }
 }
 
 [GenerateSerializer]
@@ -31,7 +35,7 @@ public sealed class QueueState
 }
 
 public sealed class JobQueueGrain([PersistentState("queue", ClusterNames.Storage)] IPersistentState<QueueState> state,
-    IClusterMembershipService membership) : Grain, IJobQueueGrain
+    IClusterMembershipService membership, TimeProvider clock) : Grain, IJobQueueGrain
 {
     QueueState S => state.State;
 
@@ -51,15 +55,20 @@ public sealed class JobQueueGrain([PersistentState("queue", ClusterNames.Storage
         await state.WriteStateAsync();
     }
 
-    public async Task<IReadOnlyList<JobTicket>> Lease(string silo, int count)
+    /// <summary>Cluster failures of one job before it is failed (pauses of 2, 4, 8, 16, 30 s between: about a minute).</summary>
+    public const int MaxRequeues = 5;
+
+    public async Task<IReadOnlyList<JobTicket>> Lease(string silo, int count, IReadOnlyList<string> running)
     {
-        bool changed = RequeueLost();
+        bool changed = RequeueLost() | RequeueForgotten(silo, running);
+        var now = clock.GetUtcNow();
         var tickets = new List<JobTicket>();
-        foreach (var j in S.Jobs.Values.Where(j => j.Status == JobStatus.Pending).OrderBy(j => j.Order).Take(Math.Clamp(count, 0, 64)))
+        foreach (var j in S.Jobs.Values.Where(j => j.Status == JobStatus.Pending && !(j.NotBefore > now)).OrderBy(j => j.Order).Take(Math.Clamp(count, 0, 64)))
         {
             j.Status = JobStatus.Running;
             j.Silo = silo;
             j.Attempts++;
+            j.NotBefore = null;
             j.Changed = ++S.Stamp;
             tickets.Add(new JobTicket { Key = j.Key, Dataset = j.Dataset, JobJson = j.JobJson, Attempt = j.Attempts, Maps = j.Maps });
         }
@@ -79,6 +88,31 @@ public sealed class JobQueueGrain([PersistentState("queue", ClusterNames.Storage
         {
             j.Status = result.Status;
             j.ResultJson = resultJson;
+        }
+        j.Silo = silo;
+        j.Changed = ++S.Stamp;
+        await state.WriteStateAsync();
+    }
+
+    public async Task Requeue(string silo, string key, int attempt, string reason)
+    {
+        if (!S.Jobs.TryGetValue(key, out var j) || j.Status != JobStatus.Running || j.Attempts != attempt) return;
+        j.Requeues++;
+        var now = clock.GetUtcNow();
+        if (j.Requeues > MaxRequeues)
+        {
+            var job = JobRecord.TryParse(j.JobJson)!;
+            j.Status = JobStatus.Failed;
+            j.ResultJson = (job with
+            {
+                Status = JobStatus.Failed, Attempts = j.Attempts, Worker = ClusterNames.Worker(SiloAddress.FromParsableString(silo)), FinishedUtc = now,
+                Error = $"cluster error ({j.Requeues} tries): {reason}",
+            }).ToJsonLine();
+        }
+        else
+        {
+            j.Status = JobStatus.Pending;
+            j.NotBefore = now + TimeSpan.FromSeconds(Math.Min(30, 1 << j.Requeues));
         }
         j.Silo = silo;
         j.Changed = ++S.Stamp;
@@ -113,6 +147,19 @@ public sealed class JobQueueGrain([PersistentState("queue", ClusterNames.Storage
         // An idle queue keeps no row payload in the database (the storage's clear query); the next Submit writes it anew.
         if (S.Jobs.Count == 0) await state.ClearStateAsync();
         else await state.WriteStateAsync();
+    }
+
+    /// <summary>Puts back in the queue the jobs the queue has as running on <paramref name="silo"/> that the silo does not run.</summary>
+    bool RequeueForgotten(string silo, IReadOnlyList<string> running)
+    {
+        bool changed = false;
+        foreach (var j in S.Jobs.Values.Where(j => j.Status == JobStatus.Running && j.Silo == silo && !running.Contains(j.Key)))
+        {
+            j.Status = JobStatus.Pending;
+            j.Changed = ++S.Stamp;
+            changed = true;
+        }
+        return changed;
     }
 
     /// <summary>Puts back in the queue the jobs of silos that membership has declared dead (their attempts died with them).</summary>

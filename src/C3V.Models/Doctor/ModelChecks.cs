@@ -35,7 +35,8 @@ public static class ModelChecks
     /// model is reachable, keeps to the schema, and takes images. A refusal of the request is asked again
     /// without the image, then without the schema, to tell which the server does not support.
     /// </summary>
-    public static async Task<DoctorRow> ChatModel(string spec, ChatDirectorOptions? options = null, CancellationToken cancellation = default)
+    /// <param name="nativeLog">Where a local model's llama.cpp log lines go (doctor --verbose); null hides them.</param>
+    public static async Task<DoctorRow> ChatModel(string spec, ChatDirectorOptions? options = null, Action<string>? nativeLog = null, CancellationToken cancellation = default)
     {
         string check = $"--llm {spec}";
         ChatModelSpec parsed;
@@ -43,7 +44,7 @@ public static class ModelChecks
         catch (C3VException e) { return DoctorRow.Problem(check, e.Message, "fix the spec: openai:MODEL@URL, ollama:MODEL[@URL] or gguf:PATH[,mmproj=PATH]"); }
         if (parsed.Provider == ChatProvider.Rules) return DoctorRow.Ok(check, "the embedded rule director (no model)");
 
-        options ??= new ChatDirectorOptions { MaxRetries = 0, RequestTimeout = TimeSpan.FromSeconds(60) };
+        options ??= new ChatDirectorOptions { MaxRetries = 0, RequestTimeout = TimeSpan.FromSeconds(60), NativeLog = nativeLog };
         IChatClient client;
         var clock = Stopwatch.StartNew();
         try { client = DirectorFactory.Client(parsed, options); }

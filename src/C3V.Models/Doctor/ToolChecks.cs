@@ -13,8 +13,9 @@ public static class ToolChecks
     public static DoctorRow Ffmpeg(string program = "ffmpeg") => Tool("ffmpeg", program, "-version",
         "install it (Debian: apt-get install ffmpeg); without it videos are written as animated GIFs", required: false);
 
-    public static DoctorRow Node(string program = "node") => Tool("Node", program, "--version", "install Node.js 18 or newer (Debian: apt-get install nodejs) for the studio", required: false,
-        version => int.TryParse(version.TrimStart('v').Split('.')[0], out int major) && major < 18 ? $"Node {version} is older than 18" : null);
+    /// <summary>Node 20 or newer: what the studio's build tool (Vite) runs on, as the README says.</summary>
+    public static DoctorRow Node(string program = "node") => Tool("Node", program, "--version", "install Node.js 20 or newer (Debian: apt-get install nodejs) for the studio", required: false,
+        version => int.TryParse(version.TrimStart('v').Split('.')[0], out int major) && major < 20 ? $"Node {version} is older than 20" : null);
 
     public static DoctorRow Npm(string program = "npm") => Tool("npm", program, "--version", "install npm (Debian: apt-get install npm) for the studio", required: false);
 

@@ -11,7 +11,7 @@ public sealed record ApiError(string Error, string? Field = null, string? Job = 
 
 /// <summary>
 /// Maps failures to one clear JSON error (never a stack trace): bad input 400, refused paths 403, missing
-/// projects 404, busy projects 409, everything else 500 with the exception's message.
+/// projects 404, busy projects 409 (a job of this server's queue, or another process holding the project's lock), everything else 500 with the exception's message.
 /// </summary>
 public static class ApiErrors
 {
@@ -37,6 +37,7 @@ public static class ApiErrors
         PathRefusedException => Results.Json(new ApiError(e.Message), statusCode: 403),
         NotFoundException => Results.Json(new ApiError(e.Message), statusCode: 404),
         ProjectBusyException b => Results.Json(new ApiError(e.Message, Job: b.Job.Id), statusCode: 409),
+        Projects.ProjectLockedException => Results.Json(new ApiError(e.Message), statusCode: 409),
         BadHttpRequestException bad => Results.Json(new ApiError(bad.StatusCode == 413 ? "the request is too large (at most 4 MB)" : bad.Message), statusCode: bad.StatusCode),
         JsonException j => Results.Json(new ApiError($"the request is not valid JSON: {j.Message}"), statusCode: 400),
         C3VException => Results.Json(new ApiError(e.Message, FieldOf(e.Message)), statusCode: 400),

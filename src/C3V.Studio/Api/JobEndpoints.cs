@@ -41,6 +41,7 @@ static class JobEndpoints
             }
             else name = ProjectNames.FromPrompt(prompt, n => store.Exists(n) || queue.ActiveOn(n) is not null);
             var dir = store.FolderOf(name);
+            ProjectLock.ThrowIfHeld(dir);
             var job = queue.Enqueue(new Job("generate", name, $"generate \"{Short(prompt)}\"", async (observer, ct) =>
                 await pipeline.Create(settings.Llm, observer).GenerateAsync(new GenerateRequest(prompt, dir, Force: false, settings), ct)));
             return Results.Json(JobInfo.Of(job, queue), statusCode: 202);

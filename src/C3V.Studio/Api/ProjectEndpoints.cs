@@ -76,7 +76,7 @@ static class ProjectEndpoints
         {
             var dir = store.Writable(name);
             var plan = Generator.CheckPlan(await Bodies.ReadPlanFormatAsync<ScenePlan>(req, req.HttpContext.RequestAborted));
-            return Queue(queue, name, "plan", "apply the edited plan", async (observer, ct) =>
+            return Queue(queue, name, dir, "plan", "apply the edited plan", async (observer, ct) =>
                 await pipeline.Create(StudioPipeline.ProjectLlm(dir), observer).EditAsync(dir, new EditRequest { Plan = plan }, ct));
         }).WithSummary("Apply an edited plan: only what depends on the changed fields is recomputed (the job's summary lists reused and recomputed artefacts)")
           .Accepts<ScenePlan>("application/json").Produces<JobInfo>(202).Produces<ApiError>(400);
@@ -85,7 +85,7 @@ static class ProjectEndpoints
         {
             var dir = store.Writable(name);
             var body = await Bodies.ReadPlanFormatAsync<PlacementBody>(req, req.HttpContext.RequestAborted);
-            return Queue(queue, name, "placement", "apply the drawn placement (lift, refine, compose, render)", async (observer, ct) =>
+            return Queue(queue, name, dir, "placement", "apply the drawn placement (lift, refine, compose, render)", async (observer, ct) =>
                 await pipeline.Create(StudioPipeline.ProjectLlm(dir), observer).EditAsync(dir, new EditRequest { Placements = body.Placements }, ct));
         }).WithSummary("Replace actors' placements (start/end boxes, waypoints in reference-view pixels): their paths are lifted, refined and composed again")
           .Accepts<PlacementBody>("application/json").Produces<JobInfo>(202).Produces<ApiError>(400);
@@ -94,7 +94,7 @@ static class ProjectEndpoints
         {
             var dir = store.Writable(name);
             var edit = new EditRequest(await Bodies.ReadAsync<ConceptEdit>(req, req.HttpContext.RequestAborted));
-            return Queue(queue, name, "edit", "edit one concept", async (observer, ct) => await pipeline.Create(StudioPipeline.ProjectLlm(dir), observer).EditAsync(dir, edit, ct));
+            return Queue(queue, name, dir, "edit", "edit one concept", async (observer, ct) => await pipeline.Create(StudioPipeline.ProjectLlm(dir), observer).EditAsync(dir, edit, ct));
         }).WithSummary("Change one concept (actor look, motion, scene, camera, add/remove actor), as the edit verb does").Accepts<ConceptEdit>("application/json");
 
         api.MapPost("/projects/{name}/render", async (string name, HttpRequest req, ProjectStore store, JobQueue queue, StudioPipeline pipeline) =>
@@ -103,7 +103,7 @@ static class ProjectEndpoints
             var b = req.ContentLength is null or 0 ? new RenderBody() : await Bodies.ReadAsync<RenderBody>(req, req.HttpContext.RequestAborted);
             if (b.Width is null != b.Height is null) throw new C3VException("width, height: give both or neither");
             (int, int)? size = b.Width is { } w ? (w, b.Height!.Value) : null;
-            return Queue(queue, name, "render", "render the video", async (observer, ct) =>
+            return Queue(queue, name, dir, "render", "render the video", async (observer, ct) =>
                 await pipeline.Create(StudioPipeline.ProjectLlm(dir), observer).RenderProjectAsync(dir, b.Camera, size, b.Replace, ct));
         }).WithSummary("Render the project's video again (another camera or size; resumes an interrupted render)").Accepts<RenderBody>("application/json");
 
@@ -111,7 +111,7 @@ static class ProjectEndpoints
         {
             var dir = store.Writable(name);
             var b = req.ContentLength is null or 0 ? new ExportBody() : await Bodies.ReadAsync<ExportBody>(req, req.HttpContext.RequestAborted);
-            return Queue(queue, name, "export", $"export per-frame .{b.Format} splats", async (observer, ct) =>
+            return Queue(queue, name, dir, "export", $"export per-frame .{b.Format} splats", async (observer, ct) =>
             {
                 await pipeline.Create(StudioPipeline.ProjectLlm(dir), observer).ExportAsync(dir, b.Format, ct);
                 return null;
@@ -146,8 +146,12 @@ static class ProjectEndpoints
             .WithSummary("The director's exchanges, verbatim");
     }
 
-    static IResult Queue(JobQueue queue, string name, string kind, string what, JobWork work) =>
-        Results.Json(JobInfo.Of(queue.Enqueue(new Job(kind, name, what, work)), queue), statusCode: 202);
+    /// <summary>Queues a job on a project; one that another process (a CLI command) is changing is refused at once (409).</summary>
+    static IResult Queue(JobQueue queue, string name, string dir, string kind, string what, JobWork work)
+    {
+        ProjectLock.ThrowIfHeld(dir);
+        return Results.Json(JobInfo.Of(queue.Enqueue(new Job(kind, name, what, work)), queue), statusCode: 202);
+    }
 
     const int MaxTranscriptChars = 200_000;
 

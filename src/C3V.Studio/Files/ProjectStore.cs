@@ -120,6 +120,8 @@ public sealed partial class ProjectStore
         var to = FolderOf(copy);
         if (Exists(copy)) throw new C3VException($"a project named '{copy}' already exists; choose another name");
         var staging = Path.Combine(Root, $".{copy}.{Guid.NewGuid():N}.partial");
+        // the copy is taken while no command changes the project, so it is never half old, half new
+        using var held = ProjectLock.Acquire(from, "duplicate");
         try
         {
             CopyTree(new DirectoryInfo(from), staging);
@@ -143,6 +145,7 @@ public sealed partial class ProjectStore
     public void Delete(string name)
     {
         var dir = Existing(name);
+        using var held = ProjectLock.Acquire(dir, "delete");
         // Moved aside first so a half-deleted folder never looks like a project.
         var aside = Path.Combine(Root, $".{name}.{Guid.NewGuid():N}.deleted");
         Directory.Move(dir, aside);

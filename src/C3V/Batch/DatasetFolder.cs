@@ -54,14 +54,10 @@ public sealed class DatasetFolder
     public string RelativeProject(string jobId) => $"{ProjectsName}/{jobId}";
 
     /// <summary>
-    /// Takes the dataset for this process (an OS file lock, released when the process ends however it ends), so
-    /// two batches never write one manifest.
+    /// Takes the dataset for this batch (the same <see cref="C3V.Projects.ProjectLock"/> project verbs take, released when
+    /// disposed; a lock left by a killed batch is taken over), so two batches never write one manifest.
     /// </summary>
-    public IDisposable Lock()
-    {
-        try { return new FileStream(Path.Combine(Root, ".lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
-        catch (IOException) { throw new C3VException($"{Root}: another batch is running on this dataset (wait for it, or stop it first)"); }
-    }
+    public IDisposable Lock() => C3V.Projects.ProjectLock.Acquire(Root, "batch", "dataset");
 
     /// <summary>A fresh staging path for one attempt at a job (not created: the pipeline makes it).</summary>
     public string NewStaging(string jobId) =>

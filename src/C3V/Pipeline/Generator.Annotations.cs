@@ -24,7 +24,7 @@ public sealed partial class Generator
     /// </summary>
     public async Task<string> ExportAnnotationsAsync(string dir, bool maps, CancellationToken cancellation = default)
     {
-        using var tx = ProjectTransaction.Begin(dir);
+        using var tx = ProjectTransaction.Begin(dir, "export");
         var folder = tx.Folder;
         var built = await BuildComposedAsync(tx, cancellation);
         var project = built.Project;

@@ -91,8 +91,12 @@ public sealed partial class Generator
         CheckPrompt(request.Prompt);
         var folder = ProjectFolder.CreateStaging(request.Output, request.Force);
         bool published = false;
+        ProjectLock? held = null;
         try
         {
+            // held to the end of the render: the project is published before it is rendered, and a --force
+            // generation must not replace a project another command is changing
+            held = ProjectLock.Acquire(folder.Target, "generate");
             var director = _director(new FolderTranscript(folder.Transcripts));
             var plan = await Stage("direct", $"{director.Name}: decomposing the prompt", () => director.PlanAsync(request.Prompt.Trim(), cancellation));
             plan = WithSettings(plan, settings);
@@ -110,6 +114,7 @@ public sealed partial class Generator
             folder.Discard();
             throw;
         }
+        finally { held?.Dispose(); }
     }
 
     // ───────────────────────────── edit ─────────────────────────────
@@ -121,7 +126,7 @@ public sealed partial class Generator
     public async Task<RunSummary> EditAsync(string dir, EditRequest edit, CancellationToken cancellation = default)
     {
         var total = Stopwatch.StartNew();
-        using var tx = ProjectTransaction.Begin(dir);
+        using var tx = ProjectTransaction.Begin(dir, "edit");
         var folder = tx.Folder;
         var previous = tx.Project;
         if (previous.Plan is null) throw new InvalidFileException(tx.Target, $"{ProjectFile.FileName}: $.plan: missing (the project was never planned)");
@@ -144,7 +149,7 @@ public sealed partial class Generator
     public async Task<RunSummary> RenderProjectAsync(string dir, string? camera, (int W, int H)? size, bool replace, CancellationToken cancellation = default)
     {
         var total = Stopwatch.StartNew();
-        using var tx = ProjectTransaction.Begin(dir);
+        using var tx = ProjectTransaction.Begin(dir, "render-project");
         var folder = tx.Folder;
         var previous = tx.Project;
         if (previous.Plan is null) throw new InvalidFileException(tx.Target, $"{ProjectFile.FileName}: $.plan: missing (the project was never planned)");
@@ -168,7 +173,7 @@ public sealed partial class Generator
     /// </summary>
     public async Task<ComposedScene> OpenComposedAsync(string dir, CancellationToken cancellation = default)
     {
-        using var tx = ProjectTransaction.Begin(dir);
+        using var tx = ProjectTransaction.View(dir);
         return await ComposeAsync(tx, cancellation);
     }
 
@@ -188,7 +193,7 @@ public sealed partial class Generator
     {
         format = format.Trim().ToLowerInvariant();
         if (format is not ("ply" or "spz")) throw new C3VException($"--frames: '{format}' is not ply or spz");
-        using var tx = ProjectTransaction.Begin(dir);
+        using var tx = ProjectTransaction.Begin(dir, "export");
         var folder = tx.Folder;
         var composed = await ComposeAsync(tx, cancellation);
         var target = folder.PathOf($"renders/frames-{format}");

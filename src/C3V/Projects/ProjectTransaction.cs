@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using C3V.Common;
 
 namespace C3V.Projects;
@@ -12,6 +11,8 @@ namespace C3V.Projects;
 /// committing (an error, Ctrl-C) deletes the staging folder and leaves the project byte-identical — apart from
 /// the frames of an unfinished render, which are kept in the project's <c>renders/resumable-frames-*</c> so the
 /// same command resumes them (<see cref="ProjectFolder.ResumableFramesParent"/>).
+/// A transaction that may commit holds the project's <see cref="ProjectLock"/> from before it reads project.json
+/// until it is disposed, so two commands never change one project at once; a read-only <see cref="View"/> does not.
 /// </summary>
 public sealed class ProjectTransaction : IDisposable
 {
@@ -19,6 +20,7 @@ public sealed class ProjectTransaction : IDisposable
     public const string ResumablePrefix = "resumable-frames-";
 
     bool _done;
+    readonly ProjectLock? _lock;
 
     /// <summary>The staging copy the command works in (its <see cref="ProjectFolder.Target"/> is the project).</summary>
     public ProjectFolder Folder { get; }
@@ -27,19 +29,39 @@ public sealed class ProjectTransaction : IDisposable
     /// <summary>The project folder (absolute).</summary>
     public string Target => Folder.Target;
 
-    ProjectTransaction(ProjectFolder folder, ProjectFile project) { Folder = folder; Project = project; }
+    ProjectTransaction(ProjectFolder folder, ProjectFile project, ProjectLock? held) { Folder = folder; Project = project; _lock = held; }
 
-    /// <summary>Opens <paramref name="dir"/>, validates its project.json and stages a copy to work in.</summary>
-    public static ProjectTransaction Begin(string dir)
+    /// <summary>
+    /// Locks <paramref name="dir"/> for <paramref name="verb"/> (a busy project is a <see cref="ProjectLockedException"/>),
+    /// validates its project.json and stages a copy to work in.
+    /// </summary>
+    public static ProjectTransaction Begin(string dir, string verb)
     {
         var project = ProjectFolder.Open(dir);
+        var held = ProjectLock.Acquire(project.Root, verb);
+        try { return Stage(project, held); }
+        catch
+        {
+            held.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A staged copy to read the project through (artefacts missing from it are made in the copy), never committed
+    /// and taking no lock: a viewer does not block a command working on the project.
+    /// </summary>
+    public static ProjectTransaction View(string dir) => Stage(ProjectFolder.Open(dir), null);
+
+    static ProjectTransaction Stage(ProjectFolder project, ProjectLock? held)
+    {
         var loaded = project.Load();
         var target = project.Root;
         var staging = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Environment.ProcessId}.{Guid.NewGuid():N}.staging");
         try
         {
             Mirror(target, staging);
-            return new ProjectTransaction(ProjectFolder.Staged(staging, target), loaded);
+            return new ProjectTransaction(ProjectFolder.Staged(staging, target), loaded, held);
         }
         catch
         {
@@ -56,6 +78,7 @@ public sealed class ProjectTransaction : IDisposable
     public void Commit()
     {
         if (_done) throw new InvalidOperationException("the transaction is already finished");
+        if (_lock is null) throw new InvalidOperationException("a view of a project is never committed");
         string staging = Folder.Root, target = Folder.Target;
         var staged = Files(staging).ToHashSet(StringComparer.Ordinal);
         foreach (var rel in staged.Where(r => r != ProjectFile.FileName).Order(StringComparer.Ordinal))
@@ -70,14 +93,18 @@ public sealed class ProjectTransaction : IDisposable
         _done = true;
         TryDelete(staging);
         Folder.MarkPublished();
+        _lock.Dispose();
     }
 
     /// <summary>Abandons an uncommitted transaction: the staging copy is deleted, the project is as it was.</summary>
     public void Dispose()
     {
-        if (_done) return;
-        _done = true;
-        TryDelete(Folder.Root);
+        if (!_done)
+        {
+            _done = true;
+            TryDelete(Folder.Root);
+        }
+        _lock?.Dispose();
     }
 
     static void MoveInto(string from, string to)
@@ -108,23 +135,13 @@ public sealed class ProjectTransaction : IDisposable
         foreach (var rel in Files(from))
         {
             string src = Path.Combine(from, rel), dst = Path.Combine(to, rel);
-            if (!HardLink(src, dst))
+            if (HardLink.Create(src, dst) != 0)
             {
                 File.Copy(src, dst);
                 File.SetLastWriteTimeUtc(dst, File.GetLastWriteTimeUtc(src));
             }
         }
     }
-
-    static bool HardLink(string existing, string link)
-    {
-        if (OperatingSystem.IsWindows()) return false;
-        try { return Link(existing, link) == 0; }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException) { return false; }
-    }
-
-    [DllImport("libc", EntryPoint = "link", SetLastError = true)]
-    static extern int Link(string existing, string link);
 
     static void TryDelete(string folder)
     {

@@ -221,4 +221,31 @@ public sealed class ProjectApiTests(StudioFactory studio)
         Assert.Equal(8, zip.Entries.Count);
         Assert.All(zip.Entries, e => Assert.EndsWith(".spz", e.Name));
     }
+
+    [Fact]
+    public async Task A_project_another_process_is_changing_is_409_for_every_writing_request_and_free_again_after()
+    {
+        var client = studio.CreateClient();
+        var name = await studio.CopyOfBaseAsync(client, "held-elsewhere");
+        var dir = Path.Combine(studio.ProjectsRoot, name);
+        using (C3V.Projects.ProjectLock.Acquire(dir, "render-project"))
+        {
+            foreach (var (method, path, body) in new (string, string, object?)[]
+            {
+                ("POST", "edit", new { camera = "orbit" }), ("POST", "render", new { }), ("POST", "export", new { format = "ply" }),
+                ("DELETE", "?confirm=true", null), ("POST", "duplicate", new { name = "held-copy" }),
+            })
+            {
+                var url = path.StartsWith('?') ? $"/api/projects/{name}{path}" : $"/api/projects/{name}/{path}";
+                var res = method == "DELETE" ? await client.DeleteAsync(url) : await client.PostAsJsonAsync(url, body);
+                var text = await res.Content.ReadAsStringAsync();
+                Assert.True(res.StatusCode == HttpStatusCode.Conflict, $"{method} {url}: {(int)res.StatusCode} {text}");
+                Assert.Contains($"project is busy: render-project (pid {Environment.ProcessId})", JsonNode.Parse(text)!["error"]!.GetValue<string>());
+            }
+            Assert.True(Directory.Exists(dir));
+            Assert.False(Directory.Exists(Path.Combine(studio.ProjectsRoot, "held-copy")));
+        }
+        var del = await client.DeleteAsync($"/api/projects/{name}?confirm=true");
+        Assert.Equal(HttpStatusCode.NoContent, del.StatusCode);
+    }
 }

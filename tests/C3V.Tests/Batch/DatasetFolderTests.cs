@@ -62,7 +62,7 @@ public class DatasetFolderTests
     {
         var ds = DatasetFolder.Open(Temp(), create: true);
         using (ds.Lock())
-            Assert.Contains("another batch", Assert.Throws<C3VException>(() => ds.Lock()).Message);
+            Assert.Contains($"dataset is busy: batch (pid {Environment.ProcessId})", Assert.Throws<C3V.Projects.ProjectLockedException>(() => ds.Lock()).Message);
         ds.Lock().Dispose();
     }
 }

@@ -45,7 +45,8 @@ public sealed class ArgumentRulesTests : IDisposable
         Assert.Contains("is a folder, not a splat file", err);
     }
 
-    static IEnumerable<(string Verb, Type Settings)> Verbs() => typeof(CliApp).Assembly.GetTypes()
+    /// <summary>Every registered verb and its settings type.</summary>
+    internal static IEnumerable<(string Verb, Type Settings)> Verbs() => typeof(CliApp).Assembly.GetTypes()
         .Select(t => (Type: t, Verb: t.GetCustomAttribute<VerbAttribute>()))
         .Where(v => v.Verb is not null && !v.Type.IsAbstract)
         .Select(v => (v.Verb!.Name, SettingsOf(v.Type)));

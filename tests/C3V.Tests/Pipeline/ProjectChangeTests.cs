@@ -99,4 +99,47 @@ public sealed class ProjectChangeTests(SmallProject small)
         before.AssertSameAs(new ProjectSnapshot(dir));
         ProjectSnapshot.AssertNoStagingLeft(dir);
     }
+
+    /// <summary>Holds a render at its first frame until released (bounded), so another command meets it mid-run.</summary>
+    sealed class PauseAt(string stage) : IPipelineObserver
+    {
+        public readonly ManualResetEventSlim Reached = new(), Release = new();
+        public void Started(string s, string detail) { }
+        public void Progress(string s, int done, int total)
+        {
+            if (s != stage || done != 1) return;
+            Reached.Set();
+            Assert.True(Release.Wait(TimeSpan.FromMinutes(2)), "the test never released the render");
+        }
+        public void Finished(string s, string summary, bool reused) { }
+        public void Warning(string message) { }
+    }
+
+    [Fact]
+    public async Task AnEditWhileRenderProjectRuns_IsRefused_AndTheRenderStillPublishesAConsistentProject()
+    {
+        var dir = small.Copy("busy");
+        var pause = new PauseAt("render");
+        var render = Task.Run(() => GeneratorTests.Make(pause).RenderProjectAsync(dir, "orbit", null, replace: false));
+        try
+        {
+            Assert.True(pause.Reached.Wait(TimeSpan.FromMinutes(2)), "the render never reached its first frame");
+            var before = new ProjectSnapshot(dir);
+            var e = await Assert.ThrowsAsync<ProjectLockedException>(() => GeneratorTests.Make().EditAsync(dir, new EditRequest { Motion = "jumping" }));
+            Assert.Contains($"project is busy: render-project (pid {Environment.ProcessId}) since", e.Message);
+            await Assert.ThrowsAsync<ProjectLockedException>(() => GeneratorTests.Make().ExportAsync(dir, "ply"));
+            await Assert.ThrowsAsync<ProjectLockedException>(() => GeneratorTests.Make().GenerateAsync(
+                new GenerateRequest("a dog runs", dir, Force: true, SmallProject.Settings)));
+            // a viewer is not a writer: it is not kept out
+            Assert.True((await GeneratorTests.Make().OpenComposedAsync(dir)).FrameCount > 0);
+            before.AssertSameAs(new ProjectSnapshot(dir));
+        }
+        finally { pause.Release.Set(); }
+        await render.WaitAsync(TimeSpan.FromMinutes(3));
+        Assert.Equal("orbit", ProjectLoader.Load(dir).Settings.Camera);
+        Assert.False(File.Exists(ProjectLock.PathFor(dir)));
+        Assert.Empty(Directory.GetDirectories(small.Root, ".busy.*"));
+        // the project is free again
+        await GeneratorTests.Make().EditAsync(dir, new EditRequest { Motion = "jumping" });
+    }
 }

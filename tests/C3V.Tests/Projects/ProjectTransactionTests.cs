@@ -26,7 +26,7 @@ public sealed class ProjectTransactionTests : IDisposable
     public void Commit_PublishesChangesAdditionsAndRemovals_AndLeavesNoStaging()
     {
         var target = MakeProject();
-        using (var tx = ProjectTransaction.Begin(target))
+        using (var tx = ProjectTransaction.Begin(target, "test"))
         {
             Assert.NotEqual(target, tx.Folder.Root);
             AtomicFile.WriteAllText(tx.Folder.PathOf("assets/change.txt"), "new");
@@ -54,7 +54,7 @@ public sealed class ProjectTransactionTests : IDisposable
     {
         var target = MakeProject();
         var before = new ProjectSnapshot(target);
-        using (var tx = ProjectTransaction.Begin(target))
+        using (var tx = ProjectTransaction.Begin(target, "test"))
         {
             // A writer that replaces a linked file must not reach the original through the link.
             AtomicFile.WriteAllText(tx.Folder.PathOf("assets/keep.txt"), "overwritten");
@@ -72,7 +72,7 @@ public sealed class ProjectTransactionTests : IDisposable
         var cache = Path.Combine(target, "renders", ProjectTransaction.ResumablePrefix + "abc");
         Directory.CreateDirectory(cache);
         File.WriteAllText(Path.Combine(cache, "frame-00000.rgb"), "rgb");
-        using var tx = ProjectTransaction.Begin(target);
+        using var tx = ProjectTransaction.Begin(target, "test");
         Assert.False(Directory.Exists(tx.Folder.PathOf("renders/" + ProjectTransaction.ResumablePrefix + "abc")));
         Assert.Equal(Path.Combine(target, "renders"), tx.Folder.ResumableFramesParent);
         tx.Commit();
@@ -84,7 +84,7 @@ public sealed class ProjectTransactionTests : IDisposable
     {
         var target = MakeProject();
         File.WriteAllText(Path.Combine(target, "project.json"), "{\"version\": 1, \"prompt\": \"x\", \"settings\": {\"camera\": \"teleport\"}}");
-        var e = Assert.Throws<InvalidFileException>(() => ProjectTransaction.Begin(target));
+        var e = Assert.Throws<InvalidFileException>(() => ProjectTransaction.Begin(target, "test"));
         Assert.Contains("$.settings.camera", e.Message);
         ProjectSnapshot.AssertNoStagingLeft(target);
     }

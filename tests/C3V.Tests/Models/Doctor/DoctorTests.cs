@@ -146,4 +146,88 @@ public class DoctorTests
         }
         finally { Directory.Delete(dir, true); }
     }
+
+    [SkippableFact]
+    public void A_node_older_than_20_is_named_with_the_fix()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "the stand-in node is a POSIX shell script");
+        string dir = Directory.CreateTempSubdirectory("c3v-doctor-node").FullName;
+        try
+        {
+            var old = FakeProgram(dir, "node", "v18.19.1");
+            var row = ToolChecks.Node(old);
+            Assert.Equal(DoctorStatus.Warning, row.Status);
+            Assert.Contains("Node v18.19.1 is older than 20", row.Found);
+            Assert.Contains("Node.js 20 or newer", row.Fix);
+            Assert.Equal(DoctorStatus.Ok, ToolChecks.Node(FakeProgram(dir, "node20", "v20.11.1")).Status);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    /// <summary>A program that prints <paramref name="version"/> and exits 0, whatever it is asked.</summary>
+    static string FakeProgram(string dir, string name, string version)
+    {
+        string path = Path.Combine(dir, name);
+        File.WriteAllText(path, $"#!/bin/sh\necho {version}\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return path;
+    }
+
+    [Theory]
+    [InlineData("ollama", "ollama pull m")]
+    [InlineData("openai", "check the model name 'm'")]
+    public async Task A_model_the_server_does_not_have_is_a_problem_with_the_fix(string provider, string fix)
+    {
+        using var server = new FakeChatServer();
+        server.Fail(404);
+        var row = await ModelChecks.ChatModel(provider == "ollama" ? $"ollama:m@{server.OllamaUrl}" : $"openai:m@{server.OpenAIUrl}");
+        Assert.Equal(DoctorStatus.Problem, row.Status);
+        Assert.Contains("404", row.Found);
+        Assert.Contains(fix, row.Fix);
+    }
+
+    [Fact]
+    public async Task A_server_refusing_images_is_a_warning_naming_vision_models()
+    {
+        using var server = new FakeChatServer();
+        server.Fail(400);                      // the request with the image
+        server.Answer("{\"colour\": \"red\"}");   // the same without it
+        var row = await ModelChecks.ChatModel($"openai:m@{server.OpenAIUrl}");
+        Assert.Equal(DoctorStatus.Warning, row.Status);
+        Assert.Contains("JSON schema: yes; images: refused", row.Found);
+        Assert.Contains("vision model", row.Fix);
+        Assert.DoesNotContain("image_url", server.Requests[1].Body["messages"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task The_doctor_table_has_a_row_per_check_a_fix_per_problem_and_exits_1_on_a_problem()
+    {
+        int port;
+        using (var s = new FakeChatServer()) port = s.Port;
+        var failing = new DoctorChecks
+        {
+            Runtime = new Version(8, 0, 11), Ffmpeg = "c3v-no-such-ffmpeg", Node = "c3v-no-such-node", Npm = "c3v-no-such-npm",
+            MiniLm = () => throw new FileNotFoundException("model.onnx is missing"),
+            Models = [$"ollama:qwen@http://127.0.0.1:{port}"], StableDiffusion = "/c3v/no/such/sd",
+        };
+        var rows = await failing.RunAsync();
+        Assert.Equal([".NET", "ffmpeg", "MiniLM embeddings", $"--llm ollama:qwen@http://127.0.0.1:{port}", "Stable Diffusion (--sd)", "Node", "npm"], rows.Select(r => r.Check));
+        Assert.All(rows, r => Assert.NotEqual(DoctorStatus.Ok, r.Status));
+        Assert.All(rows, r => Assert.False(string.IsNullOrWhiteSpace(r.Fix), $"{r.Check}: no fix"));
+        Assert.Equal(1, DoctorChecks.ExitCode(rows));
+
+        var text = new StringWriter();
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+            { Out = new Spectre.Console.AnsiConsoleOutput(text), Ansi = Spectre.Console.AnsiSupport.No, ColorSystem = Spectre.Console.ColorSystemSupport.NoColors });
+        console.Profile.Width = 1000;
+        console.Write(C3V.Cli.Verbs.DoctorVerb.Table(rows));
+        foreach (var r in rows) Assert.Contains(r.Fix![..30], text.ToString());
+        Assert.Equal(4, rows.Count(r => r.Status == DoctorStatus.Problem)); // .NET, MiniLM, the model, the SD folder
+
+        // only warnings (optional tools missing): c3v works, the exit code says so
+        var fine = failing with { Runtime = Environment.Version, MiniLm = () => new HashingEmbedder(), Models = [], StableDiffusion = null };
+        var fineRows = await fine.RunAsync();
+        Assert.DoesNotContain(fineRows, r => r.Status == DoctorStatus.Problem);
+        Assert.Equal(0, DoctorChecks.ExitCode(fineRows));
+    }
 }

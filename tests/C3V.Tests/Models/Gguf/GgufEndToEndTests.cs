@@ -13,18 +13,9 @@ namespace C3V.Tests.Models.Gguf;
 /// answer's schema.
 /// </summary>
 [Collection("Gguf")]
-public class GgufEndToEndTests
+public class GgufEndToEndTests(TinyModel model)
 {
-    static readonly string ModelPath = Path.Combine(Path.GetTempPath(), $"c3v-tiny-llama-{Environment.ProcessId}.gguf");
-
-    static GgufEndToEndTests()
-    {
-        // the vocabulary learns from the kind of text it will read: the answers' schemas and the director's words
-        string corpus = string.Join(" ", new[] { PlanJson.SchemaFor<PlanAnswer>(), PlanJson.SchemaFor<ScaleAnswer>(), PlanJson.SchemaFor<BoxAnswer>(),
-            PlanJson.SchemaFor<WaypointsAnswer>() }.Select(s => s.ToJsonString()))
-            + " You are the director of a short 3D video. Decompose the user's prompt into one scene and its actors. an alien walks from the cabin door to the mower";
-        TinyLlama.Write(ModelPath, corpus);
-    }
+    string ModelPath => model.Path;
 
     static readonly ChatDirectorOptions Options = new() { MaxOutputTokens = 1200 };
 
@@ -117,5 +108,14 @@ public class GgufEndToEndTests
             Assert.Contains("projector (mmproj) file not found", missing.Message);
         }
         finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
+    public void TheTinyModelsFolder_IsGoneOnceTheFixtureIsDisposed()
+    {
+        var other = new TinyModel();
+        Assert.True(new FileInfo(other.Path).Length > 10_000);
+        other.Dispose();
+        Assert.False(Directory.Exists(other.Folder));
     }
 }
