@@ -40,6 +40,9 @@ public static class AtomicFile
         string dir = System.IO.Path.GetDirectoryName(fullPath)!;
         if (!Directory.Exists(dir))
             throw new C3VException($"{path}: folder {dir} does not exist");
+        // Checked here, by the user's name for it: the rename would fail later naming the hidden temporary file.
+        if (Directory.Exists(fullPath))
+            throw new C3VException($"{path}: is a folder, not a file");
         return System.IO.Path.Combine(dir, $".{System.IO.Path.GetFileName(fullPath)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
     }
 

@@ -26,4 +26,17 @@ public class AtomicFileTests
         AtomicFile.WriteAllText(path, "new");
         Assert.Equal("new", File.ReadAllText(path));
     }
+
+    [Fact]
+    public void AFolderAtTheTarget_IsNamedAsAFolder_WithoutTheTemporaryName()
+    {
+        var dir = Directory.CreateTempSubdirectory("c3v-atomic").FullName;
+        var path = Path.Combine(dir, "out.png");
+        Directory.CreateDirectory(path);
+        var e = Assert.Throws<C3VException>(() => AtomicFile.WriteAllText(path, "new"));
+        Assert.Equal($"{path}: is a folder, not a file", e.Message);
+        Assert.DoesNotContain(".tmp", e.Message);
+        Assert.Empty(Directory.GetFiles(dir));
+        Assert.Empty(Directory.GetFileSystemEntries(path));
+    }
 }
