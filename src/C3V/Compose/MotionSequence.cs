@@ -36,6 +36,8 @@ public sealed class MotionSequence
     const float MaxTailShare = 0.35f;
     /// <summary>Shortest time an uncounted looping part is given before the next (one cycle of a wave is brief).</summary>
     const float MinLoopSeconds = 1.5f;
+    /// <summary>Fastest a counted repetition is played to fit its count into the shot (three 2 s jumps in 3 s: 2×).</summary>
+    const float MaxCountSpeedUp = 3f;
     const float Fps = 30;
 
     /// <summary>The clip over the whole timeline (in place, not looping: past its end it holds the last pose).</summary>
@@ -154,6 +156,13 @@ public sealed class MotionSequence
             var inPlace = ComposedActor.WithoutTravel(s.Clip);
             float cycle = MathF.Max(1f / Fps, inPlace.Duration);
             bool chained = !inPlace.Loop && EndsAsItBegan(inPlace);
+            if (s.Count is { } n && (inPlace.Loop || chained) && n * cycle > lengths[k] + 1e-3f && lengths[k] > 0)
+            {
+                // The shot is shorter than the said count at the clip's own pace: the repetitions are played faster
+                // (bounded) so all of them are seen, rather than the first ones at full length and the rest cut off.
+                inPlace = inPlace.WithSpeed(MathF.Min(n * cycle / lengths[k], MaxCountSpeedUp));
+                cycle = MathF.Max(1f / Fps, inPlace.Duration);
+            }
             Func<float, float> local = inPlace.Loop ? u => u : chained ? u => u % cycle : u => MathF.Min(u, cycle);
             parts.Add(new Part(s.Name, inPlace, t, t + lengths[k], local, chained ? cycle : 0, chained ? TurnOf(inPlace) : 0));
             t += lengths[k];

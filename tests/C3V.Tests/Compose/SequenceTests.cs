@@ -78,6 +78,18 @@ public class SequenceTests
         Assert.Equal(2 * jump.Duration, actor.Sequence!.Spans[0].End, 2);
     }
 
+    [Theory]
+    [InlineData(3, 3f)]
+    [InlineData(4, 4f)]
+    public void A_count_longer_than_the_shot_is_played_faster_so_every_repetition_is_seen(int count, float seconds)
+    {
+        var jump = Clip("jump");
+        Assert.True(count * jump.Duration > seconds, "the case needs a count that does not fit at the clip's own pace");
+        var actor = Actor(new SegmentClip(jump, false, Count: count));
+        var track = Compose(actor, seconds, Vector3.Zero);
+        Assert.Equal(count, Jumps(PelvisHeights(actor, track)));
+    }
+
     [Fact]
     public void Sitting_down_holds_its_end_instead_of_standing_up_again()
     {
