@@ -9,7 +9,7 @@ static class Directors
 {
     /// <summary>The director for an --llm spec ("rules": the embedded one; chat models through the models project).</summary>
     public static IDirector Create(string spec, ITranscriptSink sink, ITextEmbedder? embedder, bool verbose) =>
-        DirectorFactory.Create(spec, sink, m => Console.Error.WriteLine($"c3v: warning: {m}"), Options(verbose), embedder).Director;
+        DirectorFactory.Create(spec, sink, m => Console.Error.WriteLine($"c3v: warning: {m}"), Options(verbose), embedder);
 
     /// <summary>Help of every --llm verb's --verbose.</summary>
     public const string VerboseHelp = "Show a local (gguf:) model's own llama.cpp log lines on stderr (hidden otherwise)";

@@ -8,10 +8,17 @@ using OpenAI;
 
 namespace C3V.Models.Chat;
 
-/// <summary>A director and whatever it holds open (HTTP clients, a loaded model); dispose when done.</summary>
-public sealed class DirectorHandle(IDirector director, IDisposable? resources) : IDisposable
+/// <summary>
+/// A director and whatever it holds open (HTTP clients, a loaded model); dispose when done. It directs too, so a
+/// pipeline given it (<c>Generator</c> disposes an <see cref="IDisposable"/> director after each command) frees the
+/// model when the command ends instead of keeping every loaded model for the life of the process.
+/// </summary>
+public sealed class DirectorHandle(IDirector director, IDisposable? resources) : IDirector, IDisposable
 {
     public IDirector Director { get; } = director;
+    public string Name => Director.Name;
+    public Task<ScenePlan> PlanAsync(string prompt, CancellationToken cancellation = default) => Director.PlanAsync(prompt, cancellation);
+    public Task<Placement> PlaceAsync(PlacementRequest request, CancellationToken cancellation = default) => Director.PlaceAsync(request, cancellation);
     public void Dispose() => resources?.Dispose();
 }
 

@@ -18,7 +18,7 @@ public sealed class StudioPipeline(StudioOptions options)
     {
         var spec = string.IsNullOrWhiteSpace(llm) ? options.Llm : llm.Trim();
         ITextEmbedder embedder = MiniLmEmbedder.Shared;
-        return new Generator(sink => DirectorFactory.Create(spec, sink, observer.Warning, new ChatDirectorOptions { NativeLog = options.NativeLog }, embedder).Director, embedder, observer);
+        return new Generator(sink => DirectorFactory.Create(spec, sink, observer.Warning, new ChatDirectorOptions { NativeLog = options.NativeLog }, embedder), embedder, observer);
     }
 
     /// <summary>The director a project was made with (edits and renders use the same).</summary>

@@ -72,7 +72,7 @@ public sealed partial class Generator
     /// <summary>When set, every clip render adds its per-phase wall times to it (for <c>bench pipeline --profile</c>).</summary>
     public ClipProfile? RenderProfile { get; set; }
 
-    /// <param name="director">Makes the director, given where its exchanges are to be recorded.</param>
+    /// <param name="director">Makes the director, given where its exchanges are to be recorded; one that is <see cref="IDisposable"/> (a loaded model) is disposed when the command ends.</param>
     /// <param name="ffmpeg">Finds ffmpeg (default <see cref="Ffmpeg.Locate"/>); returning null means it is missing.</param>
     public Generator(Func<ITranscriptSink, IDirector> director, ITextEmbedder? embedder, IPipelineObserver? observer = null, Func<string?>? ffmpeg = null)
     {
@@ -98,6 +98,7 @@ public sealed partial class Generator
             // generation must not replace a project another command is changing
             held = ProjectLock.Acquire(folder.Target, "generate");
             var director = _director(new FolderTranscript(folder.Transcripts));
+            using var owned = director as IDisposable;
             var plan = await Stage("direct", $"{director.Name}: decomposing the prompt", () => director.PlanAsync(request.Prompt.Trim(), cancellation));
             plan = WithSettings(plan, settings);
             var project = new ProjectFile { Version = ProjectFile.CurrentVersion, Prompt = request.Prompt.Trim(), Settings = settings, Plan = plan };
@@ -131,6 +132,7 @@ public sealed partial class Generator
         var previous = tx.Project;
         if (previous.Plan is null) throw new InvalidFileException(tx.Target, $"{ProjectFile.FileName}: $.plan: missing (the project was never planned)");
         var director = _director(new FolderTranscript(folder.Transcripts));
+        using var owned = director as IDisposable;
         var (plan, settings, change) = await ApplyEditAsync(previous.Plan, previous.Settings, edit, director, cancellation);
         var project = previous with { Plan = plan, Settings = settings };
         var cache = new ArtefactCache(previous.Artefacts, folder.Root);
@@ -160,6 +162,7 @@ public sealed partial class Generator
         var project = previous with { Settings = settings, Plan = WithSettings(previous.Plan, settings) };
         var cache = new ArtefactCache(previous.Artefacts, folder.Root);
         var director = _director(new FolderTranscript(folder.Transcripts));
+        using var owned = director as IDisposable;
         var built = await BuildAsync(folder, project, director, cache, cancellation, previous);
         var summary = RenderAndSave(folder, built, cache, "render-project", null, replace, total, cancellation);
         tx.Commit();
@@ -223,7 +226,9 @@ public sealed partial class Generator
         if (project.Plan is null || project.Composition is null)
             throw new InvalidFileException(tx.Target, $"{ProjectFile.FileName}: $.composition: missing (generate the project first)");
         var cache = new ArtefactCache(project.Artefacts, folder.Root);
-        return await BuildAsync(folder, project, _director(new FolderTranscript(folder.Transcripts)), cache, cancellation, project);
+        var director = _director(new FolderTranscript(folder.Transcripts));
+        using var owned = director as IDisposable;
+        return await BuildAsync(folder, project, director, cache, cancellation, project);
     }
 
     // ───────────────────────────── the chain ─────────────────────────────

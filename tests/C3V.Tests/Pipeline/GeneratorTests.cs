@@ -216,6 +216,14 @@ public sealed class GeneratorTests(SmallProject small)
     }
 
     [Fact]
+    public async Task ADirectorHoldingAModel_IsDisposedWhenTheCommandEnds_EvenWhenItFails()
+    {
+        var held = new CountingDisposal(new DyingDirector());
+        await Assert.ThrowsAsync<C3VException>(() => Make(director: _ => held).GenerateAsync(new GenerateRequest("a robot dances on a stage", Path.Combine(small.Root, "freed"), false, SmallProject.Settings)));
+        Assert.Equal(1, held.Disposals);
+    }
+
+    [Fact]
     public async Task ExistingFolder_EmptyPrompt_AbsurdSettings_AreRefused()
     {
         Assert.Contains("--force", (await Assert.ThrowsAsync<C3VException>(() => Make().GenerateAsync(new GenerateRequest("a robot dances", small.Project, false, SmallProject.Settings)))).Message);
@@ -233,6 +241,16 @@ public sealed class GeneratorTests(SmallProject small)
         public void Progress(string s, int done, int total) { if (s == stage && done >= frames) cts.Cancel(); }
         public void Finished(string s, string summary, bool reused) { }
         public void Warning(string message) { }
+    }
+
+    /// <summary>A director that holds something to free (as a loaded GGUF model does), counting how often it is freed.</summary>
+    internal sealed class CountingDisposal(IDirector inner) : IDirector, IDisposable
+    {
+        public int Disposals { get; private set; }
+        public string Name => inner.Name;
+        public Task<ScenePlan> PlanAsync(string prompt, CancellationToken cancellation = default) => inner.PlanAsync(prompt, cancellation);
+        public Task<Placement> PlaceAsync(PlacementRequest request, CancellationToken cancellation = default) => inner.PlaceAsync(request, cancellation);
+        public void Dispose() => Disposals++;
     }
 
     /// <summary>Plans like the rule director, then loses its server when asked to place.</summary>
