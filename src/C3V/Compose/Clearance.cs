@@ -122,9 +122,9 @@ public static class Clearance
         }
         if (worst < 0) return true;
         bool movesI = Moves(ti), movesJ = Moves(tj);
+        // the one that travels yields to one that stands; else a follower of the other; else the later in the plan
         int y = movesI != movesJ ? (movesI ? i : j)
-            : pacedBy?.GetValueOrDefault(bodies[i].Id) == bodies[j].Id ? i
-            : pacedBy?.GetValueOrDefault(bodies[j].Id) == bodies[i].Id ? j : j;
+            : pacedBy?.GetValueOrDefault(bodies[i].Id) == bodies[j].Id ? i : j;
         int o = y == i ? j : i;
         var ty = tracks[y].Frames; var to = tracks[o].Frames;
         var (gap, towardOther) = Between(bodies[y].Footprint, ty[worst], bodies[o].Footprint, to[worst]);

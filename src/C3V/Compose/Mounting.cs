@@ -77,7 +77,7 @@ public static class Mounting
         {
             int r = Index(rider), m = Index(mount);
             if (r < 0 || m < 0) continue;
-            if (Length(result[r].Waypoints) > Length(result[m].Waypoints)) result[m] = result[m] with { Waypoints = result[r].Waypoints };
+            if (RelationLayout.GroundLength(result[r].Waypoints) > RelationLayout.GroundLength(result[m].Waypoints)) result[m] = result[m] with { Waypoints = result[r].Waypoints };
             result[r] = result[r] with { Waypoints = result[m].Waypoints };
         }
         return result;
@@ -123,12 +123,5 @@ public static class Mounting
             tracks[r] = new ActorTrack(riderId, frames);
         }
         return tracks;
-    }
-
-    static float Length(IReadOnlyList<Vector3> path)
-    {
-        float sum = 0;
-        for (int i = 1; i < path.Count; i++) sum += new Vector2(path[i].X - path[i - 1].X, path[i].Z - path[i - 1].Z).Length();
-        return sum;
     }
 }

@@ -20,7 +20,7 @@ public static partial class RelationLayout
                 for (int a = 0; a < b; a++)
                 {
                     float min = girth[a] + girth[b] + (hugging ? -0.1f : BodyGap);
-                    bool bStill = Length(paths[b]) < InPlaceLength, aStill = Length(paths[a]) < InPlaceLength;
+                    bool bStill = GroundLength(paths[b]) < InPlaceLength, aStill = GroundLength(paths[a]) < InPlaceLength;
                     if (aStill != bStill)
                     {
                         // one stands the whole time: the other must not pass through it at any point of its path
@@ -112,7 +112,7 @@ public static partial class RelationLayout
     static void NoDetour(List<Vector3> path)
     {
         var straight = Straightened(path);
-        if (Length(path) > DetourRatio * Length(straight))
+        if (GroundLength(path) > DetourRatio * GroundLength(straight))
             for (int i = 0; i < path.Count; i++) path[i] = straight[i];
     }
 
@@ -179,7 +179,7 @@ public static partial class RelationLayout
         var side = new Vector3(-d.Z, 0, d.X);
         var mid = path[path.Count / 2];
         if (Vector3.Dot(Horizontal(mid - other), side) < 0) side = -side;
-        float half = MathF.Max(Length(path), 2 * gap) / 2;
+        float half = MathF.Max(GroundLength(path), 2 * gap) / 2;
         var centre = new Vector3(other.X, path[0].Y, other.Z) + side * gap;
         return Enumerable.Range(0, path.Count).Select(i => Vector3.Lerp(centre - d * half, centre + d * half, i / (float)Math.Max(1, path.Count - 1))).ToList();
     }
@@ -197,7 +197,7 @@ public static partial class RelationLayout
         d /= length;
         var side = new Vector3(-d.Z, 0, d.X);
         if (Vector3.Dot(Horizontal(own[0] - other[0]), side) < 0) side = -side;
-        float lead = Math.Clamp(0.5f * Length(other) * (ratio - 1), MinOvertakeLead, MaxOvertakeLead);
+        float lead = Math.Clamp(0.5f * GroundLength(other) * (ratio - 1), MinOvertakeLead, MaxOvertakeLead);
         Vector3 From() => other[0] - d * lead + side * gap;
         Vector3 To() => other[^1] + d * lead + side * gap;
         // no farther back or ahead than the view shows
@@ -257,7 +257,7 @@ public static partial class RelationLayout
         points.AddRange(leader);
         // resample the first `total − endGap` metres into as many waypoints as the leader has: with equal gaps that is
         // the leader's own length, so the follower keeps its pace even when it starts farther back than the leader goes
-        float keep = MathF.Max(0.1f, Length(points) - endGap);
+        float keep = MathF.Max(0.1f, GroundLength(points) - endGap);
         var result = new List<Vector3>(leader.Count);
         for (int i = 0; i < leader.Count; i++) result.Add(At(points, keep * i / (leader.Count - 1)));
         return result;
@@ -274,7 +274,8 @@ public static partial class RelationLayout
         return points[^1];
     }
 
-    static float Length(List<Vector3> path)
+    /// <summary>A path's length along the ground (its height changes left out), metres.</summary>
+    internal static float GroundLength(IReadOnlyList<Vector3> path)
     {
         float sum = 0;
         for (int i = 1; i < path.Count; i++) sum += Horizontal(path[i] - path[i - 1]).Length();

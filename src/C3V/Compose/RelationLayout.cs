@@ -117,8 +117,8 @@ public static partial class RelationLayout
         var paths = layouts.Select(l => l.Waypoints.ToList()).ToList();
         void Reachable(int i)
         {
-            if (reach is null || i >= reach.Count || !(reach[i] > InPlaceLength) || Length(paths[i]) <= reach[i]) return;
-            float cut = Length(paths[i]) - reach[i];
+            if (reach is null || i >= reach.Count || !(reach[i] > InPlaceLength) || GroundLength(paths[i]) <= reach[i]) return;
+            float cut = GroundLength(paths[i]) - reach[i];
             var result = Enumerable.Range(0, paths[i].Count).Select(k => At(paths[i], cut + reach[i] * k / (paths[i].Count - 1))).ToList();
             paths[i] = result;
         }
@@ -139,7 +139,7 @@ public static partial class RelationLayout
                 ({ } x, { } y) => (x + y) / 2,
                 (var x, var y) => x ?? y,
             };
-        bool InPlace(int i) => Length(paths[i]) < InPlaceLength;
+        bool InPlace(int i) => GroundLength(paths[i]) < InPlaceLength;
 
         foreach (var r in relations)
         {
@@ -270,7 +270,7 @@ public static partial class RelationLayout
                         if (InPlace(a) || a == obj) continue;
                         // a lap around where the other stands, clear of it, as wide as the way it has time to go allows
                         float least = Girth(a) + Girth(obj) + 0.5f;
-                        float radius = Math.Clamp(Length(paths[a]) / (2 * MathF.PI), least, MathF.Max(least, MaxAroundRadius));
+                        float radius = Math.Clamp(GroundLength(paths[a]) / (2 * MathF.PI), least, MathF.Max(least, MaxAroundRadius));
                         paths[a] = Lap(paths[a], paths[obj][0], radius);
                     }
                     break;
