@@ -145,9 +145,12 @@ public sealed class ProjectLock : IDisposable
         {
             using (new FileStream(breaker, FileMode.CreateNew, FileAccess.Write, FileShare.None)) { }
         }
-        catch (IOException) when (File.Exists(breaker))
+        catch (IOException)
         {
-            if (DateTime.UtcNow - File.GetLastWriteTimeUtc(breaker) > BreakerLifetime) TryDelete(breaker);
+            // Another taker holds the breaker — or held it: it may be gone already, so its existence is no test of
+            // this error (a filter on it let the exception escape). A missing file reads as written in 1601.
+            var written = File.GetLastWriteTimeUtc(breaker);
+            if (written.Year > 1601 && DateTime.UtcNow - written > BreakerLifetime) TryDelete(breaker);
             return false;
         }
         try
