@@ -20,6 +20,7 @@ public sealed class PromptSetTests
     [InlineData("dev-set.json", 80)]
     [InlineData("held-out.json", 20)]
     [InlineData("held-out-3.json", 48)]
+    [InlineData("held-out-4.json", 48)]
     public void ThePublishedSets_Load_WithEveryCategory(string name, int atLeast)
     {
         var set = EvalPromptSet.Load(Path.Combine(SharedData.RepoRoot, "docs", "eval", name));
@@ -33,6 +34,7 @@ public sealed class PromptSetTests
     [Theory]
     [InlineData("held-out.json")]
     [InlineData("held-out-3.json")]
+    [InlineData("held-out-4.json")]
     public void AHeldOutSet_SharesNoPromptWithTheDevelopmentSet(string name)
     {
         var dev = EvalPromptSet.Load(Path.Combine(SharedData.RepoRoot, "docs", "eval", "dev-set.json"));
